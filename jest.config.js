@@ -1,0 +1,10 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/__tests__"],
+  testMatch: ["**/*.test.ts"],
+  transform: { "^.+\\.ts$": ["@swc/jest", { jsc: { parser: { syntax: "typescript" }, target: "es2022" } }] },
+  // Tests that synthesize keep their temporary output under the OS temp folder.
+  testPathIgnorePatterns: ["/node_modules/", "/cdktf.out/"],
+  watchPathIgnorePatterns: ["/cdktf.out"],
+};

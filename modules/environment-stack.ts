@@ -1,0 +1,147 @@
+import { CloudBackend, LocalBackend, NamedCloudWorkspace, S3Backend, TerraformOutput, TerraformStack } from "cdktf";
+import { Construct } from "constructs";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import type { AccountRef, BackendPlan, WorkspacePlan } from "../src/plan";
+import { GithubOidcProvider } from "./github-oidc/github-oidc-provider";
+import { GithubOidcRole } from "./github-oidc/github-oidc-role";
+import { AccountAssignments } from "./identity-center/account-assignments";
+import { IdentityCenterInstance } from "./identity-center/identity-center-instance";
+import { IdentityStoreGroups } from "./identity-center/identity-store-groups";
+import { PermissionSet } from "./identity-center/permission-set";
+import { terraformName } from "./names";
+import { ServiceControlPolicy } from "./scp/service-control-policy";
+import { DataAwsSsoadminPermissionSet } from "@cdktf/provider-aws/lib/data-aws-ssoadmin-permission-set";
+
+export interface EnvironmentStackProps {
+  /** The compiled plan of one workspace. */
+  readonly plan: WorkspacePlan;
+}
+
+/**
+ * One Terraform workspace: its backend, the AWS provider of the Identity Center / management account,
+ * one aliased provider per member account it manages, and the modules its plan asks for.
+ */
+export class EnvironmentStack extends TerraformStack {
+  constructor(scope: Construct, id: string, props: EnvironmentStackProps) {
+    super(scope, id);
+    const { plan } = props;
+    addBackend(this, plan.backend);
+
+    const defaultTags = [{ tags: { ...plan.aws.defaultTags } }];
+    new AwsProvider(this, "aws", { region: plan.aws.region, allowedAccountIds: [plan.aws.account.id], defaultTags });
+    const members = new Map<string, AwsProvider>();
+    for (const account of plan.memberAccounts) members.set(account.name, memberProvider(this, plan, account, defaultTags));
+
+    this.identityCenter(plan);
+    for (const scp of plan.guardrails.policies) {
+      const targets: Record<string, string> = {};
+      for (const t of scp.targets) targets[t.key] = t.id;
+      new ServiceControlPolicy(this, `scp_${scp.key}`, { key: scp.key, name: scp.name, description: scp.description, content: scp.content, targets });
+    }
+    if (plan.guardrails.policies.length) {
+      new TerraformOutput(this, "scp_names", { value: plan.guardrails.policies.map((p) => p.name) }).overrideLogicalId("service_control_policies");
+    }
+
+    for (const p of plan.githubOidc.providers) {
+      new GithubOidcProvider(this, `github_provider_${p.account.name}`, {
+        provider: members.get(p.account.name)!,
+        accountName: p.account.name,
+        url: p.url,
+        clientIds: p.clientIds,
+        tags: p.tags,
+      });
+    }
+    const roleArns: Record<string, string> = {};
+    for (const r of plan.githubOidc.roles) {
+      const role = new GithubOidcRole(this, `github_role_${r.key}`, {
+        provider: members.get(r.account.name)!,
+        key: r.key,
+        name: r.name,
+        description: r.description,
+        assumeRolePolicy: r.assumeRolePolicy,
+        managedPolicyArns: r.managedPolicyArns,
+        inlinePolicies: r.inlinePolicies,
+        maxSessionDuration: r.maxSessionDuration,
+        tags: r.tags,
+      });
+      roleArns[r.key] = role.arn;
+    }
+    if (plan.githubOidc.roles.length) {
+      new TerraformOutput(this, "github_role_arns", { value: roleArns, description: "GitHub Actions role ARNs by key, for aws-actions/configure-aws-credentials" }).overrideLogicalId("github_role_arns");
+    }
+  }
+
+  private identityCenter(plan: WorkspacePlan): void {
+    const ic = plan.identityCenter;
+    const used = ic.permissionSets.length || ic.assignments.length || ic.managedGroups.length;
+    if (!used) return;
+    const instance = new IdentityCenterInstance(this, "identity_center");
+
+    const arns: Record<string, string> = {};
+    for (const ps of ic.permissionSets) {
+      arns[ps.key] = new PermissionSet(this, `permission_set_${ps.key}`, { instanceArn: instance.instanceArn, ...ps }).arn;
+    }
+    if (ic.permissionSets.length) {
+      new TerraformOutput(this, "permission_set_arns", { value: { ...arns }, description: "Permission set ARNs by key" }).overrideLogicalId("permission_set_arns");
+    }
+    for (const ref of ic.permissionSetLookups) {
+      const data = new DataAwsSsoadminPermissionSet(this, `permission_set_lookup_${ref.key}`, { instanceArn: instance.instanceArn, name: ref.name });
+      data.overrideLogicalId(terraformName(ref.key));
+      arns[ref.key] = data.arn;
+    }
+    const groups = new IdentityStoreGroups(this, "groups", { identityStoreId: instance.identityStoreId, managed: ic.managedGroups, lookups: ic.groupLookups });
+    const principalIds: Record<string, string> = {};
+    for (const [name, id] of Object.entries(groups.groupIds)) principalIds[`group:${name}`] = id;
+
+    if (ic.assignments.length) {
+      new AccountAssignments(this, "account_assignments", {
+        instanceArn: instance.instanceArn,
+        principalIds,
+        permissionSetArns: arns,
+        assignments: ic.assignments.map((a) => ({
+          key: a.key,
+          principalType: a.principalType,
+          principal: `${a.principalType.toLowerCase()}:${a.principalName}`,
+          permissionSet: a.permissionSet,
+          accountId: a.account.id,
+        })),
+      });
+    }
+  }
+}
+
+function memberProvider(scope: Construct, plan: WorkspacePlan, account: AccountRef, defaultTags: { tags: Record<string, string> }[]): AwsProvider {
+  return new AwsProvider(scope, `aws_${account.name}`, {
+    alias: terraformName(account.name),
+    region: plan.aws.region,
+    allowedAccountIds: [account.id],
+    assumeRole: [{ roleArn: `arn:${plan.aws.partition}:iam::${account.id}:role/${plan.aws.memberAccountRole}`, sessionName: "keyless" }],
+    defaultTags,
+  });
+}
+
+function addBackend(stack: TerraformStack, backend: BackendPlan): void {
+  switch (backend.type) {
+    case "local":
+      new LocalBackend(stack, { path: backend.path });
+      return;
+    case "s3":
+      new S3Backend(stack, {
+        bucket: backend.bucket,
+        key: backend.key,
+        region: backend.region,
+        encrypt: backend.encrypt,
+        kmsKeyId: backend.kmsKeyId,
+        assumeRole: backend.roleArn ? { roleArn: backend.roleArn } : undefined,
+      });
+      if (backend.useLockfile) stack.addOverride("terraform.backend.s3.use_lockfile", true);
+      return;
+    case "cloud":
+      new CloudBackend(stack, {
+        organization: backend.organization,
+        hostname: backend.hostname,
+        workspaces: new NamedCloudWorkspace(backend.workspace, backend.project),
+      });
+      return;
+  }
+}

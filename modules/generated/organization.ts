@@ -1,0 +1,79 @@
+/* eslint-disable */
+/**
+ * GENERATED from schemas/organization.schema.json by `npm run gen:types` (json-schema-to-typescript).
+ * Do not edit: change the schema and regenerate. A test fails when this file drifts.
+ */
+
+/**
+ * SCPs attached to this target outside keyless (FullAWSAccess, Control Tower guardrails). They count against the five-per-target quota.
+ */
+export type AttachedPolicies = string[];
+/**
+ * Path of the account's OU. Omit for an account directly under the root.
+ */
+export type OuPath = string;
+
+/**
+ * The organization inventory: the root, organizational units and accounts that targets are expanded from. Usually exported from AWS Organizations and kept beside the workspaces.
+ */
+export interface Organization {
+  $schema?: string;
+  /**
+   * The AWS partition of the organization. Default: aws.
+   */
+  partition?: "aws" | "aws-us-gov" | "aws-cn";
+  root: OrganizationRoot;
+  /**
+   * Name of the management account (a key of accounts). SCPs never apply to it and assignments leave it out unless asked.
+   */
+  managementAccount: string;
+  /**
+   * Top-level OUs by name; nest children under organizationalUnits.
+   */
+  organizationalUnits?: {
+    [k: string]: OrganizationalUnit;
+  };
+  /**
+   * Accounts by name.
+   */
+  accounts: {
+    [k: string]: Account;
+  };
+}
+export interface OrganizationRoot {
+  /**
+   * The root id, for example r-ab12.
+   */
+  id: string;
+  attachedPolicies?: AttachedPolicies;
+}
+export interface OrganizationalUnit {
+  /**
+   * The OU id, for example ou-ab12-34cd56ef.
+   */
+  id: string;
+  attachedPolicies?: AttachedPolicies;
+  organizationalUnits?: {
+    [k: string]: OrganizationalUnit;
+  };
+}
+export interface Account {
+  /**
+   * The 12-digit account id, quoted in YAML so leading zeros survive.
+   */
+  id: string;
+  ou?: OuPath;
+  /**
+   * Suspended and closed accounts are never targeted. Default: ACTIVE.
+   */
+  status?: "ACTIVE" | "SUSPENDED" | "CLOSED";
+  email?: string;
+  tags?: Tags;
+  attachedPolicies?: AttachedPolicies;
+}
+/**
+ * AWS tags: up to 50 keys of at most 128 characters, values of at most 256.
+ */
+export interface Tags {
+  [k: string]: string;
+}

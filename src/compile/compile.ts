@@ -1,0 +1,103 @@
+import type { Workspace } from "../../modules/generated/workspace";
+import { cmp, Diagnostic, hasErrors } from "../diagnostics/diagnostic";
+import { loadDefinitions, LoadedDefinitions, LoadOptions } from "../load/load";
+import { AccessPlan, AccountRef, BackendPlan, WorkspacePlan } from "../plan";
+import { validateSource } from "../validate/validate";
+import { CompileOptions, sortedTags, WorkspaceContext } from "./context";
+import { collectGithubOidc, compileGithubOidc } from "./github-oidc";
+import { collectGuardrails, compileGuardrails } from "./guardrails";
+import { checkGroupKinds, collectIdentityCenter, compileIdentityCenter } from "./identity-center";
+import { Inventory } from "./inventory";
+import { Registry } from "./registry";
+import { Reporter } from "./reporter";
+
+export interface CompileResult {
+  /** Present when there is no error (warnings allowed). */
+  readonly plan?: AccessPlan;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** load -> validate -> resolve -> plan, for a folder of workspace definitions. Never throws for bad input. */
+export function compile(options: LoadOptions & CompileOptions): CompileResult {
+  return compileDefinitions(loadDefinitions(options), options);
+}
+
+export function compileDefinitions(loaded: LoadedDefinitions, options: CompileOptions = {}): CompileResult {
+  const diagnostics: Diagnostic[] = [...loaded.diagnostics];
+  if (loaded.organization) diagnostics.push(...validateSource("organization", loaded.organization));
+  for (const ws of loaded.workspaces) diagnostics.push(...validateSource("workspace", ws.source));
+  if (hasErrors(diagnostics) || !loaded.organization) return { diagnostics };
+
+  const reporter = new Reporter();
+  const inventory = new Inventory(loaded.organization, reporter);
+  const registry = new Registry();
+  const contexts: WorkspaceContext[] = loaded.workspaces.map((ws) => ({
+    name: ws.name,
+    source: ws.source,
+    def: ws.source.data as Workspace,
+    inventory,
+    registry,
+    reporter,
+    options,
+  }));
+
+  for (const ctx of contexts) {
+    collectIdentityCenter(ctx);
+    collectGuardrails(ctx);
+    collectGithubOidc(ctx);
+  }
+  checkGroupKinds(contexts);
+  const workspaces = contexts.map(compileWorkspace);
+  diagnostics.push(...reporter.diagnostics);
+  if (hasErrors(diagnostics)) return { diagnostics };
+  return { plan: { partition: inventory.partition, workspaces }, diagnostics };
+}
+
+function compileWorkspace(ctx: WorkspaceContext): WorkspacePlan {
+  const { def, inventory } = ctx;
+  const accountRef = def.aws.account ?? inventory.managementAccount;
+  const account = inventory.requireAccount(accountRef, ctx.source, def.aws.account ? ["aws", "account"] : [], ctx.reporter) ?? { name: accountRef, id: "000000000000" };
+  const identityCenter = compileIdentityCenter(ctx);
+  const guardrails = compileGuardrails(ctx);
+  const githubOidc = compileGithubOidc(ctx);
+  const members = new Map<string, AccountRef>();
+  for (const p of githubOidc.providers) members.set(p.account.name, p.account);
+  for (const r of githubOidc.roles) members.set(r.account.name, r.account);
+  return {
+    name: ctx.name,
+    file: ctx.source.file,
+    description: def.description,
+    backend: backendPlan(ctx),
+    aws: {
+      region: def.aws.region,
+      partition: inventory.partition,
+      account: { name: account.name, id: account.id },
+      memberAccountRole: def.aws.memberAccountRole ?? "OrganizationAccountAccessRole",
+      defaultTags: sortedTags(def.aws.defaultTags, { ManagedBy: "keyless", KeylessWorkspace: ctx.name }),
+    },
+    memberAccounts: [...members.values()].sort((a, b) => cmp(a.name, b.name)),
+    identityCenter,
+    guardrails,
+    githubOidc,
+  };
+}
+
+function backendPlan(ctx: WorkspaceContext): BackendPlan {
+  const b = ctx.def.backend ?? {};
+  if (b.s3) {
+    return {
+      type: "s3",
+      bucket: b.s3.bucket,
+      key: b.s3.key,
+      region: b.s3.region,
+      useLockfile: b.s3.useLockfile ?? true,
+      encrypt: b.s3.encrypt ?? true,
+      kmsKeyId: b.s3.kmsKeyId,
+      roleArn: b.s3.roleArn,
+    };
+  }
+  if (b.cloud) {
+    return { type: "cloud", organization: b.cloud.organization, workspace: b.cloud.workspace, project: b.cloud.project, hostname: b.cloud.hostname ?? "app.terraform.io" };
+  }
+  return { type: "local", path: b.local?.path ?? `terraform.${ctx.name}.tfstate` };
+}

@@ -1,0 +1,67 @@
+import { JsonPath } from "../diagnostics/diagnostic";
+import { SourceFile } from "../load/source-file";
+import { Reporter } from "./reporter";
+
+/** Where an AWS object is declared. */
+export interface Declaration {
+  readonly workspace: string;
+  readonly source: SourceFile;
+  readonly path: JsonPath;
+}
+
+/**
+ * Objects by name across every workspace, with the workspace that owns each. One owner per AWS
+ * object: a second declaration is an error naming both files.
+ */
+export class OwnerMap<T extends Declaration> {
+  private readonly byKey = new Map<string, T>();
+
+  constructor(private readonly what: string) {}
+
+  claim(key: string, decl: T, reporter: Reporter): boolean {
+    const first = this.byKey.get(key);
+    if (first) {
+      const where = (d: Declaration) => `${d.source.file} (workspace ${d.workspace})`;
+      reporter.error(
+        "KL205",
+        decl.source,
+        decl.path,
+        `${this.what} "${key}" is declared by ${where(first)} and again by ${where(decl)}; each ${this.what} has one owner`,
+        `keep the declaration in one workspace and refer to it by name from the others`,
+      );
+      return false;
+    }
+    this.byKey.set(key, decl);
+    return true;
+  }
+
+  get(key: string): T | undefined {
+    return this.byKey.get(key);
+  }
+
+  keys(): string[] {
+    return [...this.byKey.keys()];
+  }
+}
+
+export interface PermissionSetDeclaration extends Declaration {
+  readonly name: string;
+}
+
+export interface GroupDeclaration extends Declaration {
+  readonly source_: "external" | "managed";
+}
+
+/** Everything declared anywhere in the organization's definitions. */
+export class Registry {
+  readonly permissionSets = new OwnerMap<PermissionSetDeclaration>("permission set");
+  /** Permission sets by AWS name, so two keys cannot share one name. */
+  readonly permissionSetNames = new OwnerMap<PermissionSetDeclaration>("permission set name");
+  /** Managed groups (created by one workspace). */
+  readonly managedGroups = new OwnerMap<Declaration>("managed group");
+  /** External groups: declared by any number of workspaces, looked up by each. */
+  readonly externalGroups = new Map<string, Declaration[]>();
+  readonly scps = new OwnerMap<Declaration>("service control policy");
+  readonly githubProviders = new OwnerMap<Declaration>("GitHub OIDC provider in account");
+  readonly githubRoles = new OwnerMap<Declaration>("IAM role");
+}

@@ -1,0 +1,72 @@
+import { CODES, DiagnosticCode } from "./codes";
+
+export type Severity = "error" | "warning";
+export type JsonPath = readonly (string | number)[];
+
+/** One finding about the user's definitions: where, what, and how to fix it. */
+export interface Diagnostic {
+  readonly code: DiagnosticCode;
+  readonly severity: Severity;
+  /** Definition file, relative to the working directory, with forward slashes. */
+  readonly file: string;
+  /** Path of the offending value inside the file. */
+  readonly path: JsonPath;
+  /** 1-based line and column of the value, when the file could be parsed. */
+  readonly line?: number;
+  readonly column?: number;
+  /** What was found and what was expected. */
+  readonly message: string;
+  /** How to fix it. */
+  readonly fix?: string;
+}
+
+/** `$.a.b[2]["odd key"]`: the JSON path users see. */
+export function formatPath(path: JsonPath): string {
+  let out = "$";
+  for (const seg of path) {
+    if (typeof seg === "number") out += `[${seg}]`;
+    else if (/^[A-Za-z_$][\w$-]*$/.test(seg)) out += `.${seg}`;
+    else out += `[${JSON.stringify(seg)}]`;
+  }
+  return out;
+}
+
+export function formatDiagnostic(d: Diagnostic): string {
+  const where = d.line ? `${d.file}:${d.line}:${d.column ?? 1}` : d.file;
+  const lines = [`${where} ${d.severity} ${d.code} at ${formatPath(d.path)}: ${d.message}`];
+  if (d.fix) lines.push(`  fix: ${d.fix}`);
+  return lines.join("\n");
+}
+
+/** Errors first, then by file, line and code, so output is stable. */
+export function sortDiagnostics(ds: readonly Diagnostic[]): Diagnostic[] {
+  const rank = (d: Diagnostic) => (d.severity === "error" ? 0 : 1);
+  return [...ds].sort(
+    (a, b) =>
+      rank(a) - rank(b) ||
+      cmp(a.file, b.file) ||
+      (a.line ?? 0) - (b.line ?? 0) ||
+      (a.column ?? 0) - (b.column ?? 0) ||
+      cmp(a.code, b.code) ||
+      cmp(a.message, b.message),
+  );
+}
+
+export function formatDiagnostics(ds: readonly Diagnostic[]): string {
+  const sorted = sortDiagnostics(ds);
+  const errors = sorted.filter((d) => d.severity === "error").length;
+  const warnings = sorted.length - errors;
+  const body = sorted.map(formatDiagnostic).join("\n");
+  return `${body}\n\n${errors} error(s), ${warnings} warning(s)`;
+}
+
+export const hasErrors = (ds: readonly Diagnostic[]) => ds.some((d) => d.severity === "error");
+
+/** Code-point order: the same on every machine and locale. */
+export function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function describeCode(code: DiagnosticCode): string {
+  return CODES[code];
+}

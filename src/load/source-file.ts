@@ -1,0 +1,65 @@
+import { isMap, isScalar, isSeq, LineCounter, Node, parseDocument, Document } from "yaml";
+import { JsonPath } from "../diagnostics/diagnostic";
+
+/** A parsed definition file that can say where any of its values is written. */
+export interface SourceFile {
+  /** Path relative to the working directory, forward slashes. */
+  readonly file: string;
+  readonly data: unknown;
+  /** 1-based line and column of the value at `path`, or of its nearest existing parent. */
+  locate(path: JsonPath): { line: number; column: number } | undefined;
+}
+
+export interface ParseFailure {
+  readonly message: string;
+  readonly line?: number;
+  readonly column?: number;
+}
+
+/**
+ * Parses YAML or JSON (JSON is read by the same parser so that both get positions). Duplicate keys
+ * are errors, not silently last-wins as in JSON.parse.
+ */
+export function parseSource(file: string, text: string): SourceFile | ParseFailure {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, version: "1.2" });
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0];
+    const pos = lineCounter.linePos(e.pos[0]);
+    return { message: firstLine(e.message), line: pos.line, column: pos.col };
+  }
+  const data = doc.toJS({ maxAliasCount: 100 });
+  return { file, data, locate: (path) => locate(doc, lineCounter, path) };
+}
+
+export const isParseFailure = (x: SourceFile | ParseFailure): x is ParseFailure => !("data" in x);
+
+function locate(doc: Document, lines: LineCounter, path: JsonPath) {
+  let node: unknown = doc.contents;
+  let found: Node | undefined = isNodeWithRange(node) ? node : undefined;
+  for (const seg of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => (isScalar(p.key) ? String(p.key.value) : p.key) === String(seg));
+      if (!pair) break;
+      // Point at the value; fall back to the key for empty values.
+      node = pair.value ?? pair.key;
+      if (isNodeWithRange(pair.value)) found = pair.value;
+      else if (isNodeWithRange(pair.key)) found = pair.key;
+    } else if (isSeq(node) && typeof seg === "number") {
+      node = node.items[seg];
+      if (!isNodeWithRange(node)) break;
+      found = node;
+    } else break;
+  }
+  if (!found?.range) return undefined;
+  const pos = lines.linePos(found.range[0]);
+  return { line: pos.line, column: pos.col };
+}
+
+function isNodeWithRange(x: unknown): x is Node {
+  return typeof x === "object" && x !== null && "range" in x && Array.isArray((x as Node).range);
+}
+
+function firstLine(message: string): string {
+  return message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
+}

@@ -1,0 +1,36 @@
+import { compile } from "./compile/compile";
+import { formatDiagnostics, hasErrors } from "./diagnostics/diagnostic";
+import type { AccessPlan } from "./plan";
+
+export interface SynthCommandOptions {
+  /** Folder of workspace definitions. */
+  readonly dir: string;
+  /** Output folder. */
+  readonly outdir: string;
+  /** YYYY-MM-DD grants are evaluated at. Default: today (UTC). */
+  readonly evaluationDate?: string;
+  /** The emit stage; injected so that this file never loads the CDKTF engine itself. */
+  readonly synthesize: (plan: AccessPlan, options: { outdir: string }) => void;
+  readonly stdout?: (text: string) => void;
+  readonly stderr?: (text: string) => void;
+}
+
+/**
+ * load -> validate -> compile -> synthesize. Returns the exit code: 0 written, 1 findings with errors
+ * (nothing written), 2 internal error.
+ */
+export function runSynth(options: SynthCommandOptions): number {
+  const out = options.stdout ?? ((t: string) => process.stdout.write(t + "\n"));
+  const err = options.stderr ?? ((t: string) => process.stderr.write(t + "\n"));
+  const result = compile({ dir: options.dir, evaluationDate: options.evaluationDate });
+  if (result.diagnostics.length) err(formatDiagnostics(result.diagnostics));
+  if (hasErrors(result.diagnostics) || !result.plan) {
+    err(`keyless: nothing written to ${options.outdir}: fix the errors above and run again.`);
+    return 1;
+  }
+  options.synthesize(result.plan, { outdir: options.outdir });
+  const ws = result.plan.workspaces;
+  const count = ws.reduce((n, w) => n + w.identityCenter.assignments.length, 0);
+  out(`keyless: ${ws.length} workspace(s), ${count} account assignment(s) -> ${options.outdir}/stacks/{${ws.map((w) => w.name).join(",")}}`);
+  return 0;
+}
