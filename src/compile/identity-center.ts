@@ -21,9 +21,10 @@ export function collectIdentityCenter(ctx: WorkspaceContext): void {
   if (!ic) return;
   for (const [key, ps] of Object.entries(ic.permissionSets ?? {})) {
     const decl = { workspace: ctx.name, source: ctx.source, path: ["identityCenter", "permissionSets", key], name: ps.name ?? key };
-    ctx.registry.permissionSets.claim(key, decl, ctx.reporter);
-    if (ps.name && ps.name !== key) ctx.registry.permissionSetNames.claim(ps.name, { ...decl, path: [...decl.path, "name"] }, ctx.reporter);
-    else ctx.registry.permissionSetNames.claim(key, decl, ctx.reporter);
+    // The AWS name must be unique too, but a key clash already says so.
+    if (ctx.registry.permissionSets.claim(key, decl, ctx.reporter)) {
+      ctx.registry.permissionSetNames.claim(decl.name, ps.name ? { ...decl, path: [...decl.path, "name"] } : decl, ctx.reporter);
+    }
   }
   for (const [name, g] of Object.entries(ic.groups ?? {})) {
     const decl = { workspace: ctx.name, source: ctx.source, path: ["identityCenter", "groups", name] };

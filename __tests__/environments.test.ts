@@ -1,0 +1,132 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { synthesize } from "../modules/synth";
+import { compile } from "../src/compile/compile";
+import { runSynth } from "../src/run-synth";
+import { writeDefinitions, workspace } from "./support/fixtures";
+
+const ROOT = join(__dirname, "..");
+const ENVIRONMENTS = join(ROOT, "environments");
+const DATE = "2026-11-01";
+
+/** Every file under dir: relative path -> contents. */
+function readTree(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const f of readdirSync(d).sort()) {
+      const p = join(d, f);
+      if (statSync(p).isDirectory()) walk(p);
+      else out[relative(dir, p)] = readFileSync(p, "utf8");
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+function synthExample(): { outdir: string; tree: Record<string, string> } {
+  const outdir = join(mkdtempSync(join(tmpdir(), "keyless-out-")), "cdktf.out");
+  const code = runSynth({ dir: ENVIRONMENTS, outdir, evaluationDate: DATE, synthesize, stdout: () => {}, stderr: () => {} });
+  expect(code).toBe(0);
+  return { outdir, tree: readTree(outdir) };
+}
+
+describe("the example organization", () => {
+  const first = synthExample();
+  const stacks = Object.keys(first.tree).filter((f) => f.endsWith("cdk.tf.json"));
+  const all = (type: string, kind = "resource") =>
+    stacks.flatMap((f) => Object.keys(JSON.parse(first.tree[f])[kind]?.[type] ?? {}).map((k) => `${f.split("/")[1]}:${k}`));
+
+  it("compiles without errors or warnings and has at least three workspaces", () => {
+    const result = compile({ dir: ENVIRONMENTS, evaluationDate: DATE });
+    expect(result.diagnostics).toEqual([]);
+    expect(stacks.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it("writes one stack per workspace file", () => {
+    const files = readdirSync(ENVIRONMENTS).filter((f) => /\.(ya?ml|json)$/.test(f)).map((f) => f.replace(/\.[^.]+$/, ""));
+    expect(stacks.map((s) => s.split("/")[1]).sort()).toEqual(files.sort());
+  });
+
+  it.each([
+    "aws_ssoadmin_permission_set",
+    "aws_ssoadmin_account_assignment",
+    "aws_organizations_policy",
+    "aws_organizations_policy_attachment",
+    "aws_iam_openid_connect_provider",
+    "aws_iam_role",
+  ])("uses %s", (type) => {
+    expect(all(type).length).toBeGreaterThan(0);
+  });
+
+  it("is byte-identical on a second run", () => {
+    expect(synthExample().tree).toEqual(first.tree);
+  });
+
+  it("holds no absolute path of this machine", () => {
+    for (const [file, text] of Object.entries(first.tree)) {
+      for (const p of [ROOT, tmpdir(), first.outdir, process.env.HOME ?? "/root"]) {
+        expect({ file, leaks: text.includes(p) }).toEqual({ file, leaks: false });
+      }
+    }
+  });
+
+  it("renders every policy document as literal minified JSON", () => {
+    const policies: string[] = [];
+    for (const f of stacks) {
+      const r = JSON.parse(first.tree[f]).resource ?? {};
+      for (const p of Object.values<any>(r.aws_organizations_policy ?? {})) policies.push(p.content);
+      for (const p of Object.values<any>(r.aws_iam_role ?? {})) policies.push(p.assume_role_policy);
+      for (const p of Object.values<any>(r.aws_ssoadmin_permission_set_inline_policy ?? {})) policies.push(p.inline_policy);
+    }
+    expect(policies.length).toBeGreaterThanOrEqual(5);
+    for (const p of policies) {
+      expect(p).not.toContain("${");
+      expect(JSON.stringify(JSON.parse(p))).toBe(p);
+    }
+  });
+
+  it.each(["dev", "org", "prod"])("matches the reviewed snapshot of workspace %s", (ws) => {
+    expect(JSON.parse(first.tree[`stacks/${ws}/cdk.tf.json`])).toMatchSnapshot();
+  });
+
+  it("leaves the previous output untouched when a run fails, and writes nothing new", () => {
+    const broken = writeDefinitions({ "dev.yaml": workspace({ aws: { region: 42 } }) });
+    const errors: string[] = [];
+    const code = runSynth({ dir: broken, outdir: first.outdir, synthesize, stdout: () => {}, stderr: (t) => errors.push(t) });
+    expect(code).toBe(1);
+    expect(errors.join("\n")).toContain("KL101");
+    expect(readTree(first.outdir)).toEqual(first.tree);
+    expect(readdirSync(join(first.outdir, "..")).sort()).toEqual(["cdktf.out"]);
+  });
+});
+
+describe("the command line", () => {
+  it("npm run synth and cdktf synth write the same bytes", () => {
+    const base = mkdtempSync(join(tmpdir(), "keyless-cli-"));
+    const env = { ...process.env, CHECKPOINT_DISABLE: "1", DISABLE_VERSION_CHECK: "1" };
+    execFileSync(process.execPath, [join(ROOT, "node_modules/tsx/dist/cli.mjs"), "main.ts", "--out", join(base, "a")], { cwd: ROOT, env, stdio: "pipe" });
+    execFileSync(process.execPath, [join(ROOT, "node_modules/cdktf-cli/bundle/bin/cdktf"), "synth", "--output", join(base, "b")], { cwd: ROOT, env, stdio: "pipe" });
+    const a = readTree(join(base, "a"));
+    expect(Object.keys(a).length).toBeGreaterThanOrEqual(4);
+    expect(readTree(join(base, "b"))).toEqual(a);
+  }, 60_000);
+
+  it("exits 1 with located errors and no stack trace on bad input", () => {
+    const broken = writeDefinitions({ "dev.yaml": "organization: ./shared/organization.yaml\naws:\n  region: [\n" });
+    let stderr = "";
+    let status = 0;
+    try {
+      execFileSync(process.execPath, [join(ROOT, "node_modules/tsx/dist/cli.mjs"), join(ROOT, "main.ts"), "--dir", ".", "--out", "out"], { cwd: broken, stdio: "pipe" });
+    } catch (e: any) {
+      status = e.status;
+      stderr = String(e.stderr);
+    }
+    expect(status).toBe(1);
+    expect(stderr).toContain("dev.yaml:");
+    expect(stderr).toContain("KL002");
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(readdirSync(broken)).not.toContain("out");
+  }, 30_000);
+});

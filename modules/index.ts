@@ -1,0 +1,19 @@
+/**
+ * keyless as a library: the typed CDKTF modules, and the compiler that turns definitions into the
+ * plans they consume.
+ */
+export { EnvironmentStack, type EnvironmentStackProps } from "./environment-stack";
+export { synthesize, type SynthOptions } from "./synth";
+export { PermissionSet, type PermissionSetProps } from "./identity-center/permission-set";
+export { AccountAssignments, type AccountAssignmentsProps, type AccountAssignmentEntry } from "./identity-center/account-assignments";
+export { IdentityStoreGroups, type IdentityStoreGroupsProps } from "./identity-center/identity-store-groups";
+export { IdentityCenterInstance } from "./identity-center/identity-center-instance";
+export { ServiceControlPolicy, type ServiceControlPolicyProps } from "./scp/service-control-policy";
+export { GithubOidcProvider, type GithubOidcProviderProps } from "./github-oidc/github-oidc-provider";
+export { GithubOidcRole, type GithubOidcRoleProps } from "./github-oidc/github-oidc-role";
+export { compile, compileDefinitions, type CompileResult } from "../src/compile/compile";
+export { loadDefinitions } from "../src/load/load";
+export { formatDiagnostics, type Diagnostic } from "../src/diagnostics/diagnostic";
+export type * from "../src/plan";
+export type { Workspace } from "./generated/workspace";
+export type { Organization } from "./generated/organization";
