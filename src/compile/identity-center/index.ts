@@ -1,8 +1,8 @@
-import { cmp } from "../diagnostics/diagnostic";
-import { suggestion } from "../diagnostics/suggest";
-import { AssignmentPlan, IdentityCenterPlan, ManagedGroupPlan, PermissionSetPlan, PrincipalType } from "../plan";
-import { managedPolicyArn, sortedTags, WorkspaceContext } from "./context";
-import { renderChecked } from "./render-policy";
+import { cmp } from "../../diagnostics/diagnostic";
+import { suggestion } from "../../diagnostics/suggest";
+import { AssignmentPlan, IdentityCenterPlan, ManagedGroupPlan, PermissionSetPlan, PrincipalType } from "../../plan";
+import { managedPolicyArn, sortedTags, WorkspaceContext } from "../context";
+import { renderChecked } from "../render-policy";
 
 /** AWS limits for permission sets (AWS-FACTS.md, IAM Identity Center). */
 export const IDENTITY_CENTER_LIMITS = {
