@@ -145,3 +145,11 @@ export interface GithubRolePlan {
   readonly maxSessionDuration: number;
   readonly tags: Readonly<Record<string, string>>;
 }
+  /** Who is exempt, in words (for the report); empty when nobody is. */
+  readonly exemptions: readonly string[];
+  /** Names of the guardrails merged into this SCP (`guardrails.merge: true`); absent when not merged. */
+  readonly mergedFrom?: readonly string[];
+  /** Where the guardrail is declared in the workspace file (a JSON path), for findings. */
+  readonly declaredAt: readonly (string | number)[];
+  /** Where this target is named in the workspace file (a JSON path), for findings. */
+  readonly declaredAt: readonly (string | number)[];

@@ -22,6 +22,10 @@ export type OuPath = string;
  */
 export type AccountName = string;
 /**
+ * The SCP's name. Default: keyless-deny-iam-users.
+ */
+export type ScpName = string;
+/**
  * An account's name in the organization inventory, or its 12-digit id.
  */
 export type AccountName1 = string;
@@ -108,12 +112,12 @@ export interface CloudBackendSettings {
   hostname?: string;
 }
 /**
- * IAM Identity Center: permission sets, groups, users, and who gets which permission set in which accounts.
+ * IAM Identity Center: permission sets, groups, users, access-control attributes, and who gets which permission set in which accounts.
  */
 export interface IdentityCenter {
   defaults?: IdentityCenterDefaults;
   /**
-   * Permission sets owned by this workspace, by stable key. The key is the Terraform address; the AWS name defaults to it.
+   * Permission sets owned by this workspace, by stable key. The key is the Terraform address; the AWS name defaults to it. Rename with name, never by changing the key.
    */
   permissionSets?: {
     [k: string]: PermissionSet;
@@ -125,45 +129,90 @@ export interface IdentityCenter {
     [k: string]: Group;
   };
   /**
+   * Users by user name: external ones (from your IdP through SCIM) are looked up, managed ones are created in the Identity Center directory by this workspace.
+   */
+  users?: {
+    [k: string]: User;
+  };
+  /**
+   * Attributes for attribute-based access control (ABAC), by key: each maps to the identity-source attribute it is read from, for example ${path:enterprise.department}. They are one setting of the whole Identity Center instance, so only one workspace may declare them.
+   */
+  accessControlAttributes?: {
+    /**
+     * Identity-source attribute paths, for example ${path:enterprise.department} or ${path:name.familyName}.
+     *
+     * @minItems 1
+     */
+    [k: string]: string[];
+  };
+  /**
    * Grants: every listed principal gets every listed permission set in every target account.
    */
   assignments?: Assignment[];
 }
+/**
+ * Workspace-wide defaults and thresholds.
+ */
 export interface IdentityCenterDefaults {
   /**
    * Session duration of permission sets that do not set one. Default: PT1H (AWS's default).
    */
   sessionDuration?: string;
+  /**
+   * Warn when this workspace has more account assignments than this: Identity Center allows about 10 assignment operations in flight, so large workspaces plan and apply slowly and get throttled. Default: 2000.
+   */
+  assignmentWarningThreshold?: number;
 }
 export interface PermissionSet {
   /**
    * 1 to 32 characters: letters, digits and + = , . @ _ -
    */
   name?: string;
+  /**
+   * Shown to users in the access portal. 1 to 700 characters.
+   */
   description?: string;
   /**
-   * An ISO-8601 duration from PT1H to PT12H, for example PT1H, PT4H or PT1H30M.
+   * How long a console or CLI session lasts, PT1H to PT12H. Default: identityCenter.defaults.sessionDuration, else PT1H.
    */
   sessionDuration?: string;
   /**
-   * URL users land on after sign-in.
+   * URL users land on after sign-in (1 to 240 characters). Default: the console home.
    */
   relayState?: string;
   tags?: Tags1;
   /**
-   * AWS managed policies by name (ReadOnlyAccess, job-function/ViewOnlyAccess) or ARN.
+   * AWS managed policies by name (ReadOnlyAccess, job-function/ViewOnlyAccess) or ARN. Names become ARNs in the inventory's partition.
    */
   managedPolicies?: string[];
+  /**
+   * Customer-managed policies by name and path; they count toward the same 20 (10 without a quota increase) as managedPolicies.
+   */
+  customerManagedPolicies?: CustomerManagedPolicyReference[];
   inlinePolicy?: PolicyDocument;
+  permissionsBoundary?: PermissionsBoundary;
 }
 /**
- * AWS tags: up to 50 keys of at most 128 characters, values of at most 256.
+ * Tags of the permission set, beside the workspace's default tags.
  */
 export interface Tags1 {
   [k: string]: string;
 }
 /**
- * An IAM policy document written as a JSON object. keyless renders it as minified JSON with a stable key order.
+ * A customer-managed IAM policy by name and path. It must already exist, with this name and path, in every account the permission set is assigned to.
+ */
+export interface CustomerManagedPolicyReference {
+  /**
+   * The policy name, without its path.
+   */
+  name: string;
+  /**
+   * IAM path: / or /segments/ (starts and ends with /). Default: /.
+   */
+  path?: string;
+}
+/**
+ * One inline policy, written as a JSON object; rendered minified, at most 10,240 characters.
  */
 export interface PolicyDocument {
   /**
@@ -197,12 +246,54 @@ export interface PolicyStatement {
     };
   };
 }
+/**
+ * The most the permission set's roles can ever do: exactly one of managedPolicy or customerManagedPolicy.
+ */
+export interface PermissionsBoundary {
+  /**
+   * An AWS managed policy by name (PowerUserAccess) or ARN.
+   */
+  managedPolicy?: string;
+  customerManagedPolicy?: CustomerManagedPolicyReference;
+}
 export interface Group {
   /**
    * external: provisioned by your IdP (SCIM) or AD and looked up by display name. managed: created in the Identity Center directory by this workspace.
    */
   source: "external" | "managed";
+  /**
+   * Description of a managed group.
+   */
   description?: string;
+  /**
+   * Managed groups only: members by user name (managed or external users, declared under identityCenter.users).
+   */
+  members?: string[];
+}
+/**
+ * A user. External users need only source; managed users need displayName, givenName and familyName.
+ */
+export interface User {
+  /**
+   * external: provisioned by your IdP and looked up by user name. managed: created in the Identity Center directory by this workspace.
+   */
+  source: "external" | "managed";
+  /**
+   * Managed users: the name shown in the portal.
+   */
+  displayName?: string;
+  /**
+   * Managed users: first name.
+   */
+  givenName?: string;
+  /**
+   * Managed users: last name.
+   */
+  familyName?: string;
+  /**
+   * Managed users: primary work email.
+   */
+  email?: string;
 }
 /**
  * Give at least one of groups or users.
@@ -215,7 +306,7 @@ export interface Assignment {
    */
   groups?: string[];
   /**
-   * Users by user name.
+   * Users by user name (declared under identityCenter.users). Works, but groups are the practice: keyless warns.
    *
    * @minItems 1
    */
@@ -229,6 +320,10 @@ export interface Assignment {
    */
   permissionSets: string[];
   targets: AccountTargets;
+  /**
+   * YYYY-MM-DD (UTC): from this day on the grant is no longer emitted, so the next apply removes it. Grants expiring within 14 days are reported.
+   */
+  expires?: string;
   /**
    * Why this grant exists; shown in the report.
    */
@@ -265,30 +360,51 @@ export interface AccountTargets {
   includeManagementAccount?: boolean;
 }
 /**
- * AWS tags: up to 50 keys of at most 128 characters, values of at most 256.
+ * Accounts whose inventory tags include every one of these key/value pairs.
  */
 export interface Tags2 {
   [k: string]: string;
 }
 /**
- * Service Control Policies owned by this workspace.
+ * Service Control Policies owned by this workspace. keyless only adds deny policies beside FullAWSAccess and never detaches FullAWSAccess or any policy it does not own.
  */
 export interface Guardrails {
   denyIamUsers?: DenyIamUsersGuardrail;
+  /**
+   * Custom SCPs by their AWS name. Each is validated as an SCP and rendered as minified JSON.
+   */
+  policies?: {
+    [k: string]: CustomScp;
+  };
+  /**
+   * true: merge this workspace's guardrails that have only Deny statements and the same targets into one SCP each, to save the five-per-target quota. false: keep them apart and do not suggest merging. Unset: keep them apart and suggest merging (warning KL406) when it is possible.
+   */
+  merge?: boolean;
 }
 /**
- * The built-in guardrail: denies creating IAM users and long-lived credentials (access keys, console passwords, SSH keys, signing certificates, service-specific credentials). Listing, reading and deleting stay allowed.
+ * The built-in guardrail: denies creating IAM users and long-lived credentials (users, access keys, console passwords, SSH public keys, signing certificates, service-specific credentials). Listing, reading and deleting stay allowed so teams can migrate off IAM users.
  */
 export interface DenyIamUsersGuardrail {
-  /**
-   * The SCP's name. Default: keyless-deny-iam-users.
-   */
-  policyName?: string;
+  policyName?: ScpName;
   targets: AttachmentTargets;
   /**
-   * Break-glass IAM roles, by name, exempt in every account.
+   * Break-glass IAM roles exempt in every account, by name (optionally with their path, for example ops/BreakGlass). Matched with ArnNotLike on aws:PrincipalArn against arn:<partition>:iam::*:role/<name>.
    */
   exemptRoles?: string[];
+  /**
+   * Identity Center permission sets, by key (declared in any workspace), whose roles are exempt in every account: arn:<partition>:iam::*:role/aws-reserved/sso.amazonaws.com/*AWSReservedSSO_<name>_*.
+   */
+  exemptPermissionSets?: string[];
+  /**
+   * Principals carrying any one of these tags (key: value) are exempt. keyless also denies setting these tag keys (iam:TagRole, iam:TagUser, iam:CreateRole with tags, sts:TagSession) to everyone who is not exempt, so nobody can exempt themselves.
+   */
+  exemptPrincipalTags?: {
+    [k: string]: string;
+  };
+  /**
+   * Allow iam:UpdateAccessKey, iam:UpdateSSHPublicKey, iam:UpdateSigningCertificate and iam:UpdateServiceSpecificCredential. They both deactivate and re-activate a credential and AWS offers no condition key to tell the two apart, so allowing them lets teams deactivate keys during a migration but also lets anyone re-activate an old key. Default: false (denied; delete keys instead, or use an exempt role to deactivate them).
+   */
+  allowKeyStatusChanges?: boolean;
 }
 /**
  * Where a Service Control Policy is attached: the organization root, OUs by path, accounts by name. An SCP attached to an OU applies to everything below it.
@@ -302,66 +418,214 @@ export interface AttachmentTargets {
   accounts?: AccountName[];
 }
 /**
- * GitHub Actions OIDC: identity providers and the IAM roles workflows assume.
+ * A Service Control Policy written as an IAM policy document, attached to the targets named.
+ */
+export interface CustomScp {
+  /**
+   * The SCP's description in AWS Organizations (at most 512 characters).
+   */
+  description?: string;
+  document: PolicyDocument1;
+  targets: AttachmentTargets;
+}
+/**
+ * The policy. SCPs take no Principal or NotPrincipal; every statement needs Resource or NotResource; actions are service:Action with * and ? wildcards.
+ */
+export interface PolicyDocument1 {
+  /**
+   * Always 2012-10-17; keyless adds it when missing.
+   */
+  Version?: "2012-10-17";
+  Id?: string;
+  /**
+   * @minItems 1
+   */
+  Statement: PolicyStatement[];
+}
+/**
+ * GitHub Actions OIDC: identity providers and the IAM roles workflows assume, with trust policies that admit exactly the repositories, branches, tags and environments named.
  */
 export interface GithubOidc {
   /**
-   * GitHub OIDC providers this workspace creates, by account name. Roles in other workspaces use them by account.
+   * GitHub OIDC providers by account name (one owner per account across all workspaces). Roles in any workspace use the provider of their account.
    */
   providers?: {
     [k: string]: GithubOidcProvider;
   };
   /**
-   * IAM roles assumable from GitHub Actions, by stable key. The role name defaults to the key.
+   * IAM roles assumable from GitHub Actions, by stable key (the Terraform address). The role name defaults to the key.
    */
   roles?: {
     [k: string]: GithubOidcRole;
   };
+  quotas?: GithubOidcQuotas;
 }
 export interface GithubOidcProvider {
-  tags?: Tags1;
+  /**
+   * The provider already exists in the account, created outside keyless: keyless creates nothing, and roles use it by ARN. Default: false (keyless creates it).
+   */
+  existing?: boolean;
+  /**
+   * GitHub Enterprise Cloud with a unique issuer URL: the issuer becomes https://token.actions.githubusercontent.com/<slug>, and so do the condition keys of every role using it.
+   */
+  enterpriseSlug?: string;
+  /**
+   * Server certificate thumbprints (40 hex digits). Default: none; IAM trusts GitHub's certificate authority.
+   *
+   * @maxItems 5
+   */
+  thumbprints?: string[];
+  tags?: Tags3;
+}
+/**
+ * AWS tags: up to 50 keys of at most 128 characters, values of at most 256.
+ */
+export interface Tags3 {
+  [k: string]: string;
 }
 export interface GithubOidcRole {
   /**
-   * 1 to 64 characters: letters, digits and + = , . @ _ -
+   * An IAM role name: 1 to 64 characters, letters, digits and + = , . @ _ -
    */
   name?: string;
+  /**
+   * The IAM path, starting and ending with '/'. Default: /.
+   */
+  path?: string;
+  /**
+   * The IAM role description.
+   */
   description?: string;
   account: AccountName1;
   /**
-   * OWNER/REPO, exactly; no wildcards.
+   * OWNER/REPO, exactly. Wildcards need allow.wildcardRepository; OWNER/* needs allow.organizationWide.
    */
   repository: string;
   /**
+   * The owner's numeric GitHub id. With repositoryId, subjects are also emitted in the immutable form repo:OWNER@ID/REPO@ID:...
+   */
+  ownerId?: number;
+  /**
+   * The repository's numeric GitHub id (see ownerId).
+   */
+  repositoryId?: number;
+  /**
+   * The workflow runs that may assume the role.
+   *
    * @minItems 1
    */
   subjects: GithubSubject[];
+  allow?: GithubRoleAllow;
   /**
-   * AWS managed policies by name or ARN.
+   * AWS managed policies by name (ReadOnlyAccess, job-function/ViewOnlyAccess) or ARN.
    */
   managedPolicies?: string[];
   /**
-   * Inline policies by name.
+   * Customer managed policies in the role's account: by ARN, by name, or by /path/name.
+   */
+  customerManagedPolicies?: string[];
+  /**
+   * The permissions boundary: a policy ARN, or a customer managed policy name or /path/name in the role's account.
+   */
+  permissionsBoundary?: string;
+  /**
+   * Inline policies by name, written as JSON objects.
    */
   inlinePolicies?: {
-    [k: string]: PolicyDocument;
+    [k: string]: PolicyDocument2;
   };
   /**
-   * Seconds, 3600 to 43200. Default: 3600.
+   * Maximum session in seconds, 3600 to 43200. Default: 3600.
    */
   maxSessionDuration?: number;
-  tags?: Tags1;
+  tags?: Tags3;
 }
 /**
- * One kind of workflow run that may assume the role: exactly one of branch or environment.
+ * One kind of workflow run that may assume the role: exactly one of branch, tag, environment, pullRequest or custom.
  */
 export interface GithubSubject {
   /**
-   * Runs on this branch (a job without an environment).
+   * Jobs without an environment running on this branch (push, workflow_dispatch, schedule). Wildcards (* ?) need allow.wildcardSubjects.
    */
   branch?: string;
   /**
-   * Jobs that name this GitHub environment.
+   * Jobs without an environment running for this tag. Wildcards (* ?) need allow.wildcardSubjects.
+   */
+  tag?: string;
+  /**
+   * Jobs that name this GitHub environment (whatever their branch). Protect the environment with required reviewers or branch rules.
    */
   environment?: string;
+  /**
+   * Jobs without an environment triggered by pull_request. Only for read-only roles unless allow.pullRequestWithWrite.
+   */
+  pullRequest?: true;
+  /**
+   * A raw sub claim, for organizations that customized GitHub's claim template. Needs allow.customSubject.
+   */
+  custom?: string;
+}
+/**
+ * Explicit acknowledgements of risky trust, each with its reason. Every one used is reported.
+ */
+export interface GithubRoleAllow {
+  /**
+   * Branch, tag or environment patterns with * or ?, such as release/*.
+   */
+  wildcardSubjects?: string;
+  /**
+   * A subject admitting any branch or any tag (for example branch: '*').
+   */
+  anyRef?: string;
+  /**
+   * Wildcards in the owner or repository name (they also match look-alike names).
+   */
+  wildcardRepository?: string;
+  /**
+   * Every repository of the owner (repository: OWNER/*).
+   */
+  organizationWide?: string;
+  /**
+   * A pullRequest subject on a role whose policies are not read-only.
+   */
+  pullRequestWithWrite?: string;
+  /**
+   * AdministratorAccess, or an inline Allow of every action, on a CI role.
+   */
+  administratorAccess?: string;
+  /**
+   * custom subjects (raw sub claims).
+   */
+  customSubject?: string;
+  /**
+   * A role in the management account, where SCPs do not apply.
+   */
+  managementAccount?: string;
+}
+/**
+ * An IAM policy document written as a JSON object. keyless renders it as minified JSON with a stable key order.
+ */
+export interface PolicyDocument2 {
+  /**
+   * Always 2012-10-17; keyless adds it when missing.
+   */
+  Version?: "2012-10-17";
+  Id?: string;
+  /**
+   * @minItems 1
+   */
+  Statement: PolicyStatement[];
+}
+/**
+ * IAM quotas raised in your accounts through Service Quotas. keyless errors past these and warns past AWS's defaults.
+ */
+export interface GithubOidcQuotas {
+  /**
+   * Managed policies attachable to one role. AWS default 10, at most 20.
+   */
+  managedPoliciesPerRole?: number;
+  /**
+   * Characters of a role trust policy. AWS default 2048, adjustable up to 8192.
+   */
+  trustPolicySize?: number;
 }

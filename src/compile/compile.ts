@@ -5,7 +5,7 @@ import { AccessPlan, AccountRef, BackendPlan, WorkspacePlan } from "../plan";
 import { validateSource } from "../validate/validate";
 import { CompileOptions, sortedTags, WorkspaceContext } from "./context";
 import { collectGithubOidc, compileGithubOidc } from "./github-oidc";
-import { collectGuardrails, compileGuardrails } from "./guardrails";
+import { checkScpQuotas, collectGuardrails, compileGuardrails } from "./guardrails";
 import { checkGroupKinds, collectIdentityCenter, compileIdentityCenter } from "./identity-center";
 import { Inventory } from "./inventory";
 import { Registry } from "./registry";
@@ -51,6 +51,7 @@ export function compileDefinitions(loaded: LoadedDefinitions, options: CompileOp
   diagnostics.push(...reporter.diagnostics);
   if (hasErrors(diagnostics)) return { diagnostics };
   return { plan: { partition: inventory.partition, workspaces }, diagnostics };
+  checkScpQuotas(contexts.map((ctx, i) => ({ ctx, plan: workspaces[i].guardrails })));
 }
 
 function compileWorkspace(ctx: WorkspaceContext): WorkspacePlan {

@@ -38,3 +38,10 @@ export const CODES = {
 } as const;
 
 export type DiagnosticCode = keyof typeof CODES;
+  KL402: "too many SCPs attached to one target",
+  KL404: "policy element SCPs do not support",
+  KL405: "SCP action is not service:Action",
+  KL406: "guardrails could be merged into fewer SCPs",
+  KL407: "SCP statement without Resource",
+  KL408: "Allow statement in an SCP has no effect beside FullAWSAccess",
+  KL409: "guardrails cannot be merged as asked",
