@@ -4,9 +4,12 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import type { AccountRef, BackendPlan, WorkspacePlan } from "../src/plan";
 import { GithubOidcProvider } from "./github-oidc/github-oidc-provider";
 import { GithubOidcRole } from "./github-oidc/github-oidc-role";
+import { AccessControlAttributes } from "./identity-center/access-control-attributes";
 import { AccountAssignments } from "./identity-center/account-assignments";
+import { GroupMemberships } from "./identity-center/group-memberships";
 import { IdentityCenterInstance } from "./identity-center/identity-center-instance";
 import { IdentityStoreGroups } from "./identity-center/identity-store-groups";
+import { IdentityStoreUsers } from "./identity-center/identity-store-users";
 import { PermissionSet } from "./identity-center/permission-set";
 import { terraformName } from "./names";
 import { ServiceControlPolicy } from "./scp/service-control-policy";
@@ -73,7 +76,8 @@ export class EnvironmentStack extends TerraformStack {
 
   private identityCenter(plan: WorkspacePlan): void {
     const ic = plan.identityCenter;
-    const used = ic.permissionSets.length || ic.assignments.length || ic.managedGroups.length;
+    const used =
+      ic.permissionSets.length || ic.assignments.length || ic.managedGroups.length || ic.managedUsers.length || ic.groupMemberships.length || ic.accessControlAttributes?.length;
     if (!used) return;
     const instance = new IdentityCenterInstance(this, "identity_center");
 
@@ -89,9 +93,20 @@ export class EnvironmentStack extends TerraformStack {
       data.overrideLogicalId(terraformName(ref.key));
       arns[ref.key] = data.arn;
     }
+    if (ic.accessControlAttributes?.length) {
+      new AccessControlAttributes(this, "access_control_attributes", { instanceArn: instance.instanceArn, attributes: ic.accessControlAttributes });
+    }
     const groups = new IdentityStoreGroups(this, "groups", { identityStoreId: instance.identityStoreId, managed: ic.managedGroups, lookups: ic.groupLookups });
+    const users = new IdentityStoreUsers(this, "users", { identityStoreId: instance.identityStoreId, managed: ic.managedUsers, lookups: ic.userLookups });
+    if (ic.groupMemberships.length) {
+      new GroupMemberships(this, "group_memberships", {
+        identityStoreId: instance.identityStoreId,
+        memberships: ic.groupMemberships.map((m) => ({ key: m.key, groupId: groups.groupIds[m.group], userId: users.userIds[m.user] })),
+      });
+    }
     const principalIds: Record<string, string> = {};
     for (const [name, id] of Object.entries(groups.groupIds)) principalIds[`group:${name}`] = id;
+    for (const [name, id] of Object.entries(users.userIds)) principalIds[`user:${name}`] = id;
 
     if (ic.assignments.length) {
       new AccountAssignments(this, "account_assignments", {

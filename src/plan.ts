@@ -61,9 +61,27 @@ export interface IdentityCenterPlan {
   readonly managedGroups: readonly ManagedGroupPlan[];
   /** Groups (external, or managed by another workspace) looked up by display name. */
   readonly groupLookups: readonly string[];
-  /** One per principal x permission set x account, sorted by key. */
+  /** Users this workspace creates in the identity store. */
+  readonly managedUsers: readonly ManagedUserPlan[];
+  /** Users (external, or managed by another workspace) looked up by user name. */
+  readonly userLookups: readonly string[];
+  /** Memberships of groups this workspace manages, sorted by key. */
+  readonly groupMemberships: readonly GroupMembershipPlan[];
+  /** Instance ABAC attributes, by key; present only in the one workspace that declares them. */
+  readonly accessControlAttributes?: readonly AccessControlAttributePlan[];
+  /** One per principal x permission set x account, sorted by key. Expired grants are left out. */
   readonly assignments: readonly AssignmentPlan[];
 }
+
+export interface CustomerManagedPolicyRef {
+  readonly name: string;
+  /** `/` or `/segments/`. */
+  readonly path: string;
+}
+
+export type PermissionsBoundaryPlan =
+  | { readonly managedPolicyArn: string; readonly customerManagedPolicy?: undefined }
+  | { readonly customerManagedPolicy: CustomerManagedPolicyRef; readonly managedPolicyArn?: undefined };
 
 export interface PermissionSetPlan {
   /** Stable key: the Terraform address. */
@@ -75,13 +93,36 @@ export interface PermissionSetPlan {
   readonly relayState?: string;
   readonly tags: Readonly<Record<string, string>>;
   readonly managedPolicyArns: readonly string[];
+  /** Sorted by path, then name. */
+  readonly customerManagedPolicies: readonly CustomerManagedPolicyRef[];
   /** Minified JSON. */
   readonly inlinePolicy?: string;
+  readonly permissionsBoundary?: PermissionsBoundaryPlan;
 }
 
 export interface ManagedGroupPlan {
   readonly name: string;
   readonly description?: string;
+}
+
+export interface ManagedUserPlan {
+  readonly userName: string;
+  readonly displayName: string;
+  readonly givenName: string;
+  readonly familyName: string;
+  readonly email?: string;
+}
+
+export interface GroupMembershipPlan {
+  /** `<group>/<user>`: the for_each key. */
+  readonly key: string;
+  readonly group: string;
+  readonly user: string;
+}
+
+export interface AccessControlAttributePlan {
+  readonly key: string;
+  readonly sources: readonly string[];
 }
 
 export type PrincipalType = "GROUP" | "USER";
@@ -93,6 +134,8 @@ export interface AssignmentPlan {
   readonly principalName: string;
   readonly permissionSet: string;
   readonly account: AccountRef;
+  /** YYYY-MM-DD after which the grant is no longer emitted; absent when any rule grants it without expiry. */
+  readonly expires?: string;
 }
 
 export interface GuardrailsPlan {
@@ -107,6 +150,12 @@ export interface ScpPlan {
   /** Minified JSON, exactly as sent to AWS. */
   readonly content: string;
   readonly targets: readonly ScpTargetPlan[];
+  /** Who is exempt, in words (for the report); empty when nobody is. */
+  readonly exemptions: readonly string[];
+  /** Names of the guardrails merged into this SCP (`guardrails.merge: true`); absent when not merged. */
+  readonly mergedFrom?: readonly string[];
+  /** Where the guardrail is declared in the workspace file (a JSON path), for findings. */
+  readonly declaredAt: readonly (string | number)[];
 }
 
 export interface ScpTargetPlan {
@@ -115,6 +164,8 @@ export interface ScpTargetPlan {
   readonly kind: "root" | "ou" | "account";
   readonly name: string;
   readonly id: string;
+  /** Where this target is named in the workspace file (a JSON path), for findings. */
+  readonly declaredAt: readonly (string | number)[];
 }
 
 export interface GithubOidcPlan {
@@ -124,32 +175,59 @@ export interface GithubOidcPlan {
 
 export interface GithubProviderPlan {
   readonly account: AccountRef;
+  /** Issuer URL: https://token.actions.githubusercontent.com[/<enterprise slug>]. */
   readonly url: string;
+  readonly arn: string;
   readonly clientIds: readonly string[];
+  /** Empty unless given: IAM trusts GitHub's certificate authority. */
+  readonly thumbprints: readonly string[];
   readonly tags: Readonly<Record<string, string>>;
+}
+
+/** One typed subject of a role, with the `sub` claims it admits (two while migrating to immutable ids). */
+export interface GithubSubjectPlan {
+  readonly kind: "branch" | "tag" | "environment" | "pullRequest" | "custom";
+  /** Branch, tag or environment name (or pattern), or the raw claim; absent for pullRequest. */
+  readonly value?: string;
+  readonly claims: readonly string[];
+}
+
+/** A risky trust or permission the definition explicitly allowed, with its reason. */
+export interface GithubOptInPlan {
+  /** The `allow` key: wildcardSubjects, anyRef, wildcardRepository, organizationWide, pullRequestWithWrite, administratorAccess, customSubject, managementAccount. */
+  readonly kind: string;
+  readonly reason: string;
+  /** What needed it. */
+  readonly detail: string;
 }
 
 export interface GithubRolePlan {
   readonly key: string;
   readonly name: string;
+  /** IAM path, `/` by default. */
+  readonly path: string;
+  /** The role ARN, known at synth time. */
+  readonly arn: string;
   readonly account: AccountRef;
   readonly description?: string;
   readonly providerArn: string;
+  /** Token issuer without scheme; the condition keys are `<issuer>:sub` and `<issuer>:aud`. */
+  readonly issuer: string;
   readonly repository: string;
-  /** The exact `sub` values admitted. */
+  readonly githubSubjects: readonly GithubSubjectPlan[];
+  /** The exact `sub` values admitted (StringEquals). */
   readonly subjects: readonly string[];
+  /** Wildcard `sub` patterns admitted (StringLike, own statement); explicitly allowed. */
+  readonly subjectPatterns: readonly string[];
   /** Minified JSON. */
   readonly assumeRolePolicy: string;
+  /** AWS managed and customer managed policy ARNs, sorted. */
   readonly managedPolicyArns: readonly string[];
+  readonly permissionsBoundaryArn?: string;
   readonly inlinePolicies: readonly { readonly name: string; readonly document: string }[];
   readonly maxSessionDuration: number;
+  /** True when every policy is on keyless's read-only allowlist (conservative). */
+  readonly readOnly: boolean;
+  readonly optIns: readonly GithubOptInPlan[];
   readonly tags: Readonly<Record<string, string>>;
 }
-  /** Who is exempt, in words (for the report); empty when nobody is. */
-  readonly exemptions: readonly string[];
-  /** Names of the guardrails merged into this SCP (`guardrails.merge: true`); absent when not merged. */
-  readonly mergedFrom?: readonly string[];
-  /** Where the guardrail is declared in the workspace file (a JSON path), for findings. */
-  readonly declaredAt: readonly (string | number)[];
-  /** Where this target is named in the workspace file (a JSON path), for findings. */
-  readonly declaredAt: readonly (string | number)[];

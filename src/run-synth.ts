@@ -1,5 +1,7 @@
 import { compile } from "./compile/compile";
 import { formatDiagnostics, hasErrors } from "./diagnostics/diagnostic";
+import { readPreviousStacks } from "./identity-center/previous-output";
+import { permissionSetReplacements } from "./identity-center/replacements";
 import type { AccessPlan } from "./plan";
 
 export interface SynthCommandOptions {
@@ -28,6 +30,8 @@ export function runSynth(options: SynthCommandOptions): number {
     err(`keyless: nothing written to ${options.outdir}: fix the errors above and run again.`);
     return 1;
   }
+  const hazards = permissionSetReplacements(readPreviousStacks(options.outdir), result.plan);
+  if (hazards.length) err(`keyless: replacements since the last synth of ${options.outdir}:\n${formatDiagnostics(hazards)}`);
   options.synthesize(result.plan, { outdir: options.outdir });
   const ws = result.plan.workspaces;
   const count = ws.reduce((n, w) => n + w.identityCenter.assignments.length, 0);

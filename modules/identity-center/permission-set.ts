@@ -1,8 +1,10 @@
 import { TerraformIterator } from "cdktf";
 import { Construct } from "constructs";
+import { SsoadminCustomerManagedPolicyAttachment } from "@cdktf/provider-aws/lib/ssoadmin-customer-managed-policy-attachment";
 import { SsoadminManagedPolicyAttachment } from "@cdktf/provider-aws/lib/ssoadmin-managed-policy-attachment";
 import { SsoadminPermissionSet } from "@cdktf/provider-aws/lib/ssoadmin-permission-set";
 import { SsoadminPermissionSetInlinePolicy } from "@cdktf/provider-aws/lib/ssoadmin-permission-set-inline-policy";
+import { SsoadminPermissionsBoundaryAttachment } from "@cdktf/provider-aws/lib/ssoadmin-permissions-boundary-attachment";
 import { terraformName } from "../names";
 
 export interface PermissionSetProps {
@@ -22,11 +24,33 @@ export interface PermissionSetProps {
   readonly tags?: Readonly<Record<string, string>>;
   /** @default no AWS managed policies */
   readonly managedPolicyArns?: readonly string[];
+  /**
+   * Customer-managed policies by name and path; each must exist in every account the permission set is
+   * assigned to. @default none
+   */
+  readonly customerManagedPolicies?: readonly CustomerManagedPolicy[];
   /** Minified policy JSON. @default no inline policy */
   readonly inlinePolicy?: string;
+  /** The most the roles can do: an AWS managed policy ARN or a customer-managed policy. @default no boundary */
+  readonly permissionsBoundary?: PermissionsBoundary;
 }
 
-/** An Identity Center permission set with its AWS managed policies and inline policy. */
+export interface CustomerManagedPolicy {
+  readonly name: string;
+  /** @default "/" */
+  readonly path?: string;
+}
+
+/** Exactly one of the two. */
+export interface PermissionsBoundary {
+  readonly managedPolicyArn?: string;
+  readonly customerManagedPolicy?: CustomerManagedPolicy;
+}
+
+/**
+ * An Identity Center permission set with its AWS managed and customer-managed policies, inline policy
+ * and permissions boundary. Every resource is addressed by the stable key; attachments by policy.
+ */
 export class PermissionSet extends Construct {
   readonly arn: string;
 
@@ -53,6 +77,29 @@ export class PermissionSet extends Construct {
         managedPolicyArn: policies.value,
       });
       attachment.overrideLogicalId(tf);
+    }
+    if (props.customerManagedPolicies?.length) {
+      const byId: Record<string, { name: string; path: string }> = {};
+      for (const p of props.customerManagedPolicies) byId[`${p.path ?? "/"}${p.name}`] = { name: p.name, path: p.path ?? "/" };
+      const it = TerraformIterator.fromMap(byId);
+      const attachment = new SsoadminCustomerManagedPolicyAttachment(this, "customer_managed_policies", {
+        forEach: it,
+        instanceArn: props.instanceArn,
+        permissionSetArn: ps.arn,
+        customerManagedPolicyReference: { name: it.getString("name"), path: it.getString("path") },
+      });
+      attachment.overrideLogicalId(tf);
+    }
+    const boundary = props.permissionsBoundary;
+    if (boundary?.managedPolicyArn || boundary?.customerManagedPolicy) {
+      const b = new SsoadminPermissionsBoundaryAttachment(this, "permissions_boundary", {
+        instanceArn: props.instanceArn,
+        permissionSetArn: ps.arn,
+        permissionsBoundary: boundary.managedPolicyArn
+          ? { managedPolicyArn: boundary.managedPolicyArn }
+          : { customerManagedPolicyReference: { name: boundary.customerManagedPolicy!.name, path: boundary.customerManagedPolicy!.path ?? "/" } },
+      });
+      b.overrideLogicalId(tf);
     }
     if (props.inlinePolicy) {
       const inline = new SsoadminPermissionSetInlinePolicy(this, "inline_policy", {

@@ -7,6 +7,7 @@ import { CompileOptions, sortedTags, WorkspaceContext } from "./context";
 import { collectGithubOidc, compileGithubOidc } from "./github-oidc";
 import { checkScpQuotas, collectGuardrails, compileGuardrails } from "./guardrails";
 import { checkGroupKinds, collectIdentityCenter, compileIdentityCenter } from "./identity-center";
+import { checkEvaluationDate } from "./identity-center/expiry";
 import { Inventory } from "./inventory";
 import { Registry } from "./registry";
 import { Reporter } from "./reporter";
@@ -24,6 +25,8 @@ export function compile(options: LoadOptions & CompileOptions): CompileResult {
 
 export function compileDefinitions(loaded: LoadedDefinitions, options: CompileOptions = {}): CompileResult {
   const diagnostics: Diagnostic[] = [...loaded.diagnostics];
+  const badDate = checkEvaluationDate(options.evaluationDate);
+  if (badDate) return { diagnostics: [...diagnostics, badDate] };
   if (loaded.organization) diagnostics.push(...validateSource("organization", loaded.organization));
   for (const ws of loaded.workspaces) diagnostics.push(...validateSource("workspace", ws.source));
   if (hasErrors(diagnostics) || !loaded.organization) return { diagnostics };
@@ -48,10 +51,10 @@ export function compileDefinitions(loaded: LoadedDefinitions, options: CompileOp
   }
   checkGroupKinds(contexts);
   const workspaces = contexts.map(compileWorkspace);
+  checkScpQuotas(contexts.map((ctx, i) => ({ ctx, plan: workspaces[i].guardrails })));
   diagnostics.push(...reporter.diagnostics);
   if (hasErrors(diagnostics)) return { diagnostics };
   return { plan: { partition: inventory.partition, workspaces }, diagnostics };
-  checkScpQuotas(contexts.map((ctx, i) => ({ ctx, plan: workspaces[i].guardrails })));
 }
 
 function compileWorkspace(ctx: WorkspaceContext): WorkspacePlan {

@@ -1,0 +1,85 @@
+import { cmp, JsonPath } from "../../diagnostics/diagnostic";
+import { suggestion } from "../../diagnostics/suggest";
+import { GroupMembershipPlan, ManagedGroupPlan, ManagedUserPlan } from "../../plan";
+import { WorkspaceContext } from "../context";
+import { identityCenterRegistry } from "./registry";
+
+/**
+ * The groups and users of one workspace: what it creates, and every principal it refers to that it
+ * must look up (external, or created by another workspace). References are checked against every
+ * workspace's declarations.
+ */
+export class Principals {
+  readonly managedGroups: ManagedGroupPlan[];
+  readonly managedUsers: ManagedUserPlan[] = [];
+  readonly groupMemberships: GroupMembershipPlan[] = [];
+  private readonly groupLookups = new Set<string>();
+  private readonly userLookups = new Set<string>();
+  private readonly localUsers = new Set<string>();
+
+  constructor(private readonly ctx: WorkspaceContext) {
+    const ic = ctx.def.identityCenter ?? {};
+    const groups = Object.entries(ic.groups ?? {}).sort(([a], [b]) => cmp(a, b));
+    this.managedGroups = groups.filter(([, g]) => g.source === "managed").map(([name, g]) => ({ name, description: g.description }));
+
+    for (const [userName, u] of Object.entries(ic.users ?? {}).sort(([a], [b]) => cmp(a, b))) {
+      const at = ["identityCenter", "users", userName];
+      if (u.source === "external") {
+        const extra = (["displayName", "givenName", "familyName", "email"] as const).filter((k) => u[k] !== undefined);
+        if (extra.length) {
+          ctx.reporter.warn("KL306", ctx.source, [...at, extra[0]], `external user "${userName}" sets ${extra.join(", ")}, which keyless ignores: your IdP owns external users' attributes`, "remove them, or make the user source: managed");
+        }
+        continue;
+      }
+      const missing = (["displayName", "givenName", "familyName"] as const).filter((k) => !u[k]);
+      if (missing.length) {
+        ctx.reporter.error("KL305", ctx.source, at, `managed user "${userName}" has no ${missing.join(", ")}; the identity store requires a display name, a given name and a family name`, `add ${missing.map((k) => `${k}: ...`).join(", ")}`);
+        continue;
+      }
+      this.localUsers.add(userName);
+      this.managedUsers.push({ userName, displayName: u.displayName!, givenName: u.givenName!, familyName: u.familyName!, email: u.email });
+    }
+
+    for (const [group, g] of groups) {
+      if (!g.members?.length) continue;
+      const at = ["identityCenter", "groups", group, "members"];
+      if (g.source !== "managed") {
+        ctx.reporter.error("KL210", ctx.source, at, `group "${group}" is external: its members come from your IdP, so keyless cannot set them`, "manage the membership in your IdP, or make the group source: managed");
+        continue;
+      }
+      g.members.forEach((user, i) => {
+        if (!this.user(user, [...at, i])) return;
+        this.groupMemberships.push({ key: `${group}/${user}`, group, user });
+      });
+    }
+    this.groupMemberships.sort((a, b) => cmp(a.key, b.key));
+  }
+
+  /** A group by display name; reports KL204 when no workspace declares it. */
+  group(name: string, at: JsonPath): boolean {
+    const { registry } = this.ctx;
+    if (!registry.managedGroups.get(name) && !registry.externalGroups.get(name)) {
+      const all = [...registry.managedGroups.keys(), ...registry.externalGroups.keys()];
+      this.ctx.reporter.error("KL204", this.ctx.source, at, `group "${name}" is not declared in any workspace`, `${suggestion(name, all, "group")}; declare it under identityCenter.groups with source external (from your IdP) or managed`);
+      return false;
+    }
+    if (!this.managedGroups.some((g) => g.name === name)) this.groupLookups.add(name);
+    return true;
+  }
+
+  /** A user by user name; reports KL209 when no workspace declares it. */
+  user(name: string, at: JsonPath): boolean {
+    const icr = identityCenterRegistry(this.ctx.registry);
+    if (!icr.managedUsers.get(name) && !icr.externalUsers.get(name)) {
+      const all = [...icr.managedUsers.keys(), ...icr.externalUsers.keys()];
+      this.ctx.reporter.error("KL209", this.ctx.source, at, `user "${name}" is not declared in any workspace`, `${suggestion(name, all, "user")}; declare it under identityCenter.users with source external (from your IdP) or managed`);
+      return false;
+    }
+    if (!this.localUsers.has(name)) this.userLookups.add(name);
+    return true;
+  }
+
+  lookups(): { groups: string[]; users: string[] } {
+    return { groups: [...this.groupLookups].sort(cmp), users: [...this.userLookups].sort(cmp) };
+  }
+}
