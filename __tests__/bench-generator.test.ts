@@ -1,0 +1,50 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { generateOrganization, SIZES, writeOrganization } from "../bench/generate";
+import { compile } from "../src/compile/compile";
+
+describe("bench generator", () => {
+  const medium = generateOrganization(SIZES.medium, 1);
+
+  it("is deterministic: the same seed gives the same files, another seed different ones", () => {
+    const again = generateOrganization(SIZES.medium, 1);
+    expect(Object.keys(again.files)).toEqual(Object.keys(medium.files));
+    for (const [path, text] of Object.entries(medium.files)) expect(again.files[path]).toBe(text);
+    const other = generateOrganization(SIZES.medium, 2);
+    expect(other.files["org.yaml"]).not.toBe(medium.files["org.yaml"]);
+  });
+
+  it("writes exactly the files it generated", () => {
+    const dir = mkdtempSync(join(tmpdir(), "keyless-bench-test-"));
+    try {
+      writeOrganization(dir, medium);
+      const written = readdirSync(dir).filter((f) => f.endsWith(".yaml")).sort();
+      expect(written).toEqual(["org.yaml", "team-01.yaml", "team-02.yaml", "team-03.yaml", "team-04.yaml"]);
+      expect(readFileSync(join(dir, "shared/organization.yaml"), "utf8")).toBe(medium.files["shared/organization.yaml"]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("produces a medium organization that validates and compiles without errors, at the size asked", () => {
+    const dir = mkdtempSync(join(tmpdir(), "keyless-bench-test-"));
+    try {
+      writeOrganization(dir, medium);
+      const result = compile({ dir, cwd: dir, evaluationDate: "2026-01-15" });
+      const errors = result.diagnostics.filter((d) => d.severity === "error");
+      expect(errors.map((d) => `${d.file}:${d.line ?? 0} ${d.code} ${d.message}`)).toEqual([]);
+      expect(result.plan).toBeDefined();
+      const ws = result.plan!.workspaces;
+      expect(ws).toHaveLength(SIZES.medium.workspaces);
+      const assignments = ws.reduce((n, w) => n + w.identityCenter.assignments.length, 0);
+      expect(assignments).toBe(medium.counts.assignments);
+      expect(assignments).toBeGreaterThanOrEqual(SIZES.medium.assignments);
+      expect(assignments).toBeLessThan(SIZES.medium.assignments * 1.02);
+      expect(ws.reduce((n, w) => n + w.githubOidc.roles.length, 0)).toBe(SIZES.medium.githubRoles);
+      expect(ws.reduce((n, w) => n + w.identityCenter.permissionSets.length, 0)).toBe(SIZES.medium.permissionSets);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
