@@ -51,6 +51,7 @@ export class EnvironmentStack extends TerraformStack {
         accountName: p.account.name,
         url: p.url,
         clientIds: p.clientIds,
+        thumbprints: p.thumbprints,
         tags: p.tags,
       });
     }
@@ -60,9 +61,11 @@ export class EnvironmentStack extends TerraformStack {
         provider: members.get(r.account.name)!,
         key: r.key,
         name: r.name,
+        path: r.path,
         description: r.description,
         assumeRolePolicy: r.assumeRolePolicy,
         managedPolicyArns: r.managedPolicyArns,
+        permissionsBoundary: r.permissionsBoundaryArn,
         inlinePolicies: r.inlinePolicies,
         maxSessionDuration: r.maxSessionDuration,
         tags: r.tags,

@@ -10,13 +10,18 @@ export interface GithubOidcRoleProps {
   readonly provider: TerraformProvider;
   /** Stable key; the Terraform address is derived from it. */
   readonly key: string;
+  /** The IAM role name. */
   readonly name: string;
+  /** IAM path. @default "/" */
+  readonly path?: string;
   /** @default no description */
   readonly description?: string;
   /** Minified trust policy JSON. */
   readonly assumeRolePolicy: string;
-  /** @default no AWS managed policies */
+  /** AWS managed and customer managed policy ARNs; the ARN is the for_each key. @default none */
   readonly managedPolicyArns?: readonly string[];
+  /** Permissions boundary policy ARN. @default no boundary */
+  readonly permissionsBoundary?: string;
   /** Inline policies: name and minified JSON. @default none */
   readonly inlinePolicies?: readonly { readonly name: string; readonly document: string }[];
   /** Seconds. @default 3600 */
@@ -35,7 +40,9 @@ export class GithubOidcRole extends Construct {
     const role = new IamRole(this, "role", {
       provider: props.provider,
       name: props.name,
+      path: props.path && props.path !== "/" ? props.path : undefined,
       description: props.description,
+      permissionsBoundary: props.permissionsBoundary,
       assumeRolePolicy: props.assumeRolePolicy,
       maxSessionDuration: props.maxSessionDuration ?? 3600,
       tags: props.tags && Object.keys(props.tags).length ? { ...props.tags } : undefined,

@@ -1,40 +1,50 @@
-import type { GithubSubject, PolicyDocument } from "../../modules/generated/workspace";
+import type { PolicyDocument } from "../../modules/generated/workspace";
 
 export const GITHUB_OIDC_HOST = "token.actions.githubusercontent.com";
 export const GITHUB_OIDC_URL = `https://${GITHUB_OIDC_HOST}`;
 export const GITHUB_AUDIENCE = "sts.amazonaws.com";
 
-export function githubProviderArn(partition: string, accountId: string): string {
-  return `arn:${partition}:iam::${accountId}:oidc-provider/${GITHUB_OIDC_HOST}`;
+/**
+ * The issuer of GitHub's OIDC tokens without the scheme: `token.actions.githubusercontent.com`, or
+ * `token.actions.githubusercontent.com/<slug>` for a GitHub Enterprise Cloud unique issuer. IAM names
+ * the provider and its condition keys after it (`<issuer>:sub`, `<issuer>:aud`).
+ */
+export function githubIssuer(enterpriseSlug?: string): string {
+  return enterpriseSlug ? `${GITHUB_OIDC_HOST}/${enterpriseSlug}` : GITHUB_OIDC_HOST;
 }
 
-/** The `sub` claim a workflow run sends for one typed subject. */
-export function subjectClaim(repository: string, subject: GithubSubject): string {
-  if (subject.environment !== undefined) return `repo:${repository}:environment:${subject.environment}`;
-  if (subject.branch !== undefined) return `repo:${repository}:ref:refs/heads/${subject.branch}`;
-  throw new Error(`unsupported subject ${JSON.stringify(subject)}`);
+export function githubProviderArn(partition: string, accountId: string, issuer: string = GITHUB_OIDC_HOST): string {
+  return `arn:${partition}:iam::${accountId}:oidc-provider/${issuer}`;
 }
+
+/** `*` and `?` are the only wildcards of StringLike. */
+export const hasWildcard = (s: string): boolean => /[*?]/.test(s);
 
 /**
- * A trust policy right by construction: the provider as federated principal, the audience pinned
- * with StringEquals, and exact subjects under StringEquals.
+ * A trust policy right by construction:
+ * - the provider is the federated principal, the action `sts:AssumeRoleWithWebIdentity`;
+ * - every statement pins `aud` to `sts.amazonaws.com` with StringEquals;
+ * - exact subjects go under StringEquals in one statement, wildcard subjects under StringLike in
+ *   their own (conditions in one statement are ANDed, so mixing them would admit nothing or too much);
+ * - never ForAllValues/ForAnyValue, IfExists, negated operators or `iss`.
+ * Throws on a wildcard in `exact` or an empty subject list: callers classify subjects first.
  */
-export function githubTrustPolicy(providerArn: string, subjects: readonly string[]): PolicyDocument {
-  return {
-    Version: "2012-10-17",
-    Statement: [
-      {
-        Sid: "GithubActions",
-        Effect: "Allow",
-        Principal: { Federated: providerArn },
-        Action: "sts:AssumeRoleWithWebIdentity",
-        Condition: {
-          StringEquals: {
-            [`${GITHUB_OIDC_HOST}:aud`]: GITHUB_AUDIENCE,
-            [`${GITHUB_OIDC_HOST}:sub`]: [...subjects],
-          },
-        },
-      },
-    ],
-  };
+export function githubTrustPolicy(providerArn: string, issuer: string, exact: readonly string[], patterns: readonly string[] = []): PolicyDocument {
+  if (exact.length + patterns.length === 0) throw new Error("a GitHub trust policy needs at least one subject");
+  const bad = exact.find(hasWildcard);
+  if (bad !== undefined) throw new Error(`exact subject "${bad}" contains a wildcard`);
+  const aud = { [`${issuer}:aud`]: GITHUB_AUDIENCE };
+  const sub = `${issuer}:sub`;
+  const statement = (sid: string, condition: Record<string, Record<string, string | string[]>>) => ({
+    Sid: sid,
+    Effect: "Allow" as const,
+    Principal: { Federated: providerArn },
+    Action: "sts:AssumeRoleWithWebIdentity",
+    Condition: condition,
+  });
+  const list = (xs: readonly string[]) => (xs.length === 1 ? xs[0] : [...xs]);
+  const statements = [];
+  if (exact.length) statements.push(statement("GithubActions", { StringEquals: { ...aud, [sub]: list(exact) } }));
+  if (patterns.length) statements.push(statement("GithubActionsPatterns", { StringEquals: { ...aud }, StringLike: { [sub]: list(patterns) } }));
+  return { Version: "2012-10-17", Statement: statements };
 }

@@ -1,0 +1,93 @@
+import type { GithubOidcProvider, GithubOidcQuotas, GithubOidcRole } from "../../../modules/generated/workspace";
+import { cmp } from "../../diagnostics/diagnostic";
+import { githubIssuer, githubProviderArn, githubTrustPolicy } from "../../policy/github-trust-policy";
+import { GithubRolePlan } from "../../plan";
+import { sortedTags, WorkspaceContext } from "../context";
+import { renderChecked } from "../render-policy";
+import { Acknowledgements } from "./acknowledgements";
+import { Declaration } from "../registry";
+import { IAM_ROLE_LIMITS } from "./limits";
+import { READ_ONLY_MANAGED_POLICIES, resolvePermissions } from "./permissions";
+import { classifySubjects } from "./subjects";
+
+/** One role: account and provider, subjects, permissions, limits. Undefined when its account is unknown. */
+export function compileRole(ctx: WorkspaceContext, key: string, role: GithubOidcRole, quotas: GithubOidcQuotas): GithubRolePlan | undefined {
+  const { inventory, reporter, source, registry } = ctx;
+  const at = ["githubOidc", "roles", key];
+  const a = inventory.requireAccount(role.account, source, [...at, "account"], reporter);
+  if (!a) return undefined;
+  const account = { name: a.name, id: a.id };
+  const ack = new Acknowledgements(ctx, role.allow, at);
+
+  if (a.name === inventory.managementAccount) {
+    ack.require("managementAccount", "KL517", [...at, "account"], `the role is in the management account ${a.name}, where SCPs do not apply and a compromised workflow reaches the whole organization`, "put CI roles in a member account", "role in the management account");
+  }
+  const decl = registry.githubProviders.get(a.name);
+  if (!decl) {
+    reporter.error("KL501", source, [...at, "account"], `account "${a.name}" has no GitHub OIDC provider declared in any workspace`, `add githubOidc.providers.${a.name}: {} to the workspace that should own it (existing: true if it was created outside keyless)`);
+  }
+  const issuer = githubIssuer(decl ? providerDefinition(decl).enterpriseSlug : undefined);
+  const providerArn = githubProviderArn(inventory.partition, a.id, issuer);
+
+  const { githubSubjects, exact, patterns } = classifySubjects(ctx, ack, role, at);
+  const permissions = resolvePermissions(ctx, ack, role, account, at);
+  if (!permissions.readOnly) {
+    role.subjects.forEach((s, i) => {
+      if (!s.pullRequest) return;
+      ack.require("pullRequestWithWrite", "KL509", [...at, "subjects", i, "pullRequest"], `pull_request runs (code not yet reviewed) may assume this role, but its policies can write: only ${READ_ONLY_HINT} and inline Get*/List*/Describe* statements count as read-only`, "use a separate read-only role for pull requests, and environment or branch subjects for this one", "pull requests on a role that can write");
+    });
+  }
+
+  const managedQuota = quotas.managedPoliciesPerRole ?? IAM_ROLE_LIMITS.managedPoliciesDefault;
+  const count = permissions.managedPolicyArns.length;
+  if (count > managedQuota) {
+    reporter.error("KL514", source, [...at, "managedPolicies"], `the role has ${count} managed policies (AWS and customer managed), over the quota of ${managedQuota}`, "merge policies into a customer managed policy, or raise the quota and set githubOidc.quotas.managedPoliciesPerRole");
+  } else if (count > IAM_ROLE_LIMITS.managedPoliciesDefault) {
+    reporter.warn("KL515", source, [...at, "managedPolicies"], `the role has ${count} managed policies, over AWS's default of ${IAM_ROLE_LIMITS.managedPoliciesDefault}`, `make sure account ${a.name} has the "Managed policies per role" quota raised to at least ${count}`);
+  }
+
+  const trustQuota = quotas.trustPolicySize ?? IAM_ROLE_LIMITS.trustPolicyCharsDefault;
+  const hasSubjects = exact.length + patterns.length > 0;
+  const assumeRolePolicy = hasSubjects ? renderChecked(ctx, githubTrustPolicy(providerArn, issuer, exact, patterns), [...at, "subjects"], trustQuota, "KL503") : "";
+  if (assumeRolePolicy.length > IAM_ROLE_LIMITS.trustPolicyCharsDefault && assumeRolePolicy.length <= trustQuota) {
+    reporter.warn("KL515", source, [...at, "subjects"], `the trust policy is ${assumeRolePolicy.length} characters, over AWS's default of ${IAM_ROLE_LIMITS.trustPolicyCharsDefault}`, `make sure account ${a.name} has the "Role trust policy length" quota raised to at least ${assumeRolePolicy.length}`);
+  }
+
+  const inlinePolicies = Object.keys(role.inlinePolicies ?? {})
+    .sort(cmp)
+    .map((name) => ({ name, document: renderChecked(ctx, role.inlinePolicies![name], [...at, "inlinePolicies", name], IAM_ROLE_LIMITS.inlinePolicyChars, "KL302") }));
+
+  const name = role.name ?? key;
+  const path = role.path ?? "/";
+  return {
+    key,
+    name,
+    path,
+    arn: `arn:${inventory.partition}:iam::${a.id}:role${path}${name}`,
+    account,
+    description: role.description,
+    providerArn,
+    issuer,
+    repository: role.repository,
+    githubSubjects,
+    subjects: exact,
+    subjectPatterns: patterns,
+    assumeRolePolicy,
+    managedPolicyArns: permissions.managedPolicyArns,
+    permissionsBoundaryArn: permissions.permissionsBoundaryArn,
+    inlinePolicies,
+    maxSessionDuration: role.maxSessionDuration ?? IAM_ROLE_LIMITS.minSessionSeconds,
+    readOnly: permissions.readOnly,
+    optIns: ack.finish(),
+    tags: sortedTags(role.tags),
+  };
+}
+
+const READ_ONLY_HINT = READ_ONLY_MANAGED_POLICIES.join(", ");
+
+/** The provider definition behind a registry declaration (it may live in another workspace's file). */
+function providerDefinition(decl: Declaration): GithubOidcProvider {
+  let node: unknown = decl.source.data;
+  for (const seg of decl.path) node = (node as Record<string | number, unknown> | undefined)?.[seg];
+  return (node ?? {}) as GithubOidcProvider;
+}
