@@ -28,7 +28,7 @@ function guardrail(options: Record<string, unknown> = {}): object {
 
 function resourceFor(action: string): string {
   if (action.startsWith("s3:")) return "arn:aws:s3:::acme-artifacts/build.zip";
-  if (action === "iam:ListUsers") return "*";
+  if (action === "iam:ListUsers" || action.startsWith("organizations:")) return "*";
   if (/Role$/.test(action) || action === "sts:TagSession") return `arn:aws:iam::${ACCOUNT}:role/new-role`;
   return `arn:aws:iam::${ACCOUNT}:user/alice`;
 }
@@ -104,5 +104,29 @@ describe("deny-IAM-users guardrail, evaluated by iam-simulate", () => {
     const open = guardrail({ allowKeyStatusChanges: true });
     for (const action of CREDENTIAL_STATUS_ACTIONS) expect([action, await evaluate(open, ROLE, action)]).toEqual([action, "Allowed"]);
     expect(await evaluate(open, ROLE, "iam:CreateAccessKey")).toBe("ExplicitlyDenied");
+  });
+});
+
+describe("merged guardrails, evaluated by iam-simulate", () => {
+  it("deny exactly what the separate SCPs denied, exemptions included", async () => {
+    const result = compileFiles({
+      "org.yaml": workspace({
+        guardrails: {
+          merge: true,
+          denyIamUsers: { targets: { organizationalUnits: ["workloads"] }, exemptRoles: ["BreakGlass"] },
+          policies: { "deny-leaving": { document: { Statement: [{ Sid: "DenyLeaving", Effect: "Deny", Action: "organizations:LeaveOrganization", Resource: "*" }] }, targets: { organizationalUnits: ["workloads"] } } },
+        },
+      }),
+    });
+    expect(messages(result)).toBe("");
+    const [merged] = result.plan!.workspaces[0].guardrails.policies;
+    expect(merged.mergedFrom).toHaveLength(2);
+    const scp = JSON.parse(merged.content);
+    expect(await evaluate(scp, ROLE, "iam:CreateUser")).toBe("ExplicitlyDenied");
+    expect(await evaluate(scp, BREAK_GLASS, "iam:CreateUser")).toBe("Allowed");
+    expect(await evaluate(scp, ROLE, "s3:GetObject")).toBe("Allowed");
+    // The leaving statement carries no exemption, so it binds the break-glass role too.
+    expect(await evaluate(scp, ROLE, "organizations:LeaveOrganization")).toBe("ExplicitlyDenied");
+    expect(await evaluate(scp, BREAK_GLASS, "organizations:LeaveOrganization")).toBe("ExplicitlyDenied");
   });
 });
