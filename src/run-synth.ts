@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import { compile } from "./compile/compile";
 import { formatDiagnostics, hasErrors } from "./diagnostics/diagnostic";
 import { readPreviousStacks } from "./identity-center/previous-output";
@@ -11,6 +12,10 @@ export interface SynthCommandOptions {
   readonly outdir: string;
   /** YYYY-MM-DD grants are evaluated at. Default: today (UTC). */
   readonly evaluationDate?: string;
+  /** Paths (dir, outdir, diagnostics) are relative to this. @default the process's working directory */
+  readonly cwd?: string;
+  /** Only these workspaces are written; all are compiled, since references cross workspaces. @default all */
+  readonly workspaces?: readonly string[];
   /** The emit stage; injected so that this file never loads the CDKTF engine itself. */
   readonly synthesize: (plan: AccessPlan, options: { outdir: string }) => void;
   readonly stdout?: (text: string) => void;
@@ -19,21 +24,24 @@ export interface SynthCommandOptions {
 
 /**
  * load -> validate -> compile -> synthesize. Returns the exit code: 0 written, 1 findings with errors
- * (nothing written), 2 internal error.
+ * (nothing written). An exception is a bug: the caller reports it (exit 3 in the CLI).
  */
 export function runSynth(options: SynthCommandOptions): number {
   const out = options.stdout ?? ((t: string) => process.stdout.write(t + "\n"));
   const err = options.stderr ?? ((t: string) => process.stderr.write(t + "\n"));
-  const result = compile({ dir: options.dir, evaluationDate: options.evaluationDate });
+  const result = compile({ dir: options.dir, cwd: options.cwd, evaluationDate: options.evaluationDate });
   if (result.diagnostics.length) err(formatDiagnostics(result.diagnostics));
   if (hasErrors(result.diagnostics) || !result.plan) {
     err(`keyless: nothing written to ${options.outdir}: fix the errors above and run again.`);
     return 1;
   }
-  const hazards = permissionSetReplacements(readPreviousStacks(options.outdir), result.plan);
+  const only = options.workspaces?.length ? options.workspaces : undefined;
+  const plan: AccessPlan = only ? { ...result.plan, workspaces: result.plan.workspaces.filter((w) => only.includes(w.name)) } : result.plan;
+  const outdir = options.cwd ? resolve(options.cwd, options.outdir) : options.outdir;
+  const hazards = permissionSetReplacements(readPreviousStacks(outdir), plan);
   if (hazards.length) err(`keyless: replacements since the last synth of ${options.outdir}:\n${formatDiagnostics(hazards)}`);
-  options.synthesize(result.plan, { outdir: options.outdir });
-  const ws = result.plan.workspaces;
+  options.synthesize(plan, { outdir });
+  const ws = plan.workspaces;
   const count = ws.reduce((n, w) => n + w.identityCenter.assignments.length, 0);
   out(`keyless: ${ws.length} workspace(s), ${count} account assignment(s) -> ${options.outdir}/stacks/{${ws.map((w) => w.name).join(",")}}`);
   return 0;

@@ -1,0 +1,79 @@
+import { compile } from "../../compile/compile";
+import { formatDiagnostics, hasErrors } from "../../diagnostics/diagnostic";
+import type { AccessPlan } from "../../plan";
+import { changedWorkspaces, diffReports, renderDiff } from "../../report/diff";
+import { materializeBase } from "../../report/git-base";
+import { buildReport, renderReport } from "../../report/report";
+import type { Command } from "../command";
+import { EXIT, InputError, paint, UsageError } from "../context";
+import { compileSelected, emit, reportFindings } from "../compile-step";
+import { oneOf, str } from "../options";
+
+export const diffCommand: Command = {
+  name: "diff",
+  summary: "what a change does to effective access, against a git ref (for PR comments)",
+  details: [
+    "Compiles the definitions folder as it is at --base (read with git archive, never checked out) and as it is in the",
+    "working tree, and lists grants added and removed, permission sets replaced or changed, GitHub roles added, removed",
+    "or whose trust changed, and guardrail coverage changed. An empty diff says so. Exit 0 whether or not anything changed.",
+    "--format names prints the workspaces whose compiled plan differs, one per line (what CI should terraform plan).",
+  ],
+  options: {
+    base: { type: "string", value: "<git-ref>", help: "commit, branch or tag to compare with (required), e.g. origin/main" },
+    format: { type: "string", value: "markdown|json|names", help: "output format (default: markdown)" },
+    "with-report": { type: "boolean", help: "append the full effective-access report (markdown), folded, for one PR comment" },
+    out: { type: "string", value: "<path>", help: "write to this file (or folder: access-diff.md|json|txt) instead of stdout" },
+  },
+  run(io, values) {
+    const ref = str(values.base);
+    if (!ref) throw new UsageError("diff needs --base <git-ref>, for example --base origin/main");
+    const format = oneOf("format", values.format, ["markdown", "json", "names"], "markdown");
+    const head = compileSelected(io, values);
+    if (!reportFindings(io, head)) return EXIT.findings;
+
+    const base = materializeBase(ref, head.dir, io.cwd);
+    let basePlan: AccessPlan | undefined;
+    try {
+      if (base.dir) {
+        const r = compile({ dir: base.dir, cwd: base.root, evaluationDate: head.evaluationDate });
+        if (hasErrors(r.diagnostics) || !r.plan) {
+          io.stderr(paint(io, formatDiagnostics(r.diagnostics.filter((d) => d.severity === "error"))));
+          throw new InputError(`the definitions at ${ref} do not compile (errors above), so there is nothing to compare with`);
+        }
+        basePlan = select(r.plan, (values.workspace as string[] | undefined) ?? []);
+      }
+    } finally {
+      base.cleanup();
+    }
+    const headReport = buildReport(head.plan!, head.diagnostics, head.evaluationDate);
+    const diff = diffReports(basePlan && buildReport(basePlan, [], head.evaluationDate), headReport);
+
+    if (format === "names") {
+      const names = changedPlans(basePlan, head.plan!);
+      emit(io, values, names.length ? names.join("\n") + "\n" : "", "access-diff.txt");
+      return EXIT.ok;
+    }
+    if (format === "json") {
+      emit(io, values, JSON.stringify({ base: ref, evaluationDate: head.evaluationDate, baseHasDefinitions: !!basePlan, changedWorkspaces: changedWorkspaces(diff), diff }, null, 2) + "\n", "access-diff.json");
+      return EXIT.ok;
+    }
+    let text = renderDiff(diff, `\`${ref}\``);
+    if (!basePlan) text = text.replace("\n\n", `\n\n${ref} has no definitions in ${head.dir}: everything is new.\n\n`);
+    if (values["with-report"]) {
+      const report = renderReport(headReport).replace(/^# Effective access\n/, "");
+      text += `\n<details><summary>Effective access after this change</summary>\n\n${report}\n</details>\n`;
+    }
+    emit(io, values, text, "access-diff.md");
+    return EXIT.ok;
+  },
+};
+
+function select(plan: AccessPlan, wanted: readonly string[]): AccessPlan {
+  return wanted.length ? { ...plan, workspaces: plan.workspaces.filter((w) => wanted.includes(w.name)) } : plan;
+}
+
+/** Workspaces whose compiled plan differs from the base (new ones included): the ones worth a terraform plan. */
+export function changedPlans(base: AccessPlan | undefined, head: AccessPlan): string[] {
+  const before = new Map((base?.workspaces ?? []).map((w) => [w.name, JSON.stringify({ ...w, file: undefined })]));
+  return head.workspaces.filter((w) => before.get(w.name) !== JSON.stringify({ ...w, file: undefined })).map((w) => w.name).sort();
+}

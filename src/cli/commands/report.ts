@@ -1,0 +1,27 @@
+import { buildReport, renderReport, reportJson } from "../../report/report";
+import type { Command } from "../command";
+import { EXIT } from "../context";
+import { compileSelected, emit, reportFindings } from "../compile-step";
+import { oneOf } from "../options";
+
+export const reportCommand: Command = {
+  name: "report",
+  summary: "effective access: who has what where, GitHub roles, guardrails, hazards",
+  details: [
+    "Per workspace: a matrix of accounts x groups and users with their permission sets, the GitHub Actions roles and the",
+    "subjects that can assume them, the accounts and OUs each guardrail covers and its exemptions, and the hazards",
+    "(replacements, opt-ins, acknowledged findings, grants expiring within 14 days). Deterministic for a given --date.",
+  ],
+  options: {
+    format: { type: "string", value: "markdown|json", help: "output format (default: markdown)" },
+    out: { type: "string", value: "<path>", help: "write to this file (or folder: access-report.md|json) instead of stdout" },
+  },
+  run(io, values) {
+    const format = oneOf("format", values.format, ["markdown", "json"], "markdown");
+    const c = compileSelected(io, values);
+    if (!reportFindings(io, c)) return EXIT.findings;
+    const report = buildReport(c.plan!, c.diagnostics, c.evaluationDate);
+    emit(io, values, format === "json" ? reportJson(report) : renderReport(report), format === "json" ? "access-report.json" : "access-report.md");
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,43 @@
+import { resolve } from "node:path";
+import type { AccessPlan } from "../../plan";
+import { runSynth } from "../../run-synth";
+import type { Command } from "../command";
+import { paint, UsageError } from "../context";
+import { checkWorkspaceNames, DEFAULT_DIR } from "../compile-step";
+import { str } from "../options";
+
+/** The emit stage, loaded on first use: only `synth` pays for the CDKTF engine. */
+function synthesize(plan: AccessPlan, options: { outdir: string }): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const engine = require("../../../modules/synth") as typeof import("../../../modules/synth");
+  engine.synthesize(plan, options);
+}
+
+export const synthCommand: Command = {
+  name: "synth",
+  summary: "validate, then write one Terraform stack per workspace to --out",
+  details: [
+    "Writes <out>/stacks/<workspace>/cdk.tf.json, replacing <out> atomically; nothing is written if there is any error.",
+    "With --workspace, every workspace is still checked, and <out> holds only the selected ones.",
+  ],
+  options: {
+    out: { type: "string", value: "<folder>", help: "output folder (default: $CDKTF_OUTDIR, else cdktf.out)" },
+  },
+  run(io, values) {
+    const outdir = str(values.out) ?? io.env.CDKTF_OUTDIR ?? "cdktf.out";
+    if (!outdir.trim()) throw new UsageError("--out needs a folder");
+    const dir = str(values.dir) ?? DEFAULT_DIR;
+    const workspaces = (values.workspace as string[] | undefined) ?? [];
+    checkWorkspaceNames(io.cwd, dir, workspaces);
+    return runSynth({
+      dir,
+      cwd: io.cwd,
+      outdir,
+      workspaces,
+      evaluationDate: str(values.date) ?? io.today(),
+      synthesize: (plan, o) => synthesize(plan, { outdir: resolve(io.cwd, o.outdir) }),
+      stdout: io.stdout,
+      stderr: (t) => io.stderr(paint(io, t)),
+    });
+  },
+};

@@ -1,0 +1,204 @@
+import { cmp } from "../diagnostics/diagnostic";
+import type { AccessPlan } from "../plan";
+import { grantLine } from "./identity-center";
+import { buildReport } from "./report";
+import { cell, code, plural } from "./markdown";
+import type { AccessReport, Grant, GithubRoleSummary, GuardrailSummary, PermissionSetSummary } from "./model";
+
+/** What changed in effective access between two plans. Every list is sorted. */
+export interface AccessDiff {
+  readonly grantsAdded: readonly WithWorkspace<Grant>[];
+  readonly grantsRemoved: readonly WithWorkspace<Grant>[];
+  /** Same grant, different expiry. */
+  readonly grantsExpiryChanged: readonly { readonly workspace: string; readonly before: Grant; readonly after: Grant }[];
+  readonly permissionSetsReplaced: readonly { readonly workspace: string; readonly key: string; readonly before: string; readonly after: string }[];
+  readonly permissionSetsChanged: readonly { readonly workspace: string; readonly key: string; readonly name: string; readonly changes: readonly string[] }[];
+  readonly rolesAdded: readonly WithWorkspace<GithubRoleSummary>[];
+  readonly rolesRemoved: readonly WithWorkspace<GithubRoleSummary>[];
+  /** Roles whose subjects (who can assume them) changed. */
+  readonly rolesTrustChanged: readonly RoleChange[];
+  /** Roles whose policies or session changed. */
+  readonly rolesPermissionsChanged: readonly RoleChange[];
+  readonly guardrailsAdded: readonly WithWorkspace<GuardrailSummary>[];
+  readonly guardrailsRemoved: readonly WithWorkspace<GuardrailSummary>[];
+  readonly guardrailsChanged: readonly GuardrailChange[];
+  readonly workspacesAdded: readonly string[];
+  readonly workspacesRemoved: readonly string[];
+}
+
+export type WithWorkspace<T> = T & { readonly workspace: string };
+
+export interface RoleChange {
+  readonly workspace: string;
+  readonly before: GithubRoleSummary;
+  readonly after: GithubRoleSummary;
+}
+
+export interface GuardrailChange {
+  readonly workspace: string;
+  readonly name: string;
+  readonly targetsAdded: readonly string[];
+  readonly targetsRemoved: readonly string[];
+  readonly exemptionsAdded: readonly string[];
+  readonly exemptionsRemoved: readonly string[];
+  readonly deniesAdded: readonly string[];
+  readonly deniesRemoved: readonly string[];
+}
+
+/** The diff of two plans' effective access. Pure; `evaluationDate` only labels the reports built. */
+export function diffPlans(base: AccessPlan, head: AccessPlan, evaluationDate = "1970-01-01"): AccessDiff {
+  return diffReports(buildReport(base, [], evaluationDate), buildReport(head, [], evaluationDate));
+}
+
+const EMPTY_REPORT: AccessReport = { version: 1, evaluationDate: "1970-01-01", workspaces: [], hazards: [] };
+
+/** Diffs two reports; pass `undefined` for a base without definitions. */
+export function diffReports(base: AccessReport | undefined, head: AccessReport): AccessDiff {
+  const b = base ?? EMPTY_REPORT;
+  const index = <T>(r: AccessReport, pick: (ws: AccessReport["workspaces"][number]) => readonly T[], key: (t: T) => string) => {
+    const m = new Map<string, WithWorkspace<T>>();
+    for (const ws of r.workspaces) for (const t of pick(ws)) m.set(key(t), { ...t, workspace: ws.name });
+    return m;
+  };
+  // Grants are identified by principal, permission-set key and account, not by workspace: moving a
+  // grant between workspaces changes no one's access.
+  const grantKey = (g: Grant) => `${g.principalType}:${g.principal}/${g.permissionSetKey}/${g.account}`;
+  const roleKey = (r: GithubRoleSummary) => `${r.account}/${r.name}`;
+  const ruleKey = (g: GuardrailSummary) => g.name;
+  const psKey = (p: PermissionSetSummary) => p.key;
+
+  const [g0, g1] = [index(b, (w) => w.identityCenter.grants, grantKey), index(head, (w) => w.identityCenter.grants, grantKey)];
+  const [r0, r1] = [index(b, (w) => w.githubOidc.roles, roleKey), index(head, (w) => w.githubOidc.roles, roleKey)];
+  const [s0, s1] = [index(b, (w) => w.guardrails.policies, ruleKey), index(head, (w) => w.guardrails.policies, ruleKey)];
+  const [p0, p1] = [index(b, (w) => w.identityCenter.permissionSets, psKey), index(head, (w) => w.identityCenter.permissionSets, psKey)];
+
+  const onlyIn = <T>(a: Map<string, T>, other: Map<string, T>) => [...a.keys()].filter((k) => !other.has(k)).sort(cmp).map((k) => a.get(k)!);
+  const inBoth = <T>(a: Map<string, T>, other: Map<string, T>) => [...a.keys()].filter((k) => other.has(k)).sort(cmp).map((k) => [a.get(k)!, other.get(k)!] as const);
+  const same = (x: readonly string[], y: readonly string[]) => x.length === y.length && x.every((v, i) => v === y[i]);
+  const minus = (x: readonly string[], y: readonly string[]) => x.filter((v) => !y.includes(v));
+
+  const permissionSetsReplaced: AccessDiff["permissionSetsReplaced"][number][] = [];
+  const permissionSetsChanged: AccessDiff["permissionSetsChanged"][number][] = [];
+  for (const [before, after] of inBoth(p0, p1)) {
+    if (before.name !== after.name) permissionSetsReplaced.push({ workspace: after.workspace, key: after.key, before: before.name, after: after.name });
+    const changes = [
+      ...minus(after.policies, before.policies).map((p) => `adds ${p}`),
+      ...minus(before.policies, after.policies).map((p) => `removes ${p}`),
+      ...(before.inlinePolicy !== after.inlinePolicy ? [after.inlinePolicy ? "adds an inline policy" : "removes its inline policy"] : []),
+      ...(before.sessionDuration !== after.sessionDuration ? [`session ${before.sessionDuration} -> ${after.sessionDuration}`] : []),
+      ...(before.permissionsBoundary !== after.permissionsBoundary ? [`boundary ${before.permissionsBoundary ?? "none"} -> ${after.permissionsBoundary ?? "none"}`] : []),
+    ];
+    if (changes.length) permissionSetsChanged.push({ workspace: after.workspace, key: after.key, name: after.name, changes });
+  }
+
+  const rolesTrustChanged: RoleChange[] = [];
+  const rolesPermissionsChanged: RoleChange[] = [];
+  for (const [before, after] of inBoth(r0, r1)) {
+    if (!same(before.subjects, after.subjects)) rolesTrustChanged.push({ workspace: after.workspace, before, after });
+    if (!same(before.policies, after.policies) || before.maxSessionDuration !== after.maxSessionDuration) rolesPermissionsChanged.push({ workspace: after.workspace, before, after });
+  }
+
+  const guardrailsChanged: GuardrailChange[] = [];
+  for (const [before, after] of inBoth(s0, s1)) {
+    const c: GuardrailChange = {
+      workspace: after.workspace,
+      name: after.name,
+      targetsAdded: minus(after.targets, before.targets),
+      targetsRemoved: minus(before.targets, after.targets),
+      exemptionsAdded: minus(after.exemptions, before.exemptions),
+      exemptionsRemoved: minus(before.exemptions, after.exemptions),
+      deniesAdded: minus(after.denies, before.denies),
+      deniesRemoved: minus(before.denies, after.denies),
+    };
+    if (c.targetsAdded.length + c.targetsRemoved.length + c.exemptionsAdded.length + c.exemptionsRemoved.length + c.deniesAdded.length + c.deniesRemoved.length) guardrailsChanged.push(c);
+  }
+
+  const ws0 = new Set(b.workspaces.map((w) => w.name));
+  const ws1 = new Set(head.workspaces.map((w) => w.name));
+  return {
+    grantsAdded: onlyIn(g1, g0),
+    grantsRemoved: onlyIn(g0, g1),
+    grantsExpiryChanged: inBoth(g0, g1)
+      .filter(([x, y]) => x.expires !== y.expires)
+      .map(([before, after]) => ({ workspace: after.workspace, before, after })),
+    permissionSetsReplaced,
+    permissionSetsChanged,
+    rolesAdded: onlyIn(r1, r0),
+    rolesRemoved: onlyIn(r0, r1),
+    rolesTrustChanged,
+    rolesPermissionsChanged,
+    guardrailsAdded: onlyIn(s1, s0),
+    guardrailsRemoved: onlyIn(s0, s1),
+    guardrailsChanged,
+    workspacesAdded: [...ws1].filter((w) => !ws0.has(w)).sort(cmp),
+    workspacesRemoved: [...ws0].filter((w) => !ws1.has(w)).sort(cmp),
+  };
+}
+
+export function isEmptyDiff(d: AccessDiff): boolean {
+  return Object.values(d).every((v) => (v as readonly unknown[]).length === 0);
+}
+
+/** Changed workspaces: those with any difference (used to pick what CI plans). */
+export function changedWorkspaces(d: AccessDiff): string[] {
+  const names = new Set<string>([...d.workspacesAdded, ...d.workspacesRemoved]);
+  for (const v of Object.values(d)) for (const item of v as readonly { workspace?: string }[]) if (typeof item === "object" && item.workspace) names.add(item.workspace);
+  return [...names].sort(cmp);
+}
+
+/** The diff as Markdown for a pull-request comment. */
+export function renderDiff(d: AccessDiff, baseLabel = "the base"): string {
+  const out: string[] = [`## Access changes against ${baseLabel}`, ""];
+  if (isEmptyDiff(d)) return [...out, "No change in effective access.", ""].join("\n");
+  const ws = (w: string) => ` [${code(w)}]`;
+  const section = (title: string, lines: string[]) => {
+    if (lines.length) out.push(`### ${title} (${lines.length})`, "", ...lines.map((l) => `- ${l}`), "");
+  };
+  section("Workspaces added", d.workspacesAdded.map(code));
+  section("Workspaces removed", d.workspacesRemoved.map(code));
+  section("Access granted", d.grantsAdded.map((g) => `➕ ${grantLine(g)}${ws(g.workspace)}`));
+  section("Access removed", d.grantsRemoved.map((g) => `➖ ${grantLine(g)}${ws(g.workspace)}`));
+  section("Expiry changed", d.grantsExpiryChanged.map((c) => `${grantLine(c.after)}: expiry ${c.before.expires ?? "none"} -> ${c.after.expires ?? "none"}${ws(c.workspace)}`));
+  section(
+    "Permission sets replaced (their roles are deleted and recreated in every account; sessions end, and anything trusting the old role ARN breaks)",
+    d.permissionSetsReplaced.map((p) => `⚠️ ${code(p.key)}: ${cell(p.before)} -> ${cell(p.after)}${ws(p.workspace)}`),
+  );
+  section("Permission sets changed", d.permissionSetsChanged.map((p) => `${cell(p.name)}: ${p.changes.map(cell).join("; ")}${ws(p.workspace)}`));
+  section("GitHub roles added", d.rolesAdded.map((r) => `➕ ${roleLine(r)}${ws(r.workspace)}`));
+  section("GitHub roles removed", d.rolesRemoved.map((r) => `➖ ${roleLine(r)}${ws(r.workspace)}`));
+  section(
+    "GitHub roles whose trust changed",
+    d.rolesTrustChanged.map((c) => {
+      const added = c.after.subjects.filter((s) => !c.before.subjects.includes(s)).map((s) => `now admits ${code(s)}`);
+      const removed = c.before.subjects.filter((s) => !c.after.subjects.includes(s)).map((s) => `no longer admits ${code(s)}`);
+      return `${code(c.after.name)} in ${code(c.after.account)}: ${[...added, ...removed].join("; ")}${ws(c.workspace)}`;
+    }),
+  );
+  section(
+    "GitHub roles whose permissions changed",
+    d.rolesPermissionsChanged.map((c) => `${code(c.after.name)} in ${code(c.after.account)}: ${c.before.policies.map(cell).join(", ") || "none"} -> ${c.after.policies.map(cell).join(", ") || "none"}${c.before.maxSessionDuration !== c.after.maxSessionDuration ? `; max session ${c.before.maxSessionDuration}s -> ${c.after.maxSessionDuration}s` : ""}${ws(c.workspace)}`),
+  );
+  section("Guardrails added", d.guardrailsAdded.map((g) => `➕ ${code(g.name)} on ${g.targets.map(code).join(", ")}${ws(g.workspace)}`));
+  section("Guardrails removed", d.guardrailsRemoved.map((g) => `➖ ${code(g.name)} from ${g.targets.map(code).join(", ")}${ws(g.workspace)}`));
+  section(
+    "Guardrail coverage changed",
+    d.guardrailsChanged.map((c) => {
+      const parts = [
+        ...c.targetsAdded.map((t) => `now covers ${code(t)}`),
+        ...c.targetsRemoved.map((t) => `no longer covers ${code(t)}`),
+        ...c.exemptionsAdded.map((e) => `newly exempts ${code(e)}`),
+        ...c.exemptionsRemoved.map((e) => `no longer exempts ${code(e)}`),
+        ...c.deniesAdded.map((a) => `now denies ${cell(a)}`),
+        ...c.deniesRemoved.map((a) => `no longer denies ${cell(a)}`),
+      ];
+      return `${code(c.name)}: ${parts.join("; ")}${ws(c.workspace)}`;
+    }),
+  );
+  const n = d.grantsAdded.length + d.grantsRemoved.length;
+  out.push(`${plural(n, "grant")} changed.`, "");
+  return out.join("\n");
+}
+
+function roleLine(r: GithubRoleSummary): string {
+  return `${code(r.name)} in ${code(r.account)} (${r.accountId}) for ${r.subjects.map(code).join(", ")} with ${r.policies.map(cell).join(", ") || "no policies"}`;
+}

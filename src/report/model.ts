@@ -1,0 +1,101 @@
+/**
+ * The effective-access report as data: what `keyless report --format json` prints and what the PR
+ * diff compares. Derived from the AccessPlan (and the compile diagnostics) only, so it is
+ * deterministic: same definitions and evaluation date, same bytes.
+ */
+
+export const REPORT_VERSION = 1;
+
+export interface AccessReport {
+  readonly version: typeof REPORT_VERSION;
+  /** YYYY-MM-DD the grants were evaluated at (expiry). */
+  readonly evaluationDate: string;
+  readonly workspaces: readonly WorkspaceReport[];
+  /** Findings not tied to one workspace file (the organization inventory, for example). */
+  readonly hazards: readonly Hazard[];
+}
+
+export interface WorkspaceReport {
+  readonly name: string;
+  readonly file: string;
+  readonly description?: string;
+  readonly identityCenter: IdentityCenterReport;
+  readonly githubOidc: GithubOidcReport;
+  readonly guardrails: GuardrailsReport;
+  readonly hazards: readonly Hazard[];
+}
+
+export interface IdentityCenterReport {
+  /** One per principal x permission set x account, sorted by key. */
+  readonly grants: readonly Grant[];
+  /** Permission sets this workspace owns. */
+  readonly permissionSets: readonly PermissionSetSummary[];
+}
+
+export interface Grant {
+  /** `group:<name>/<permission set key>/<account>`: stable across renames of the permission set. */
+  readonly key: string;
+  readonly principalType: "group" | "user";
+  readonly principal: string;
+  /** Permission set key (the Terraform address; never changes). */
+  readonly permissionSetKey: string;
+  /** Permission set AWS name (the role name users see). */
+  readonly permissionSet: string;
+  readonly account: string;
+  readonly accountId: string;
+  readonly expires?: string;
+}
+
+export interface PermissionSetSummary {
+  readonly key: string;
+  readonly name: string;
+  readonly sessionDuration: string;
+  /** AWS managed policies by short name (`ReadOnlyAccess`), customer-managed ones as `path + name`. */
+  readonly policies: readonly string[];
+  readonly inlinePolicy: boolean;
+  readonly permissionsBoundary?: string;
+}
+
+export interface GithubOidcReport {
+  readonly roles: readonly GithubRoleSummary[];
+}
+
+export interface GithubRoleSummary {
+  readonly name: string;
+  readonly account: string;
+  readonly accountId: string;
+  readonly arn: string;
+  readonly repository: string;
+  /** Exact `sub` claims admitted. */
+  readonly subjects: readonly string[];
+  /** AWS managed policies by short name, then `inline:<name>`. */
+  readonly policies: readonly string[];
+  readonly maxSessionDuration: number;
+}
+
+export interface GuardrailsReport {
+  readonly policies: readonly GuardrailSummary[];
+}
+
+export interface GuardrailSummary {
+  readonly name: string;
+  readonly description: string;
+  /** `root`, `ou:<path>` or `account:<name>`. */
+  readonly targets: readonly string[];
+  /** Actions the policy denies, sorted. */
+  readonly denies: readonly string[];
+  /** Principals the policy leaves out: role ARN patterns and `tag:<key>=<value>`. */
+  readonly exemptions: readonly string[];
+  readonly characters: number;
+}
+
+export type HazardKind = "replacement" | "expiring" | "expired" | "opt-in" | "acknowledged" | "finding";
+
+export interface Hazard {
+  readonly kind: HazardKind;
+  /** Diagnostic code, when the hazard comes from a finding. */
+  readonly code?: string;
+  readonly message: string;
+  /** `file:line` when known. */
+  readonly where?: string;
+}
