@@ -59,7 +59,7 @@ export class Principals {
   group(name: string, at: JsonPath): boolean {
     const { registry } = this.ctx;
     if (!registry.managedGroups.get(name) && !registry.externalGroups.get(name)) {
-      const all = [...registry.managedGroups.keys(), ...registry.externalGroups.keys()];
+      const all = [...new Set([...registry.managedGroups.keys(), ...registry.externalGroups.keys()])];
       this.ctx.reporter.error("KL204", this.ctx.source, at, `group "${name}" is not declared in any workspace`, `${suggestion(name, all, "group")}; declare it under identityCenter.groups with source external (from your IdP) or managed`);
       return false;
     }
@@ -71,7 +71,7 @@ export class Principals {
   user(name: string, at: JsonPath): boolean {
     const icr = identityCenterRegistry(this.ctx.registry);
     if (!icr.managedUsers.get(name) && !icr.externalUsers.get(name)) {
-      const all = [...icr.managedUsers.keys(), ...icr.externalUsers.keys()];
+      const all = [...new Set([...icr.managedUsers.keys(), ...icr.externalUsers.keys()])];
       this.ctx.reporter.error("KL209", this.ctx.source, at, `user "${name}" is not declared in any workspace`, `${suggestion(name, all, "user")}; declare it under identityCenter.users with source external (from your IdP) or managed`);
       return false;
     }
