@@ -9,6 +9,9 @@ export { AccountAssignments, type AccountAssignmentsProps, type AccountAssignmen
 export { IdentityStoreGroups, type IdentityStoreGroupsProps } from "./identity-center/identity-store-groups";
 export { IdentityCenterInstance } from "./identity-center/identity-center-instance";
 export { ServiceControlPolicy, type ServiceControlPolicyProps } from "./scp/service-control-policy";
+export { denyIamUsersPolicy, LONG_LIVED_CREDENTIAL_ACTIONS, CREDENTIAL_STATUS_ACTIONS, type DenyIamUsersOptions } from "../src/policy/deny-iam-users";
+export { scpProblems, SCP_ELEMENTS } from "../src/policy/scp-rules";
+export { SCP_LIMITS } from "../src/compile/guardrails/limits";
 export { GithubOidcProvider, type GithubOidcProviderProps } from "./github-oidc/github-oidc-provider";
 export { GithubOidcRole, type GithubOidcRoleProps } from "./github-oidc/github-oidc-role";
 export { compile, compileDefinitions, type CompileResult } from "../src/compile/compile";
