@@ -225,6 +225,18 @@ describe("guardrails compiler", () => {
   });
 });
 
+describe("SCP ownership", () => {
+  it("rejects the same SCP name declared by two workspaces, naming both files", () => {
+    const result = compileFiles({
+      "org.yaml": workspace({ guardrails: { denyIamUsers: { targets: { root: true } } } }),
+      "prod.yaml": workspace({ guardrails: { policies: { "keyless-deny-iam-users": customPolicy({ root: true }) } } }),
+    });
+    expect(result.plan).toBeUndefined();
+    expect(result.diagnostics.map((d) => [d.code, d.file])).toEqual([["KL205", "prod.yaml"]]);
+    expect(result.diagnostics[0].message).toContain("org.yaml (workspace org)");
+  });
+});
+
 describe("merging guardrails", () => {
   const files = (merge?: boolean) => ({
     "org.yaml": workspace({
