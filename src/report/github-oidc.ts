@@ -1,4 +1,5 @@
 import { cmp } from "../diagnostics/diagnostic";
+import { workflowUsage } from "../github/workflow-usage";
 import type { WorkspacePlan } from "../plan";
 import { cell, code, policyName, table } from "./markdown";
 import type { GithubOidcReport, GithubRoleSummary } from "./model";
@@ -8,11 +9,15 @@ export function githubOidcReport(ws: WorkspacePlan, partition: string): GithubOi
     name: r.name,
     account: r.account.name,
     accountId: r.account.id,
-    arn: `arn:${partition}:iam::${r.account.id}:role/${r.name}`,
+    arn: r.arn ?? `arn:${partition}:iam::${r.account.id}:role/${r.name}`,
     repository: r.repository,
-    subjects: [...r.subjects].sort(cmp),
+    subjects: [...[...r.subjects].sort(cmp), ...[...(r.subjectPatterns ?? [])].sort(cmp).map((p) => `like ${p}`)],
+    jobNeeds: r.githubSubjects ? workflowUsage(r, ws.aws.region).jobNeeds : [],
     policies: [...r.managedPolicyArns.map(policyName), ...r.inlinePolicies.map((p) => `inline:${p.name}`)],
+    ...(r.permissionsBoundaryArn ? { permissionsBoundary: policyName(r.permissionsBoundaryArn) } : {}),
     maxSessionDuration: r.maxSessionDuration,
+    readOnly: r.readOnly ?? false,
+    optIns: (r.optIns ?? []).map((o) => ({ kind: o.kind, reason: o.reason, detail: o.detail })),
   }));
   roles.sort((a, b) => cmp(a.account, b.account) || cmp(a.name, b.name));
   return { roles };
@@ -21,12 +26,13 @@ export function githubOidcReport(ws: WorkspacePlan, partition: string): GithubOi
 export function renderGithubOidc(g: GithubOidcReport): string[] {
   if (!g.roles.length) return ["No GitHub Actions roles."];
   return table(
-    ["role", "account", "who can assume it (sub)", "policies", "max session"],
+    ["role", "account", "who can assume it (sub)", "the job needs", "policies", "max session"],
     g.roles.map((r) => [
       code(r.name),
       `${code(r.account)} ${r.accountId}`,
-      r.subjects.map(code).join("<br>"),
-      r.policies.map(cell).join(", ") || "·",
+      r.subjects.map((s) => (s.startsWith("like ") ? `like ${code(s.slice(5))}` : code(s))).join("<br>"),
+      r.jobNeeds.map(cell).join("<br>") || "·",
+      `${r.policies.map(cell).join(", ") || "·"}${r.readOnly ? " (read-only)" : ""}`,
       `${r.maxSessionDuration / 3600} h`,
     ]),
   );

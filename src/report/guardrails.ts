@@ -46,7 +46,8 @@ function summarize(p: ScpPlan): GuardrailSummary {
     description: p.description,
     targets: p.targets.map((t) => t.key).sort(cmp),
     denies: [...denies].sort(cmp),
-    exemptions: [...exemptions].sort(cmp),
+    exemptions: p.exemptions ? [...p.exemptions] : [...exemptions].sort(cmp),
+    ...(p.mergedFrom?.length ? { mergedFrom: [...p.mergedFrom] } : {}),
     characters: p.content.length,
   };
 }
@@ -56,10 +57,10 @@ export function renderGuardrails(g: GuardrailsReport): string[] {
   return table(
     ["SCP", "attached to", "denies", "exempt", "size"],
     g.policies.map((p) => [
-      code(p.name),
+      `${code(p.name)}${p.mergedFrom ? ` (merges ${p.mergedFrom.map(code).join(", ")})` : ""}`,
       p.targets.map(code).join(", "),
       p.denies.length > 6 ? `${p.denies.slice(0, 6).map(cell).join(", ")} and ${p.denies.length - 6} more` : p.denies.map(cell).join(", ") || "·",
-      p.exemptions.map(code).join("<br>") || "nobody",
+      p.exemptions.map(cell).join("<br>") || "nobody",
       `${p.characters} / 5120`,
     ]),
   );

@@ -1,6 +1,6 @@
 import { cmp, Diagnostic } from "../diagnostics/diagnostic";
 import { cell } from "./markdown";
-import type { Grant, Hazard, HazardKind } from "./model";
+import type { GithubRoleSummary, Grant, Hazard, HazardKind } from "./model";
 
 /** Grants expiring within this many days are hazards (the schema's "reported" window). */
 export const EXPIRING_WITHIN_DAYS = 14;
@@ -13,13 +13,17 @@ const KIND_BY_CODE: Readonly<Record<string, HazardKind | null>> = {
   KL313: "replacement",
   KL308: "expired",
   KL309: null,
+  KL512: null,
 };
 
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
 /** Hazards from a workspace's warnings (errors stop the report before it exists) and its grants. */
-export function hazardsOf(diagnostics: readonly Diagnostic[], grants: readonly Grant[], evaluationDate: string): Hazard[] {
+export function hazardsOf(diagnostics: readonly Diagnostic[], grants: readonly Grant[], roles: readonly GithubRoleSummary[], evaluationDate: string): Hazard[] {
   const out: Hazard[] = [];
+  for (const r of roles) {
+    for (const o of r.optIns) out.push({ kind: "opt-in", message: `GitHub role ${r.name} in ${r.account}: allow.${o.kind}: ${o.detail} (reason: ${o.reason})` });
+  }
   for (const d of diagnostics) {
     if (d.severity !== "warning") continue;
     const kind = d.code in KIND_BY_CODE ? KIND_BY_CODE[d.code] : "finding";

@@ -66,10 +66,17 @@ export interface GithubRoleSummary {
   readonly accountId: string;
   readonly arn: string;
   readonly repository: string;
-  /** Exact `sub` claims admitted. */
+  /** `sub` claims admitted: exact ones, then wildcard patterns (explicitly allowed) prefixed `like `. */
   readonly subjects: readonly string[];
+  /** What a workflow job must look like to assume the role (environment, branch, tag, event). */
+  readonly jobNeeds: readonly string[];
+  /** Every policy on keyless's read-only allowlist. */
+  readonly readOnly: boolean;
+  /** Risky trust or permissions the definition explicitly allowed, with the reason given. */
+  readonly optIns: readonly { readonly kind: string; readonly reason: string; readonly detail: string }[];
   /** AWS managed policies by short name, then `inline:<name>`. */
   readonly policies: readonly string[];
+  readonly permissionsBoundary?: string;
   readonly maxSessionDuration: number;
 }
 
@@ -84,8 +91,10 @@ export interface GuardrailSummary {
   readonly targets: readonly string[];
   /** Actions the policy denies, sorted. */
   readonly denies: readonly string[];
-  /** Principals the policy leaves out: role ARN patterns and `tag:<key>=<value>`. */
+  /** Principals the policy leaves out, in words when the compiler gives them, else as ARN patterns and `tag:<key>=<value>`. */
   readonly exemptions: readonly string[];
+  /** Guardrails merged into this SCP (`guardrails.merge: true`). */
+  readonly mergedFrom?: readonly string[];
   readonly characters: number;
 }
 

@@ -13,21 +13,22 @@ export function buildReport(plan: AccessPlan, diagnostics: readonly Diagnostic[]
   const files = new Set(plan.workspaces.map((w) => w.file));
   const workspaces: WorkspaceReport[] = plan.workspaces.map((ws) => {
     const identityCenter = identityCenterReport(ws, names);
+    const githubOidc = githubOidcReport(ws, plan.partition);
     return {
       name: ws.name,
       file: ws.file,
       ...(ws.description ? { description: ws.description } : {}),
       identityCenter,
-      githubOidc: githubOidcReport(ws, plan.partition),
+      githubOidc,
       guardrails: guardrailsReport(ws),
-      hazards: hazardsOf(diagnostics.filter((d) => d.file === ws.file), identityCenter.grants, evaluationDate),
+      hazards: hazardsOf(diagnostics.filter((d) => d.file === ws.file), identityCenter.grants, githubOidc.roles, evaluationDate),
     };
   });
   return {
     version: REPORT_VERSION,
     evaluationDate,
     workspaces,
-    hazards: hazardsOf(diagnostics.filter((d) => !files.has(d.file)), [], evaluationDate),
+    hazards: hazardsOf(diagnostics.filter((d) => !files.has(d.file)), [], [], evaluationDate),
   };
 }
 

@@ -1,0 +1,143 @@
+import { execFileSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { stringify } from "yaml";
+import { runCli } from "../src/cli/cli";
+import type { CliIo } from "../src/cli/context";
+import type { AccessPlan } from "../src/plan";
+import { diffPlans, isEmptyDiff, renderDiff } from "../src/report/diff";
+import { compileFiles, workspace, writeDefinitions } from "./support/fixtures";
+
+/** The base organization: Platform admins everywhere, developers read-only in prod, one guardrail, one CI role. */
+function baseFiles(): Record<string, unknown> {
+  return {
+    "org.yaml": workspace({
+      identityCenter: {
+        permissionSets: { ReadOnly: { managedPolicies: ["ReadOnlyAccess"] }, Admin: { managedPolicies: ["AdministratorAccess"] } },
+        groups: { Platform: { source: "external" } },
+        assignments: [{ groups: ["Platform"], permissionSets: ["Admin"], targets: { organization: true } }],
+      },
+      guardrails: { denyIamUsers: { targets: { organizationalUnits: ["workloads"] }, exemptRoles: ["BreakGlass"] } },
+      githubOidc: {
+        providers: { "app-prod": {} },
+        roles: { deploy: { account: "app-prod", repository: "acme/app", subjects: [{ environment: "production" }], managedPolicies: ["PowerUserAccess"] } },
+      },
+    }),
+    "prod.yaml": workspace({
+      identityCenter: {
+        groups: { Developers: { source: "external" } },
+        assignments: [{ groups: ["Developers"], permissionSets: ["ReadOnly"], targets: { organizationalUnits: ["workloads/prod"] } }],
+      },
+    }),
+  };
+}
+
+/** The change under review: known grants added and removed, a rename, a trust change, a coverage change. */
+function headFiles(): Record<string, unknown> {
+  const files = baseFiles() as Record<string, Record<string, any>>;
+  const org = structuredClone(files["org.yaml"]);
+  org.identityCenter.permissionSets.Admin.name = "AdminAccess"; // same key, new AWS name: a replacement
+  org.identityCenter.assignments[0].targets = { accounts: ["app-prod", "audit"] }; // Platform loses app-dev and data-prod
+  org.guardrails.denyIamUsers.targets.organizationalUnits = ["security", "workloads"];
+  org.guardrails.denyIamUsers.exemptRoles = ["BreakGlass", "ops/Recovery"];
+  org.githubOidc.roles.deploy.subjects = [{ environment: "production" }, { environment: "staging" }];
+  const prod = structuredClone(files["prod.yaml"]);
+  prod.identityCenter.assignments[0].targets = { organizationalUnits: ["workloads"] }; // Developers gain app-dev
+  return { "org.yaml": org, "prod.yaml": prod };
+}
+
+const planOf = (files: Record<string, unknown>): AccessPlan => {
+  const r = compileFiles(files);
+  expect(r.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  return r.plan!;
+};
+
+describe("access diff (pure, on two plans)", () => {
+  const diff = diffPlans(planOf(baseFiles()), planOf(headFiles()));
+
+  it("lists exactly the grants added and removed", () => {
+    expect(diff.grantsAdded.map((g) => g.key)).toEqual(["group:Developers/ReadOnly/app-dev"]);
+    expect(diff.grantsRemoved.map((g) => g.key)).toEqual(["group:Platform/Admin/app-dev", "group:Platform/Admin/data-prod"]);
+    expect(diff.grantsRemoved[0]).toMatchObject({ workspace: "org", permissionSet: "Admin", account: "app-dev", accountId: "100000000005" });
+  });
+
+  it("reports a permission set renamed at the same key as replaced, without churning its grants", () => {
+    expect(diff.permissionSetsReplaced).toEqual([{ workspace: "org", key: "Admin", before: "Admin", after: "AdminAccess" }]);
+    // Grants that kept their principal, key and account are not reported as removed and added.
+    expect(diff.grantsAdded.some((g) => g.principal === "Platform")).toBe(false);
+  });
+
+  it("reports the roles whose trust changed and the guardrail coverage that changed", () => {
+    expect(diff.rolesTrustChanged.map((c) => [c.after.name, c.after.subjects])).toEqual([
+      ["deploy", ["repo:acme/app:environment:production", "repo:acme/app:environment:staging"]],
+    ]);
+    expect(diff.guardrailsChanged).toHaveLength(1);
+    expect(diff.guardrailsChanged[0]).toMatchObject({ name: "keyless-deny-iam-users", targetsAdded: ["ou:security"], targetsRemoved: [] });
+    expect(diff.guardrailsChanged[0].exemptionsAdded.join(" ")).toContain("Recovery");
+  });
+
+  it("renders a Markdown comment a reviewer can read", () => {
+    const md = renderDiff(diff, "`main`");
+    expect(md).toContain("## Access changes against `main`");
+    expect(md).toContain("### Access granted (1)\n\n- ➕ group Developers: **ReadOnly** in `app-dev` (100000000005) [`prod`]");
+    expect(md).toContain("### Access removed (2)");
+    expect(md).toContain("⚠️ `Admin`: Admin -> AdminAccess [`org`]");
+    expect(md).toContain("`deploy` in `app-prod`: now admits `repo:acme/app:environment:staging`");
+    expect(md).toContain("`keyless-deny-iam-users`: now covers `ou:security`");
+  });
+
+  it("says so when nothing changed, and is symmetric", () => {
+    const same = diffPlans(planOf(baseFiles()), planOf(baseFiles()));
+    expect(isEmptyDiff(same)).toBe(true);
+    expect(renderDiff(same)).toContain("No change in effective access.");
+    const back = diffPlans(planOf(headFiles()), planOf(baseFiles()));
+    expect(back.grantsAdded.map((g) => g.key)).toEqual(diff.grantsRemoved.map((g) => g.key));
+    expect(back.grantsRemoved.map((g) => g.key)).toEqual(diff.grantsAdded.map((g) => g.key));
+  });
+});
+
+describe("keyless diff --base (git)", () => {
+  const git = (cwd: string, ...args: string[]) =>
+    execFileSync("git", ["-c", "user.email=test@example.com", "-c", "user.name=test", "-c", "commit.gpgsign=false", ...args], { cwd, stdio: "pipe" }).toString();
+
+  function run(cwd: string, ...argv: string[]) {
+    const out: string[] = [];
+    const err: string[] = [];
+    const io: CliIo = { stdout: (t) => out.push(t), stderr: (t) => err.push(t), cwd, env: {}, isTTY: false, today: () => "2026-01-15" };
+    const code = runCli(argv, io);
+    return { code, stdout: out.join("\n"), stderr: err.join("\n") };
+  }
+
+  it("compares the committed definitions with the working tree, and lists the workspaces to plan", () => {
+    // A repository with definitions in defs/: commit the base, then edit the working tree.
+    const repo = writeDefinitions(Object.fromEntries(Object.entries(baseFiles()).map(([k, v]) => [`defs/${k}`, v])));
+    execFileSync("git", ["init", "-q"], { cwd: repo });
+    execFileSync("mv", ["shared", "defs/shared"], { cwd: repo });
+    git(repo, "add", "-A");
+    git(repo, "commit", "-qm", "base");
+    for (const [name, content] of Object.entries(headFiles())) writeFileSync(join(repo, "defs", name), stringify(content));
+
+    const md = run(repo, "diff", "--dir", "defs", "--base", "HEAD");
+    expect(md.stderr).toBe("");
+    expect(md.code).toBe(0);
+    expect(md.stdout).toContain("➕ group Developers: **ReadOnly** in `app-dev`");
+    expect(md.stdout).toContain("### Access removed (2)");
+
+    const names = run(repo, "diff", "--dir", "defs", "--base", "HEAD", "--format", "names");
+    expect(names.stdout).toBe("org\nprod");
+
+    const same = run(repo, "diff", "--dir", "defs", "--base", "HEAD", "--workspace", "org", "--with-report");
+    expect(same.stdout).toContain("<details><summary>Effective access after this change</summary>");
+    expect(same.stdout).not.toContain("group Developers: **ReadOnly**");
+
+    // Committing the change leaves nothing to compare.
+    git(repo, "commit", "-qam", "head");
+    expect(run(repo, "diff", "--dir", "defs", "--base", "HEAD").stdout).toContain("No change in effective access.");
+
+    // A ref that does not exist is bad input (exit 1), explained without a stack trace.
+    const bad = run(repo, "diff", "--dir", "defs", "--base", "no-such-branch");
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('git ref "no-such-branch" is not a commit here');
+    expect(bad.stderr).not.toMatch(/\n\s+at /);
+  });
+});
