@@ -8,6 +8,10 @@ export { PermissionSet, type PermissionSetProps } from "./identity-center/permis
 export { AccountAssignments, type AccountAssignmentsProps, type AccountAssignmentEntry } from "./identity-center/account-assignments";
 export { IdentityStoreGroups, type IdentityStoreGroupsProps } from "./identity-center/identity-store-groups";
 export { IdentityCenterInstance } from "./identity-center/identity-center-instance";
+export { IdentityStoreUsers, type IdentityStoreUsersProps, type ManagedUser } from "./identity-center/identity-store-users";
+export { GroupMemberships, type GroupMembershipsProps, type GroupMembershipEntry } from "./identity-center/group-memberships";
+export { AccessControlAttributes, type AccessControlAttributesProps } from "./identity-center/access-control-attributes";
+export { permissionSetReplacements, type PreviousStacks } from "../src/identity-center/replacements";
 export { ServiceControlPolicy, type ServiceControlPolicyProps } from "./scp/service-control-policy";
 export { denyIamUsersPolicy, LONG_LIVED_CREDENTIAL_ACTIONS, CREDENTIAL_STATUS_ACTIONS, type DenyIamUsersOptions } from "../src/policy/deny-iam-users";
 export { scpProblems, SCP_ELEMENTS } from "../src/policy/scp-rules";
