@@ -5,6 +5,7 @@ import { stringify } from "yaml";
 import { runCli } from "../src/cli/cli";
 import type { CliIo } from "../src/cli/context";
 import type { AccessPlan } from "../src/plan";
+import { applyOrder } from "../src/report/apply-order";
 import { diffPlans, isEmptyDiff, renderDiff } from "../src/report/diff";
 import { compileFiles, workspace, writeDefinitions } from "./support/fixtures";
 
@@ -93,6 +94,19 @@ describe("access diff (pure, on two plans)", () => {
     const back = diffPlans(planOf(headFiles()), planOf(baseFiles()));
     expect(back.grantsAdded.map((g) => g.key)).toEqual(diff.grantsRemoved.map((g) => g.key));
     expect(back.grantsRemoved.map((g) => g.key)).toEqual(diff.grantsAdded.map((g) => g.key));
+  });
+});
+
+describe("apply order", () => {
+  it("puts the owner of a permission set, group or provider before the workspaces that look it up", () => {
+    const plan = planOf({
+      "a.yaml": workspace({
+        identityCenter: { groups: { Ops: { source: "external" } }, assignments: [{ groups: ["Ops"], permissionSets: ["Viewer"], targets: { accounts: ["app-dev"] } }] },
+      }),
+      "b.yaml": workspace({ identityCenter: { permissionSets: { Viewer: { managedPolicies: ["ReadOnlyAccess"] } } } }),
+      "c.yaml": workspace({}),
+    });
+    expect(applyOrder(plan)).toEqual(["b", "c", "a"]);
   });
 });
 

@@ -50,7 +50,7 @@ export function diffPlans(base: AccessPlan, head: AccessPlan, evaluationDate = "
   return diffReports(buildReport(base, [], evaluationDate), buildReport(head, [], evaluationDate));
 }
 
-const EMPTY_REPORT: AccessReport = { version: 1, evaluationDate: "1970-01-01", workspaces: [], hazards: [] };
+const EMPTY_REPORT: AccessReport = { version: 1, evaluationDate: "1970-01-01", applyOrder: [], workspaces: [], hazards: [] };
 
 /** Diffs two reports; pass `undefined` for a base without definitions. */
 export function diffReports(base: AccessReport | undefined, head: AccessReport): AccessDiff {

@@ -10,6 +10,8 @@ export interface AccessReport {
   readonly version: typeof REPORT_VERSION;
   /** YYYY-MM-DD the grants were evaluated at (expiry). */
   readonly evaluationDate: string;
+  /** Workspace names, owners before the workspaces that look up what they own: the order to apply them. */
+  readonly applyOrder: readonly string[];
   readonly workspaces: readonly WorkspaceReport[];
   /** Findings not tied to one workspace file (the organization inventory, for example). */
   readonly hazards: readonly Hazard[];

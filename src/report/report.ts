@@ -1,5 +1,6 @@
 import type { Diagnostic } from "../diagnostics/diagnostic";
 import type { AccessPlan } from "../plan";
+import { applyOrder } from "./apply-order";
 import { githubOidcReport, renderGithubOidc } from "./github-oidc";
 import { guardrailsReport, renderGuardrails } from "./guardrails";
 import { hazardsOf, renderHazards } from "./hazards";
@@ -27,6 +28,7 @@ export function buildReport(plan: AccessPlan, diagnostics: readonly Diagnostic[]
   return {
     version: REPORT_VERSION,
     evaluationDate,
+    applyOrder: applyOrder(plan),
     workspaces,
     hazards: hazardsOf(diagnostics.filter((d) => !files.has(d.file)), [], [], evaluationDate),
   };

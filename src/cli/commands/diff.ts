@@ -1,6 +1,7 @@
 import { compile } from "../../compile/compile";
 import { formatDiagnostics, hasErrors } from "../../diagnostics/diagnostic";
 import type { AccessPlan } from "../../plan";
+import { applyOrder } from "../../report/apply-order";
 import { changedWorkspaces, diffReports, renderDiff } from "../../report/diff";
 import { materializeBase } from "../../report/git-base";
 import { buildReport, renderReport } from "../../report/report";
@@ -16,7 +17,7 @@ export const diffCommand: Command = {
     "Compiles the definitions folder as it is at --base (read with git archive, never checked out) and as it is in the",
     "working tree, and lists grants added and removed, permission sets replaced or changed, GitHub roles added, removed",
     "or whose trust changed, and guardrail coverage changed. An empty diff says so. Exit 0 whether or not anything changed.",
-    "--format names prints the workspaces whose compiled plan differs, one per line (what CI should terraform plan).",
+    "--format names prints the workspaces whose compiled plan differs, one per line, owners first (what CI should plan and apply, in order).",
   ],
   options: {
     base: { type: "string", value: "<git-ref>", help: "commit, branch or tag to compare with (required), e.g. origin/main" },
@@ -72,8 +73,12 @@ function select(plan: AccessPlan, wanted: readonly string[]): AccessPlan {
   return wanted.length ? { ...plan, workspaces: plan.workspaces.filter((w) => wanted.includes(w.name)) } : plan;
 }
 
-/** Workspaces whose compiled plan differs from the base (new ones included): the ones worth a terraform plan. */
+/**
+ * Workspaces whose compiled plan differs from the base (new ones included): the ones worth a
+ * terraform plan, in apply order (owners first).
+ */
 export function changedPlans(base: AccessPlan | undefined, head: AccessPlan): string[] {
   const before = new Map((base?.workspaces ?? []).map((w) => [w.name, JSON.stringify({ ...w, file: undefined })]));
-  return head.workspaces.filter((w) => before.get(w.name) !== JSON.stringify({ ...w, file: undefined })).map((w) => w.name).sort();
+  const changed = new Set(head.workspaces.filter((w) => before.get(w.name) !== JSON.stringify({ ...w, file: undefined })).map((w) => w.name));
+  return applyOrder(head).filter((w) => changed.has(w));
 }
