@@ -1,29 +1,17 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { synthesize } from "../modules/synth";
 import { compile } from "../src/compile/compile";
 import { runSynth } from "../src/run-synth";
+import { readTree } from "./support/definitions";
 import { writeDefinitions, workspace } from "./support/fixtures";
 
 const ROOT = join(__dirname, "..");
 const ENVIRONMENTS = join(ROOT, "environments");
 const DATE = "2026-11-01";
 
-/** Every file under dir: relative path -> contents. */
-function readTree(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const f of readdirSync(d).sort()) {
-      const p = join(d, f);
-      if (statSync(p).isDirectory()) walk(p);
-      else out[relative(dir, p)] = readFileSync(p, "utf8");
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 function synthExample(): { outdir: string; tree: Record<string, string> } {
   const outdir = join(mkdtempSync(join(tmpdir(), "keyless-out-")), "cdktf.out");

@@ -1,12 +1,12 @@
 import fc from "fast-check";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { synthesize } from "../modules/synth";
 import { compile } from "../src/compile/compile";
 import { CODES } from "../src/diagnostics/codes";
 import { runSynth } from "../src/run-synth";
-import { exampleWorkspaces, writeExampleVariant } from "./support/definitions";
+import { exampleWorkspaces, readTree, writeExampleVariant } from "./support/definitions";
 
 /** Every path (list of keys/indexes) to a value inside `data`. */
 function paths(data: unknown, prefix: (string | number)[] = []): (string | number)[][] {
@@ -63,18 +63,6 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.tuple(fc.string({ minLength: 1, maxLength: 12 }), anyValue).map<Mutation>(([key, value]) => ({ kind: "addKey", key, value })),
 );
 
-function readTree(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const f of readdirSync(d).sort()) {
-      const p = join(d, f);
-      if (statSync(p).isDirectory()) walk(p);
-      else out[relative(dir, p)] = readFileSync(p, "utf8");
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 describe("random mutations of valid definitions", () => {
   const workspaces = exampleWorkspaces();
