@@ -2,6 +2,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { generateOrganization, SIZES, writeOrganization } from "../bench/generate";
+import { App } from "cdktf";
+import { EnvironmentStack } from "../modules/environment-stack";
+import { synthesize } from "../modules/synth";
 import { compile } from "../src/compile/compile";
 
 describe("bench generator", () => {
@@ -43,6 +46,27 @@ describe("bench generator", () => {
       expect(assignments).toBeLessThan(SIZES.medium.assignments * 1.02);
       expect(ws.reduce((n, w) => n + w.githubOidc.roles.length, 0)).toBe(SIZES.medium.githubRoles);
       expect(ws.reduce((n, w) => n + w.identityCenter.permissionSets.length, 0)).toBe(SIZES.medium.permissionSets);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("synthesizes the medium organization to the same bytes as plain cdktf (for_each maps spliced in)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "keyless-bench-test-"));
+    try {
+      writeOrganization(join(dir, "defs"), medium);
+      const { plan } = compile({ dir: join(dir, "defs"), cwd: dir, evaluationDate: "2026-01-15" });
+      synthesize(plan!, { outdir: join(dir, "fast") });
+      // skipValidation: cdktf would run `terraform version`, which CI machines may not have.
+      const app = new App({ outdir: join(dir, "plain"), stackTraces: false, hclOutput: false, skipValidation: true });
+      for (const ws of plan!.workspaces) new EnvironmentStack(app, ws.name, { plan: ws });
+      app.synth();
+      for (const ws of plan!.workspaces) {
+        const file = join("stacks", ws.name, "cdk.tf.json");
+        const fast = readFileSync(join(dir, "fast", file), "utf8");
+        expect(fast).toContain('"aws_ssoadmin_account_assignment"');
+        expect(fast).toBe(readFileSync(join(dir, "plain", file), "utf8"));
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -28,6 +28,9 @@ export interface AccountAssignmentsProps {
  * assignments stay one construct.
  */
 export class AccountAssignments extends Construct {
+  private readonly resource: SsoadminAccountAssignment;
+  private readonly entries: Readonly<Record<string, Readonly<Record<string, string>>>>;
+
   constructor(scope: Construct, id: string, props: AccountAssignmentsProps) {
     super(scope, id);
     const principals = new TerraformLocal(this, "principal_ids", { ...props.principalIds });
@@ -50,5 +53,29 @@ export class AccountAssignments extends Construct {
       targetId: it.getString("account_id"),
     });
     assignment.overrideLogicalId("this");
+    this.resource = assignment;
+    this.entries = entries;
+  }
+
+  /**
+   * For `synthesize` (modules/synth.ts) only: synthesizes `marker` where the for_each map goes and
+   * returns the map's JSON as cdktf writes it there (keys sorted, two-space indent continuing the
+   * marker line's `indent`), to be put in place of the marker. cdktf resolves a map token by token,
+   * three times over: about 1.5 s at 50,000 entries, against milliseconds for JSON.stringify. The
+   * bytes written are the same (bench/ compares them).
+   */
+  deferForEach(marker: string): (indent: string) => string {
+    // An iterator whose for_each expression is the marker: ITerraformIterator's one member.
+    this.resource.forEach = { _getForEachExpression: () => marker };
+    const entries = this.entries;
+    return (indent) => {
+      const sorted: Record<string, Record<string, string>> = {};
+      for (const key of Object.keys(entries).sort()) {
+        const inner: Record<string, string> = {};
+        for (const k of Object.keys(entries[key]).sort()) inner[k] = entries[key][k];
+        sorted[key] = inner;
+      }
+      return JSON.stringify(sorted, null, 2).replace(/\n/g, "\n" + indent);
+    };
   }
 }
