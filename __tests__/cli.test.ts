@@ -1,6 +1,7 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { stringify } from "yaml";
 import { runCli } from "../src/cli/cli";
 import type { CliIo } from "../src/cli/context";
 import { workspace, writeDefinitions } from "./support/fixtures";
@@ -164,6 +165,14 @@ describe("keyless synth", () => {
     const stack = readFileSync(join(root, "one", "stacks", "dev", "cdk.tf.json"), "utf8");
     expect(stack).toContain("group:Developers/ReadOnly/app-dev");
     expect(stack).not.toContain(root);
+
+    // A rename since the last synth is a replacement hazard in the report.
+    const renamed = structuredClone(org) as any;
+    renamed.identityCenter.permissionSets.ReadOnly.name = "ReadOnlyV2";
+    writeFileSync(join(root, "environments", "org.yaml"), stringify(renamed));
+    const report = run(root, ["report", "--since", "out"]);
+    expect(report.stdout).toMatch(/- \*\*replaced\*\* KL313: permission set ReadOnly is renamed from "ReadOnly" to "ReadOnlyV2"/);
+    expect(run(root, ["report", "--since", "no-previous-output"]).stdout).not.toContain("**replaced**");
 
     const bad = writeDefinitions({ "dev.yaml": workspace({ aws: { region: "nowhere" } }) });
     const b = run(bad, ["synth", "--dir", ".", "--out", "out"]);

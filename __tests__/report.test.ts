@@ -79,6 +79,8 @@ describe("effective-access report", () => {
       ["plan", "app-prod", ["like repo:acme/app:ref:refs/heads/release/*"], ["ReadOnlyAccess"]],
     ]);
     expect(ws.githubOidc.roles[0].arn).toBe("arn:aws:iam::100000000002:role/deploy");
+    expect(ws.githubOidc.roles[0].jobNeeds).toEqual([expect.stringMatching(/^environment: production/)]);
+    expect(ws.githubOidc.roles[0].workflowStep).toContain("role-to-assume: arn:aws:iam::100000000002:role/deploy");
     expect(renderReport(rep)).toContain("like `repo:acme/app:ref:refs/heads/release/*`");
   });
 

@@ -5,27 +5,35 @@ import { cell, code, policyName, table } from "./markdown";
 import type { GithubOidcReport, GithubRoleSummary } from "./model";
 
 export function githubOidcReport(ws: WorkspacePlan, partition: string): GithubOidcReport {
-  const roles: GithubRoleSummary[] = ws.githubOidc.roles.map((r) => ({
+  const roles: GithubRoleSummary[] = ws.githubOidc.roles.map((r) => {
+    const usage = r.githubSubjects ? workflowUsage(r, ws.aws.region) : undefined;
+    return {
     name: r.name,
     account: r.account.name,
     accountId: r.account.id,
     arn: r.arn ?? `arn:${partition}:iam::${r.account.id}:role/${r.name}`,
     repository: r.repository,
     subjects: [...[...r.subjects].sort(cmp), ...[...(r.subjectPatterns ?? [])].sort(cmp).map((p) => `like ${p}`)],
-    jobNeeds: r.githubSubjects ? workflowUsage(r, ws.aws.region).jobNeeds : [],
+    jobNeeds: usage?.jobNeeds ?? [],
+    ...(usage ? { workflowStep: usage.yaml } : {}),
     policies: [...r.managedPolicyArns.map(policyName), ...r.inlinePolicies.map((p) => `inline:${p.name}`)],
     ...(r.permissionsBoundaryArn ? { permissionsBoundary: policyName(r.permissionsBoundaryArn) } : {}),
     maxSessionDuration: r.maxSessionDuration,
     readOnly: r.readOnly ?? false,
     optIns: (r.optIns ?? []).map((o) => ({ kind: o.kind, reason: o.reason, detail: o.detail })),
-  }));
+    };
+  });
   roles.sort((a, b) => cmp(a.account, b.account) || cmp(a.name, b.name));
   return { roles };
 }
 
 export function renderGithubOidc(g: GithubOidcReport): string[] {
   if (!g.roles.length) return ["No GitHub Actions roles."];
-  return table(
+  const steps = g.roles.filter((r) => r.workflowStep);
+  const snippets = steps.length
+    ? ["", "<details><summary>Workflow steps for these roles</summary>", "", ...steps.flatMap((r) => ["```yaml", r.workflowStep!.trimEnd(), "```", ""]), "</details>"]
+    : [];
+  return [...table(
     ["role", "account", "who can assume it (sub)", "the job needs", "policies", "max session"],
     g.roles.map((r) => [
       code(r.name),
@@ -35,5 +43,5 @@ export function renderGithubOidc(g: GithubOidcReport): string[] {
       `${r.policies.map(cell).join(", ") || "·"}${r.readOnly ? " (read-only)" : ""}`,
       `${r.maxSessionDuration / 3600} h`,
     ]),
-  );
+  ), ...snippets];
 }

@@ -72,6 +72,8 @@ export interface GithubRoleSummary {
   readonly subjects: readonly string[];
   /** What a workflow job must look like to assume the role (environment, branch, tag, event). */
   readonly jobNeeds: readonly string[];
+  /** Ready-to-paste job permissions and `aws-actions/configure-aws-credentials` step (YAML). */
+  readonly workflowStep?: string;
   /** Every policy on keyless's read-only allowlist. */
   readonly readOnly: boolean;
   /** Risky trust or permissions the definition explicitly allowed, with the reason given. */

@@ -1,8 +1,11 @@
+import { resolve } from "node:path";
+import { readPreviousStacks } from "../../identity-center/previous-output";
+import { permissionSetReplacements } from "../../identity-center/replacements";
 import { buildReport, renderReport, reportJson } from "../../report/report";
 import type { Command } from "../command";
 import { EXIT } from "../context";
 import { compileSelected, emit, reportFindings } from "../compile-step";
-import { oneOf } from "../options";
+import { oneOf, str } from "../options";
 
 export const reportCommand: Command = {
   name: "report",
@@ -15,12 +18,16 @@ export const reportCommand: Command = {
   options: {
     format: { type: "string", value: "markdown|json", help: "output format (default: markdown)" },
     out: { type: "string", value: "<path>", help: "write to this file (or folder: access-report.md|json) instead of stdout" },
+    since: { type: "string", value: "<folder>", help: "previous synth output, to report permission sets that would be replaced (default: cdktf.out, if present)" },
   },
   run(io, values) {
     const format = oneOf("format", values.format, ["markdown", "json"], "markdown");
     const c = compileSelected(io, values);
     if (!reportFindings(io, c)) return EXIT.findings;
-    const report = buildReport(c.plan!, c.diagnostics, c.evaluationDate);
+    // Replacements are relative to what was last synthesized (and so, usually, applied).
+    const since = resolve(io.cwd, str(values.since) ?? "cdktf.out");
+    const replacements = permissionSetReplacements(readPreviousStacks(since), c.plan!);
+    const report = buildReport(c.plan!, [...c.diagnostics, ...replacements], c.evaluationDate);
     emit(io, values, format === "json" ? reportJson(report) : renderReport(report), format === "json" ? "access-report.json" : "access-report.md");
     return EXIT.ok;
   },
