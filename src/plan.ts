@@ -136,6 +136,8 @@ export interface AssignmentPlan {
   readonly account: AccountRef;
   /** YYYY-MM-DD after which the grant is no longer emitted; absent when any rule grants it without expiry. */
   readonly expires?: string;
+  /** Where the first rule granting it names the principal (a JSON path in the workspace file), for findings. */
+  readonly declaredAt?: readonly (string | number)[];
 }
 
 export interface GuardrailsPlan {

@@ -12,6 +12,10 @@ export type AttachedPolicies = string[];
  * Path of the account's OU. Omit for an account directly under the root.
  */
 export type OuPath = string;
+/**
+ * An organizational unit by path from the root, segments joined by '/', for example workloads/prod.
+ */
+export type OuPath1 = string;
 
 /**
  * The organization inventory: the root, organizational units and accounts that targets are expanded from. Usually exported from AWS Organizations and kept beside the workspaces.
@@ -38,6 +42,12 @@ export interface Organization {
    */
   accounts: {
     [k: string]: Account;
+  };
+  /**
+   * Where customer-managed IAM policies exist, by /path/name. When given, keyless checks that every customer-managed policy and boundary a permission set or GitHub Actions role uses exists in each account it reaches (rule KL606).
+   */
+  customerManagedPolicies?: {
+    [k: string]: CustomerManagedPolicyPresence;
   };
 }
 export interface OrganizationRoot {
@@ -76,4 +86,21 @@ export interface Account {
  */
 export interface Tags {
   [k: string]: string;
+}
+/**
+ * The accounts a customer-managed policy exists in: the union of the selectors given.
+ */
+export interface CustomerManagedPolicyPresence {
+  /**
+   * In every account of the organization.
+   */
+  organization?: boolean;
+  /**
+   * In every account of these OUs and the OUs below them.
+   */
+  organizationalUnits?: OuPath1[];
+  /**
+   * In these accounts, by name or id.
+   */
+  accounts?: string[];
 }

@@ -45,6 +45,11 @@ export interface Workspace {
   identityCenter?: IdentityCenter;
   guardrails?: Guardrails;
   githubOidc?: GithubOidc;
+  rules?: RuleSettings;
+  /**
+   * Findings accepted on purpose, each with its rule, subject and reason.
+   */
+  acknowledgements?: Acknowledgement[];
 }
 /**
  * How Terraform reaches AWS for this workspace.
@@ -628,4 +633,34 @@ export interface GithubOidcQuotas {
    * Characters of a role trust policy. AWS default 2048, adjustable up to 8192.
    */
   trustPolicySize?: number;
+}
+/**
+ * Settings of the plan rules for this workspace (production, admin groups).
+ */
+export interface RuleSettings {
+  /**
+   * Whether this workspace grants production access (rule KL601). Default: true when the workspace name starts with prod, false otherwise.
+   */
+  production?: boolean;
+  /**
+   * In a production workspace, the only groups that may be assigned an administrator permission set (AdministratorAccess, or an inline Allow of every action on every resource). Default: none.
+   */
+  adminGroups?: string[];
+}
+/**
+ * Accepts one finding of a rule, found in this workspace file, for a reason. An acknowledgement that matches nothing, or has no real reason, is itself a finding.
+ */
+export interface Acknowledgement {
+  /**
+   * The rule id, for example KL307.
+   */
+  rule: string;
+  /**
+   * The finding's subject exactly as keyless prints it, for example assignment:user:alice/ReadOnly/app-dev; * matches any characters.
+   */
+  subject: string;
+  /**
+   * Why the finding is acceptable: a real sentence (at least ten characters and three words, no placeholder such as todo or n/a).
+   */
+  reason: string;
 }

@@ -1,7 +1,11 @@
 import type { Workspace } from "../../modules/generated/workspace";
-import { cmp, Diagnostic, hasErrors } from "../diagnostics/diagnostic";
+import { AcknowledgedDiagnostic, cmp, Diagnostic, hasErrors } from "../diagnostics/diagnostic";
 import { loadDefinitions, LoadedDefinitions, LoadOptions } from "../load/load";
 import { AccessPlan, AccountRef, BackendPlan, WorkspacePlan } from "../plan";
+import { applyAcknowledgements } from "../rules/acknowledgements";
+import { PLAN_CHECKS } from "../rules/checks";
+import { runPlanRules } from "../rules/runner";
+import { withSubjects } from "../rules/subjects";
 import { validateSource } from "../validate/validate";
 import { CompileOptions, sortedTags, WorkspaceContext } from "./context";
 import { collectGithubOidc, compileGithubOidc } from "./github-oidc";
@@ -15,7 +19,10 @@ import { Reporter } from "./reporter";
 export interface CompileResult {
   /** Present when there is no error (warnings allowed). */
   readonly plan?: AccessPlan;
+  /** Findings in force: errors fail the run. Each carries a subject where it has one. */
   readonly diagnostics: readonly Diagnostic[];
+  /** Findings accepted by an `acknowledgements:` entry: they do not fail the run. */
+  readonly acknowledged: readonly AcknowledgedDiagnostic[];
 }
 
 /** load -> validate -> resolve -> plan, for a folder of workspace definitions. Never throws for bad input. */
@@ -26,10 +33,10 @@ export function compile(options: LoadOptions & CompileOptions): CompileResult {
 export function compileDefinitions(loaded: LoadedDefinitions, options: CompileOptions = {}): CompileResult {
   const diagnostics: Diagnostic[] = [...loaded.diagnostics];
   const badDate = checkEvaluationDate(options.evaluationDate);
-  if (badDate) return { diagnostics: [...diagnostics, badDate] };
+  if (badDate) return { diagnostics: [...diagnostics, badDate], acknowledged: [] };
   if (loaded.organization) diagnostics.push(...validateSource("organization", loaded.organization));
   for (const ws of loaded.workspaces) diagnostics.push(...validateSource("workspace", ws.source));
-  if (hasErrors(diagnostics) || !loaded.organization) return { diagnostics };
+  if (hasErrors(diagnostics) || !loaded.organization) return { diagnostics, acknowledged: [] };
 
   const reporter = new Reporter();
   const inventory = new Inventory(loaded.organization, reporter);
@@ -52,9 +59,13 @@ export function compileDefinitions(loaded: LoadedDefinitions, options: CompileOp
   checkGroupKinds(contexts);
   const workspaces = contexts.map(compileWorkspace);
   checkScpQuotas(contexts.map((ctx, i) => ({ ctx, plan: workspaces[i].guardrails })));
-  diagnostics.push(...reporter.diagnostics);
-  if (hasErrors(diagnostics)) return { diagnostics };
-  return { plan: { partition: inventory.partition, workspaces }, diagnostics };
+  const plan: AccessPlan = { partition: inventory.partition, workspaces };
+  const sources = new Map([inventory.source, ...contexts.map((c) => c.source)].map((s) => [s.file, s]));
+  diagnostics.push(...reporter.diagnostics, ...runPlanRules(PLAN_CHECKS, { plan, inventory, definitions: new Map(contexts.map((c) => [c.name, c.def])) }, sources));
+  const located = withSubjects(diagnostics, new Map(contexts.map((c) => [c.source.file, { name: c.name, def: c.def }])));
+  const { diagnostics: inForce, acknowledged } = applyAcknowledgements(located, contexts.map((c) => ({ source: c.source, acknowledgements: c.def.acknowledgements ?? [] })));
+  if (hasErrors(inForce)) return { diagnostics: inForce, acknowledged };
+  return { plan, diagnostics: inForce, acknowledged };
 }
 
 function compileWorkspace(ctx: WorkspaceContext): WorkspacePlan {

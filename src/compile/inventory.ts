@@ -29,6 +29,10 @@ export class Inventory {
   readonly rootId: string;
   readonly rootAttachedPolicies: readonly string[];
   readonly managementAccount: string;
+  /** Customer-managed policies by `/path/name`: the names of the accounts they exist in. */
+  readonly customerManagedPolicies = new Map<string, ReadonlySet<string>>();
+  /** Whether the inventory says where customer-managed policies exist (then every reference is checked). */
+  readonly tracksCustomerManagedPolicies: boolean = false;
 
   constructor(readonly source: SourceFile, reporter: Reporter) {
     const org = source.data as Organization;
@@ -71,6 +75,21 @@ export class Inventory {
       this.accounts.set(name, account);
       this.accountsById.set(a.id, account);
     }
+    for (const [id, where] of Object.entries(org.customerManagedPolicies ?? {})) {
+      const at = ["customerManagedPolicies", id];
+      const present = new Set<string>();
+      if (where.organization) for (const a of this.accounts.values()) present.add(a.name);
+      (where.organizationalUnits ?? []).forEach((ou, i) => {
+        if (!this.requireOu(ou, source, [...at, "organizationalUnits", i], reporter)) return;
+        for (const a of this.accounts.values()) if (Inventory.inOu(a, ou, true)) present.add(a.name);
+      });
+      (where.accounts ?? []).forEach((ref, i) => {
+        const a = this.requireAccount(ref, source, [...at, "accounts", i], reporter);
+        if (a) present.add(a.name);
+      });
+      this.customerManagedPolicies.set(id, present);
+    }
+    if (org.customerManagedPolicies) this.tracksCustomerManagedPolicies = true;
     if (!this.accounts.has(org.managementAccount)) {
       reporter.error("KL206", source, ["managementAccount"], `management account "${org.managementAccount}" is not one of the accounts`, suggestion(org.managementAccount, [...this.accounts.keys()], "account"));
     }

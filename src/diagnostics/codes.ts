@@ -1,77 +1,14 @@
+import { RULES, RuleId } from "../rules/registry";
+
 /**
- * Every diagnostic code keyless can report, in one table. Codes are a contract: they appear in CI logs
- * and acknowledgements, so a code is never reused for another meaning.
+ * Every diagnostic code keyless can report, with its one-line summary. Derived from the rule registry
+ * (src/rules/registry.ts), which holds the severity, explanation, fix and acknowledgeability of each.
+ * Codes are a contract: they appear in CI logs and acknowledgements, so a code is never reused for
+ * another meaning.
  *
  * KL0xx loading, KL1xx schema, KL2xx names and references, KL3xx Identity Center,
- * KL4xx Service Control Policies, KL5xx GitHub OIDC.
+ * KL4xx Service Control Policies, KL5xx GitHub OIDC, KL6xx rules over the plan and acknowledgements.
  */
-export const CODES = {
-  KL001: "definition file cannot be read",
-  KL002: "definition file is not valid YAML or JSON",
-  KL003: "no workspace definitions found",
-  KL004: "workspaces name different organization inventories",
-  KL005: "workspace file name cannot be a workspace name",
-  KL101: "value has the wrong type",
-  KL102: "required property is missing",
-  KL103: "unknown property",
-  KL104: "value is not one of the allowed values",
-  KL105: "value does not match the expected format",
-  KL106: "value is too long, too short, too large or too small",
-  KL107: "value breaks a schema constraint",
-  KL201: "unknown account",
-  KL202: "unknown organizational unit",
-  KL203: "unknown permission set",
-  KL204: "unknown group",
-  KL205: "object declared by more than one workspace",
-  KL206: "inventory is inconsistent",
-  KL207: "assignment names no principal",
-  KL208: "targets reach no account",
-  KL209: "unknown user",
-  KL210: "members on a group keyless does not manage",
-  KL301: "session duration out of range",
-  KL302: "inline policy too large",
-  KL303: "too many managed policies on a permission set",
-  KL304: "permission set needs an IAM quota increase in target accounts",
-  KL305: "managed user lacks a name the directory requires",
-  KL306: "external principal carries attributes only managed ones use",
-  KL307: "permission set assigned to individual users",
-  KL308: "grant expired and is not emitted",
-  KL309: "grant expires soon",
-  KL310: "expiry is not a calendar date",
-  KL311: "evaluation date is not a calendar date",
-  KL312: "workspace has more account assignments than its threshold",
-  KL313: "permission set will be replaced",
-  KL314: "policy ARN is not an IAM policy in the organization's partition",
-  KL315: "customer-managed policy listed twice",
-  KL316: "more permission sets than an instance allows by default",
-  KL401: "SCP too large",
-  KL402: "too many SCPs attached to one target",
-  KL403: "SCP targets the management account",
-  KL404: "policy element SCPs do not support",
-  KL405: "SCP action is not service:Action",
-  KL406: "guardrails could be merged into fewer SCPs",
-  KL407: "SCP statement without Resource",
-  KL408: "Allow statement in an SCP has no effect beside FullAWSAccess",
-  KL409: "guardrails cannot be merged as asked",
-  KL501: "GitHub OIDC role in an account without a provider",
-  KL502: "GitHub OIDC role name too long or session out of range",
-  KL503: "trust policy too large",
-  KL504: "GitHub subject admits every repository on GitHub",
-  KL505: "wildcard in a GitHub owner or repository",
-  KL506: "GitHub subject admits every repository of an owner",
-  KL507: "GitHub subject admits any branch, tag or environment",
-  KL508: "wildcard in a GitHub branch, tag or environment",
-  KL509: "pull_request subject on a role that can write",
-  KL510: "administrator access on a GitHub Actions role",
-  KL511: "custom GitHub subject",
-  KL512: "explicitly allowed GitHub trust or permission",
-  KL513: "acknowledgement that nothing needs",
-  KL514: "too many managed policies on a role",
-  KL515: "role needs an IAM quota increase",
-  KL516: "policy ARN in the wrong list or account",
-  KL517: "GitHub Actions role in the management account",
-  KL518: "GitHub repository ids incomplete or on a wildcard repository",
-  KL519: "GitHub OIDC provider settings conflict",
-} as const;
+export const CODES: { readonly [K in RuleId]: string } = Object.fromEntries(Object.entries(RULES).map(([id, r]) => [id, r.summary])) as { [K in RuleId]: string };
 
-export type DiagnosticCode = keyof typeof CODES;
+export type DiagnosticCode = RuleId;

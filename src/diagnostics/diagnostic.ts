@@ -1,3 +1,4 @@
+import { RULES } from "../rules/registry";
 import { CODES, DiagnosticCode } from "./codes";
 
 export type Severity = "error" | "warning";
@@ -18,6 +19,23 @@ export interface Diagnostic {
   readonly message: string;
   /** How to fix it. */
   readonly fix?: string;
+  /**
+   * What the finding is about, derived from names (`permission-set:Admin`, `role:app-deploy`,
+   * `assignment:user:alice/ReadOnly/app-dev`): stable across reorderings, and what an
+   * acknowledgement names.
+   */
+  readonly subject?: string;
+}
+
+/** A finding accepted by an `acknowledgements:` entry: it no longer fails the run, and stays listed. */
+export interface AcknowledgedDiagnostic extends Diagnostic {
+  readonly acknowledgement: {
+    readonly reason: string;
+    /** Where the acknowledgement is written. */
+    readonly file: string;
+    readonly path: JsonPath;
+    readonly line?: number;
+  };
 }
 
 /** `$.a.b[2]["odd key"]`: the JSON path users see. */
@@ -35,6 +53,7 @@ export function formatDiagnostic(d: Diagnostic): string {
   const where = d.line ? `${d.file}:${d.line}:${d.column ?? 1}` : d.file;
   const lines = [`${where} ${d.severity} ${d.code} at ${formatPath(d.path)}: ${d.message}`];
   if (d.fix) lines.push(`  fix: ${d.fix}`);
+  if (d.subject && acknowledgeable(d.code)) lines.push(`  subject: ${d.subject}`);
   return lines.join("\n");
 }
 
@@ -69,4 +88,9 @@ export function cmp(a: string, b: string): number {
 
 export function describeCode(code: DiagnosticCode): string {
   return CODES[code];
+}
+
+/** Whether findings of `code` can be acknowledged with an `acknowledgements:` entry. */
+export function acknowledgeable(code: DiagnosticCode): boolean {
+  return RULES[code].acknowledgeable === "acknowledgements";
 }

@@ -31,12 +31,9 @@ export function compileAssignments(ctx: WorkspaceContext, principals: Principals
       reporter.error("KL207", source, at, "the assignment names no groups and no users", "add groups: [<display name>] (or users: [<user name>])");
       return;
     }
-    const who: { type: PrincipalType; name: string }[] = [];
-    (a.groups ?? []).forEach((g, j) => principals.group(g, [...at, "groups", j]) && who.push({ type: "GROUP", name: g }));
-    (a.users ?? []).forEach((u, j) => principals.user(u, [...at, "users", j]) && who.push({ type: "USER", name: u }));
-    if (a.users?.length) {
-      reporter.warn("KL307", source, [...at, "users"], `permission sets are assigned to ${a.users.length} individual user(s); access granted person by person is hard to review and to revoke`, "put the users in a group (managed, with members) and assign the group");
-    }
+    const who: { type: PrincipalType; name: string; at: (string | number)[] }[] = [];
+    (a.groups ?? []).forEach((g, j) => principals.group(g, [...at, "groups", j]) && who.push({ type: "GROUP", name: g, at: [...at, "groups", j] }));
+    (a.users ?? []).forEach((u, j) => principals.user(u, [...at, "users", j]) && who.push({ type: "USER", name: u, at: [...at, "users", j] }));
 
     const sets: string[] = [];
     a.permissionSets.forEach((key, j) => {
@@ -76,20 +73,11 @@ export function compileAssignments(ctx: WorkspaceContext, principals: Principals
           const key = `${p.type.toLowerCase()}:${p.name}/${ps}/${acct.name}`;
           const previous = grants.get(key);
           const expires = previous ? laterExpiry(previous.expires, a.expires) : a.expires;
-          grants.set(key, { key, principalType: p.type, principalName: p.name, permissionSet: ps, account: { name: acct.name, id: acct.id }, ...(expires ? { expires } : {}) });
+          const declaredAt = previous?.declaredAt ?? p.at;
+          grants.set(key, { key, principalType: p.type, principalName: p.name, permissionSet: ps, account: { name: acct.name, id: acct.id }, ...(expires ? { expires } : {}), declaredAt });
         }
   });
 
   const assignments = [...grants.values()].sort((x, y) => cmp(x.key, y.key));
-  const threshold = ic.defaults?.assignmentWarningThreshold ?? IDENTITY_CENTER_LIMITS.assignmentWarningThreshold;
-  if (assignments.length > threshold) {
-    reporter.warn(
-      "KL312",
-      source,
-      ["identityCenter", "assignments"],
-      `this workspace has ${assignments.length} account assignments, more than its threshold of ${threshold}: Identity Center runs about 10 assignment operations at a time, so plans and applies take long and get throttled`,
-      "split the assignments across workspaces (for example one per OU or per team), or raise identityCenter.defaults.assignmentWarningThreshold if you accept the slower applies",
-    );
-  }
   return { assignments, permissionSetLookups };
 }

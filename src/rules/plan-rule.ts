@@ -1,0 +1,36 @@
+import type { Workspace } from "../../modules/generated/workspace";
+import type { Inventory } from "../compile/inventory";
+import type { JsonPath, Severity } from "../diagnostics/diagnostic";
+import type { AccessPlan } from "../plan";
+import type { RuleId } from "./registry";
+
+/** What a plan rule found: the runner locates it (file + JSON path -> line) and adds the registry's severity. */
+export interface Finding {
+  readonly code: RuleId;
+  /** Stable, name-derived subject (see subjects.ts); what an acknowledgement names. */
+  readonly subject: string;
+  /** Definition file (a WorkspacePlan's `file`, or the inventory's). */
+  readonly file: string;
+  readonly path: JsonPath;
+  readonly message: string;
+  readonly fix?: string;
+  /** Default: the registry's severity for `code`. */
+  readonly severity?: Severity;
+}
+
+/** What a plan rule sees besides the plan: read-only. */
+export interface RuleContext {
+  readonly plan: AccessPlan;
+  readonly inventory: Inventory;
+  /** Each workspace's definition (for its `rules:` settings and declarations the plan leaves out), by name. */
+  readonly definitions: ReadonlyMap<string, Workspace>;
+}
+
+/** One rule over the compiled plan: a pure function returning findings. */
+export interface PlanRule {
+  /** kebab-case, the file name under src/rules/checks/. */
+  readonly name: string;
+  /** The codes it can report. */
+  readonly codes: readonly RuleId[];
+  readonly check: (ctx: RuleContext) => readonly Finding[];
+}

@@ -1,0 +1,39 @@
+import { GITHUB_OIDC_RULES } from "./catalog/github-oidc";
+import { GUARDRAIL_RULES } from "./catalog/guardrails";
+import { IDENTITY_CENTER_RULES } from "./catalog/identity-center";
+import { LOAD_RULES, SCHEMA_RULES } from "./catalog/load-and-schema";
+import { PLAN_RULES } from "./catalog/plan-rules";
+import { REFERENCE_RULES } from "./catalog/references";
+import type { RuleInfo } from "./rule-info";
+
+/**
+ * The rule registry: every diagnostic code keyless can report, with its default severity, category,
+ * summary, explanation, fix and whether a finding can be acknowledged. Codes are a contract: they
+ * appear in CI logs and acknowledgements, so a code is never removed or reused for another meaning
+ * (a test pins the list). RULES.md is generated from this table (`npm run gen:rules`).
+ *
+ * KL0xx loading, KL1xx schema, KL2xx names and references, KL3xx Identity Center, KL4xx Service
+ * Control Policies, KL5xx GitHub OIDC, KL6xx rules over the plan and acknowledgements.
+ */
+export const RULES = {
+  ...LOAD_RULES,
+  ...SCHEMA_RULES,
+  ...REFERENCE_RULES,
+  ...IDENTITY_CENTER_RULES,
+  ...GUARDRAIL_RULES,
+  ...GITHUB_OIDC_RULES,
+  ...PLAN_RULES,
+} as const satisfies Record<string, RuleInfo>;
+
+export type RuleId = keyof typeof RULES;
+
+/** Every rule id, in code order. */
+export const RULE_IDS: readonly RuleId[] = (Object.keys(RULES) as RuleId[]).sort();
+
+export function ruleInfo(id: RuleId): RuleInfo {
+  return RULES[id];
+}
+
+export function isRuleId(id: string): id is RuleId {
+  return Object.prototype.hasOwnProperty.call(RULES, id);
+}

@@ -1,0 +1,29 @@
+import type { Severity } from "../diagnostics/diagnostic";
+
+/** The stage or area a rule belongs to; RULES.md groups rules by it. */
+export type RuleCategory = "load" | "schema" | "reference" | "identity-center" | "guardrails" | "github-oidc" | "plan" | "acknowledgement";
+
+/**
+ * How a finding of a rule can be acknowledged:
+ * - `false`: never (fix the definition);
+ * - `"acknowledgements"`: by a workspace's top-level `acknowledgements:` entry (rule, subject, reason);
+ * - `"role-allow"`: by `allow.<kind>: "<reason>"` on the GitHub Actions role (see `allowKind`).
+ */
+export type Acknowledgeable = false | "acknowledgements" | "role-allow";
+
+/** What the registry knows about one diagnostic code. */
+export interface RuleInfo {
+  readonly severity: Severity;
+  readonly category: RuleCategory;
+  /** One line, lower case, no full stop. */
+  readonly summary: string;
+  /** Why it matters, with the AWS fact behind it. */
+  readonly explanation: string;
+  /** How to fix it. */
+  readonly fix: string;
+  readonly acknowledgeable: Acknowledgeable;
+  /** For `role-allow`: the `allow` keys that acknowledge it. */
+  readonly allowKinds?: readonly string[];
+  /** Set when this version never reports the code (a schema check covers it); the id stays reserved. */
+  readonly reserved?: string;
+}
