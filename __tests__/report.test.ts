@@ -102,8 +102,10 @@ describe("effective-access report", () => {
 
   it("turns warnings into hazards by kind, and keeps the ones it derives from the plan once", () => {
     const d = (code: string, message: string): Diagnostic => ({ code: code as Diagnostic["code"], severity: "warning", file: "org.yaml", path: [], line: 3, message });
-    const hz = hazardsOf([d("KL313", "Admin is renamed"), d("KL309", "expires soon"), d("KL307", "assigned to a user"), { ...d("KL203", "an error"), severity: "error" }], [], [], DATE);
+    const acknowledged = { ...d("KL307", "assigned to a user"), line: 9, acknowledgement: { reason: "break-glass user, reviewed monthly", file: "org.yaml", path: [] } };
+    const hz = hazardsOf([d("KL313", "Admin is renamed"), d("KL309", "expires soon"), d("KL307", "assigned to a user"), { ...d("KL203", "an error"), severity: "error" }, acknowledged], [], [], DATE);
     expect(hz).toEqual([
+      { kind: "acknowledged", code: "KL307", message: "assigned to a user (reason: break-glass user, reviewed monthly)", where: "org.yaml:9" },
       { kind: "finding", code: "KL307", message: "assigned to a user", where: "org.yaml:3" },
       { kind: "replacement", code: "KL313", message: "Admin is renamed", where: "org.yaml:3" },
     ]);

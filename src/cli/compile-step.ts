@@ -15,6 +15,8 @@ export interface Compiled {
   readonly diagnostics: readonly Diagnostic[];
   /** Errors in workspaces that were not selected. */
   readonly hiddenErrors: number;
+  /** Findings accepted by acknowledgements (listed in reports, never failing a run). */
+  readonly acknowledged: readonly Diagnostic[];
   readonly evaluationDate: string;
   readonly dir: string;
 }
@@ -30,10 +32,13 @@ export function compileSelected(io: CliIo, values: OptionValues, dirOverride?: s
   const dir = dirOverride ?? str(values.dir) ?? DEFAULT_DIR;
   const cwd = cwdOverride ?? io.cwd;
   const evaluationDate = str(values.date) ?? io.today();
-  const result = compile({ dir, cwd, evaluationDate });
+  const compiled = compile({ dir, cwd, evaluationDate });
+  // Findings accepted by acknowledgements, when the compiler lists them apart, are shown in reports.
+  const acknowledged = (compiled as { acknowledged?: readonly Diagnostic[] }).acknowledged ?? [];
+  const result = compiled;
   const wanted = (values.workspace as string[] | undefined) ?? [];
   const plan = result.plan;
-  if (!wanted.length) return { plan, fullPlan: plan, diagnostics: result.diagnostics, hiddenErrors: 0, evaluationDate, dir };
+  if (!wanted.length) return { plan, fullPlan: plan, diagnostics: result.diagnostics, hiddenErrors: 0, acknowledged, evaluationDate, dir };
 
   const absDir = resolve(cwd, dir);
   const workspaceOf = (file: string) => (dirname(resolve(cwd, file)) === absDir && DEFINITION.test(file) ? basename(file).replace(DEFINITION, "") : undefined);
@@ -49,6 +54,10 @@ export function compileSelected(io: CliIo, values: OptionValues, dirOverride?: s
     fullPlan: plan,
     diagnostics: shown,
     hiddenErrors,
+    acknowledged: acknowledged.filter((d) => {
+      const w = workspaceOf(d.file);
+      return w === undefined || wanted.includes(w);
+    }),
     evaluationDate,
     dir,
   };

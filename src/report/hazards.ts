@@ -25,6 +25,12 @@ export function hazardsOf(diagnostics: readonly Diagnostic[], grants: readonly G
     for (const o of r.optIns) out.push({ kind: "opt-in", message: `GitHub role ${r.name} in ${r.account}: allow.${o.kind}: ${o.detail} (reason: ${o.reason})` });
   }
   for (const d of diagnostics) {
+    // A finding accepted by an `acknowledgements:` entry stays listed, with its reason.
+    const ack = (d as { acknowledgement?: { reason?: unknown } }).acknowledgement;
+    if (ack) {
+      out.push({ kind: "acknowledged", code: d.code, message: `${d.message} (reason: ${String(ack.reason)})`, where: d.line ? `${d.file}:${d.line}` : d.file });
+      continue;
+    }
     if (d.severity !== "warning") continue;
     const kind = d.code in KIND_BY_CODE ? KIND_BY_CODE[d.code] : "finding";
     if (kind === null) continue;

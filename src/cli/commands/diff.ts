@@ -46,7 +46,7 @@ export const diffCommand: Command = {
     } finally {
       base.cleanup();
     }
-    const headReport = buildReport(head.plan!, head.diagnostics, head.evaluationDate);
+    const headReport = buildReport(head.plan!, [...head.diagnostics, ...head.acknowledged], head.evaluationDate);
     const diff = diffReports(basePlan && buildReport(basePlan, [], head.evaluationDate), headReport);
 
     if (format === "names") {

@@ -27,7 +27,7 @@ export const reportCommand: Command = {
     // Replacements are relative to what was last synthesized (and so, usually, applied).
     const since = resolve(io.cwd, str(values.since) ?? "cdktf.out");
     const replacements = permissionSetReplacements(readPreviousStacks(since), c.plan!);
-    const report = buildReport(c.plan!, [...c.diagnostics, ...replacements], c.evaluationDate);
+    const report = buildReport(c.plan!, [...c.diagnostics, ...c.acknowledged, ...replacements], c.evaluationDate);
     emit(io, values, format === "json" ? reportJson(report) : renderReport(report), format === "json" ? "access-report.json" : "access-report.md");
     return EXIT.ok;
   },
