@@ -68,6 +68,15 @@ describe("access diff (pure, on two plans)", () => {
     expect(diff.grantsAdded.some((g) => g.principal === "Platform")).toBe(false);
   });
 
+  it("reports a permission set whose key changed under the same AWS name as replaced", () => {
+    const moved = structuredClone(baseFiles()) as Record<string, any>;
+    moved["org.yaml"].identityCenter.permissionSets.Viewer = { name: "ReadOnly", managedPolicies: ["ReadOnlyAccess"] };
+    delete moved["org.yaml"].identityCenter.permissionSets.ReadOnly;
+    moved["prod.yaml"].identityCenter.assignments[0].permissionSets = ["Viewer"];
+    const d = diffPlans(planOf(baseFiles()), planOf(moved));
+    expect(d.permissionSetsReplaced).toEqual([{ workspace: "org", key: "ReadOnly -> Viewer", before: "ReadOnly (workspace org)", after: "ReadOnly (workspace org)" }]);
+  });
+
   it("reports the roles whose trust changed and the guardrail coverage that changed", () => {
     expect(diff.rolesTrustChanged.map((c) => [c.after.name, c.after.subjects])).toEqual([
       ["deploy", ["repo:acme/app:environment:production", "repo:acme/app:environment:staging"]],

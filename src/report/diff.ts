@@ -91,6 +91,13 @@ export function diffReports(base: AccessReport | undefined, head: AccessReport):
     if (changes.length) permissionSetsChanged.push({ workspace: after.workspace, key: after.key, name: after.name, changes });
   }
 
+  // A key renamed (or moved to another workspace) while the AWS name stays: Terraform destroys and recreates it.
+  const addedSets = onlyIn(p1, p0);
+  for (const gone of onlyIn(p0, p1)) {
+    const heir = addedSets.find((p) => p.name === gone.name);
+    if (heir) permissionSetsReplaced.push({ workspace: heir.workspace, key: `${gone.key} -> ${heir.key}`, before: `${gone.name} (workspace ${gone.workspace})`, after: `${heir.name} (workspace ${heir.workspace})` });
+  }
+
   const rolesTrustChanged: RoleChange[] = [];
   const rolesPermissionsChanged: RoleChange[] = [];
   for (const [before, after] of inBoth(r0, r1)) {
