@@ -51,6 +51,8 @@ describe("keyless CLI: help and usage", () => {
     expect(r.stdout).toContain("--workspace <name>");
     expect(r.stdout).toContain("2  usage error");
     expect(r.stdout).toContain("3  internal error");
+    const version = JSON.parse(readFileSync(join(__dirname, "..", "package.json"), "utf8")).version;
+    expect(run(tmpdir(), ["--version"])).toEqual({ code: 0, stdout: version, stderr: "" });
   });
 
   it("prints each command's help with its own and the common options", () => {
