@@ -28,8 +28,29 @@ export function parseSource(file: string, text: string): SourceFile | ParseFailu
     const pos = lineCounter.linePos(e.pos[0]);
     return { message: firstLine(e.message), line: pos.line, column: pos.col };
   }
+  if (/\.json$/i.test(file)) {
+    const notJson = jsonFailure(text, lineCounter);
+    if (notJson) return notJson;
+  }
   const data = doc.toJS({ maxAliasCount: 100 });
   return { file, data, locate: (path) => locate(doc, lineCounter, path) };
+}
+
+/**
+ * YAML reads more than JSON allows (trailing commas, comments, single quotes), so a `.json` file is
+ * also checked with JSON.parse: what an editor or another tool would reject is not accepted here.
+ */
+function jsonFailure(text: string, lines: LineCounter): ParseFailure | undefined {
+  const bom = text.startsWith("\uFEFF") ? 1 : 0;
+  try {
+    JSON.parse(text.slice(bom));
+    return undefined;
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    const at = / at position (\d+)/.exec(message);
+    const pos = at ? lines.linePos(Number(at[1]) + bom) : undefined;
+    return { message: message.replace(/ in JSON at position \d+.*$/s, "").replace(/ at position \d+.*$/s, ""), line: pos?.line, column: pos?.col };
+  }
 }
 
 export const isParseFailure = (x: SourceFile | ParseFailure): x is ParseFailure => !("data" in x);
@@ -51,7 +72,8 @@ function locate(doc: Document, lines: LineCounter, path: JsonPath) {
       found = node;
     } else break;
   }
-  if (!found?.range) return undefined;
+  // An empty file (or one with only comments) has no node: its problems are at its start.
+  if (!found?.range) return doc.contents === null ? { line: 1, column: 1 } : undefined;
   const pos = lines.linePos(found.range[0]);
   return { line: pos.line, column: pos.col };
 }

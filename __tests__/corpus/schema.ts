@@ -1,0 +1,721 @@
+import { inventory } from "../support/fixtures";
+import { base, deny, edit, inv, ORG, org, role, scp, vary, yaml } from "./base";
+import { CorpusCase } from "./case";
+
+const INV = "shared/organization.yaml";
+const PS = "identityCenter.permissionSets";
+const A0 = "identityCenter.assignments.0";
+const DENY = "guardrails.denyIamUsers";
+const ROLE = "githubOidc.roles.app-deploy";
+const INLINE0 = `${PS}.Developer.inlinePolicy.Statement.0`;
+
+/** KL1xx: what the JSON Schemas reject, in workspaces and in the inventory. */
+export const schemaCases: CorpusCase[] = [
+  // KL101: wrong type
+  {
+    name: "unquoted account id with a leading zero in the inventory",
+    files: { [ORG]: base(), [INV]: edit(yaml(inventory()), 'id: "100000000001"', "id: 012345678901") },
+    code: "KL101",
+    path: "$.accounts.audit.id",
+    file: INV,
+  },
+  {
+    name: "unquoted 12-digit account id in the inventory",
+    files: { [ORG]: base(), [INV]: inv(["accounts", "app-dev", "id"], 100000000005) },
+    code: "KL101",
+    path: "$.accounts.app-dev.id",
+  },
+  {
+    name: "empty workspace file",
+    files: { [ORG]: base(), "dev.yaml": "" },
+    code: "KL101",
+    path: "$",
+    file: "dev.yaml",
+  },
+  {
+    name: "workspace file that is a list",
+    files: { [ORG]: base(), "dev.yaml": "- organization: ./shared/organization.yaml\n- aws: { region: eu-west-1 }\n" },
+    code: "KL101",
+    path: "$",
+  },
+  {
+    name: "identityCenter section left empty",
+    files: { [ORG]: org(["identityCenter", null]) },
+    code: "KL101",
+    path: "$.identityCenter",
+  },
+  {
+    name: "one permission set written as a string instead of a list",
+    files: { [ORG]: org([`${A0}.permissionSets`, "ReadOnly"]) },
+    code: "KL101",
+    path: "$.identityCenter.assignments[0].permissionSets",
+  },
+  {
+    name: "one group written as a string instead of a list",
+    files: { [ORG]: org([`${A0}.groups`, "Developers"]) },
+    code: "KL101",
+    path: "$.identityCenter.assignments[0].groups",
+  },
+  {
+    name: "target account written as a string instead of a list",
+    files: { [ORG]: org([`${A0}.targets`, { accounts: "app-prod" }]) },
+    code: "KL101",
+    path: "$.identityCenter.assignments[0].targets.accounts",
+  },
+  {
+    name: "managed policy written as a string instead of a list",
+    files: { [ORG]: org([`${PS}.ReadOnly.managedPolicies`, "ReadOnlyAccess"]) },
+    code: "KL101",
+    path: "$.identityCenter.permissionSets.ReadOnly.managedPolicies",
+  },
+  {
+    name: "recursive: yes (a string in YAML 1.2)",
+    files: { [ORG]: edit(yaml(org([`${A0}.targets.recursive`, true])), "recursive: true", "recursive: yes") },
+    code: "KL101",
+    path: "$.identityCenter.assignments[0].targets.recursive",
+  },
+  {
+    name: "merge: \"true\" quoted",
+    files: { [ORG]: org(["guardrails.merge", "true"]) },
+    code: "KL101",
+    path: "$.guardrails.merge",
+  },
+  {
+    name: "maxSessionDuration as a quoted string",
+    files: { [ORG]: org([`${ROLE}.maxSessionDuration`, "3600"]) },
+    code: "KL101",
+    path: "$.githubOidc.roles.app-deploy.maxSessionDuration",
+  },
+  {
+    name: "GitHub ownerId quoted",
+    files: { [ORG]: org([`${ROLE}.ownerId`, "10010001"], [`${ROLE}.repositoryId`, 20020002]) },
+    code: "KL101",
+    path: "$.githubOidc.roles.app-deploy.ownerId",
+  },
+  {
+    name: "empty Action list",
+    files: { [ORG]: org([`${INLINE0}.Action`, []]) },
+    code: "KL101",
+    path: "$.identityCenter.permissionSets.Developer.inlinePolicy.Statement[0].Action",
+  },
+  {
+    name: "condition operator mapped to a string",
+    files: { [ORG]: org([`${INLINE0}.Condition`, { StringEquals: "aws:RequestedRegion" }]) },
+    code: "KL101",
+    path: "$.identityCenter.permissionSets.Developer.inlinePolicy.Statement[0].Condition.StringEquals",
+  },
+  {
+    name: "GitHub subjects as a map instead of a list",
+    files: { [ORG]: org([`${ROLE}.subjects`, { environment: "production" }]) },
+    code: "KL101",
+    path: "$.githubOidc.roles.app-deploy.subjects",
+  },
+  {
+    name: "SCP targets written as a word",
+    files: { [ORG]: org([`${DENY}.targets`, "root"]) },
+    code: "KL101",
+    path: "$.guardrails.denyIamUsers.targets",
+  },
+  {
+    name: "Principal as a list in a policy statement",
+    files: { [ORG]: org([`${INLINE0}.Principal`, ["*"]]) },
+    code: "KL101",
+    path: "$.identityCenter.permissionSets.Developer.inlinePolicy.Statement[0].Principal",
+  },
+  {
+    name: "inventory accounts as a list",
+    files: { [ORG]: base(), [INV]: inv(["accounts"], [{ name: "management", id: "100000000000" }]) },
+    code: "KL101",
+    path: "$.accounts",
+  },
+  {
+    name: "unquoted numeric tag value",
+    files: { [ORG]: org([`${PS}.ReadOnly.tags`, { "cost-center": 1234 }]) },
+    code: "KL101",
+    path: "$.identityCenter.permissionSets.ReadOnly.tags.cost-center",
+  },
+  {
+    name: "exempt principal tag value written as a boolean",
+    files: { [ORG]: org([`${DENY}.exemptPrincipalTags`, { "break-glass": true }]) },
+    code: "KL101",
+    path: "$.guardrails.denyIamUsers.exemptPrincipalTags.break-glass",
+  },
+
+  // KL102: required property missing
+  {
+    name: "workspace without aws",
+    files: { [ORG]: org(["aws", undefined]) },
+    code: "KL102",
+    path: "$",
+  },
+  {
+    name: "aws without region",
+    files: { [ORG]: org(["aws", { account: "management" }]) },
+    code: "KL102",
+    path: "$.aws",
+  },
+  {
+    name: "workspace without organization",
+    files: { [ORG]: org(["organization", undefined]) },
+    code: "KL102",
+    path: "$",
+  },
+  {
+    name: "assignment without targets",
+    files: { [ORG]: org([`${A0}.targets`, undefined]) },
+    code: "KL102",
+    path: "$.identityCenter.assignments[0]",
+  },
+  {
+    name: "group without source",
+    files: { [ORG]: org(["identityCenter.groups.Developers", {}]) },
+    code: "KL102",
+    path: "$.identityCenter.groups.Developers",
+  },
+  {
+    name: "GitHub role without repository",
+    files: { [ORG]: org([`${ROLE}.repository`, undefined]) },
+    code: "KL102",
+    path: "$.githubOidc.roles.app-deploy",
+  },
+  {
+    name: "custom SCP without targets",
+    files: { [ORG]: org(["guardrails.policies.deny-leave-org", scp({ targets: undefined })]) },
+    code: "KL102",
+    path: "$.guardrails.policies.deny-leave-org",
+  },
+  {
+    name: "denyIamUsers without targets",
+    files: { [ORG]: org([DENY, { exemptRoles: ["BreakGlass"] }]) },
+    code: "KL102",
+    path: "$.guardrails.denyIamUsers",
+  },
+  {
+    name: "S3 backend without key",
+    files: { [ORG]: org(["backend", { s3: { bucket: "acme-terraform-state", region: "eu-west-1" } }]) },
+    code: "KL102",
+    path: "$.backend.s3",
+  },
+  {
+    name: "HCP Terraform backend without workspace",
+    files: { [ORG]: org(["backend", { cloud: { organization: "acme" } }]) },
+    code: "KL102",
+    path: "$.backend.cloud",
+  },
+  {
+    name: "inventory account without id",
+    files: { [ORG]: base(), [INV]: inv(["accounts", "audit"], { ou: "security" }) },
+    code: "KL102",
+    path: "$.accounts.audit",
+  },
+  {
+    name: "inventory without managementAccount",
+    files: { [ORG]: base(), [INV]: inv(["managementAccount"], undefined) },
+    code: "KL102",
+    path: "$",
+    file: INV,
+  },
+  {
+    name: "inventory OU without id",
+    files: { [ORG]: base(), [INV]: inv(["organizationalUnits", "security"], {}) },
+    code: "KL102",
+    path: "$.organizationalUnits.security",
+  },
+  {
+    name: "policy statement without Effect",
+    files: { [ORG]: org([`${INLINE0}.Effect`, undefined]) },
+    code: "KL102",
+    path: "$.identityCenter.permissionSets.Developer.inlinePolicy.Statement[0]",
+  },
+  {
+    name: "customer-managed policy given by arn instead of name",
+    files: { [ORG]: org([`${PS}.Developer.customerManagedPolicies`, [{ arn: "arn:aws:iam::100000000005:policy/dev" }]]) },
+    code: "KL102",
+    path: "$.identityCenter.permissionSets.Developer.customerManagedPolicies[0]",
+  },
+
+  // KL103: unknown property
+  {
+    name: "identityCentre spelt the British way",
+    files: { [ORG]: vary(base(), ["identityCentre", base().identityCenter], ["identityCenter", undefined]) },
+    code: "KL103",
+    path: "$.identityCentre",
+  },
+  {
+    name: "permissionSet (singular) on an assignment",
+    files: { [ORG]: org([`${A0}.permissionSet`, ["ReadOnly"]], [`${A0}.permissionSets`, undefined]) },
+    code: "KL103",
+    path: "$.identityCenter.assignments[0].permissionSet",
+  },
+  {
+    name: "sessionDurration misspelt",
+    files: { [ORG]: org([`${PS}.ReadOnly.sessionDurration`, "PT4H"]) },
+    code: "KL103",
+    path: "$.identityCenter.permissionSets.ReadOnly.sessionDurration",
+  },
+  {
+    name: "assignment written with principal: { group } as in old docs",
+    files: { [ORG]: org([`${A0}.principal`, { group: "Developers" }], [`${A0}.groups`, undefined]) },
+    code: "KL103",
+    path: "$.identityCenter.assignments[0].principal",
+  },
+  {
+    name: "Actions instead of Action in a statement",
+    files: { [ORG]: org([`${INLINE0}.Actions`, ["kms:Decrypt"]], [`${INLINE0}.Action`, undefined]) },
+    code: "KL103",
+    path: "$.identityCenter.permissionSets.Developer.inlinePolicy.Statement[0].Actions",
+  },
+  {
+    name: "lower-case effect key in a statement",
+    files: { [ORG]: org([`${INLINE0}.effect`, "Deny"]) },
+    code: "KL103",
+    path: "$.identityCenter.permissionSets.Developer.inlinePolicy.Statement[0].effect",
+  },
+  {
+    name: "GitHub subject written as a raw ref",
+    files: { [ORG]: org([`${ROLE}.subjects`, [{ ref: "refs/heads/main" }]]) },
+    code: "KL103",
+    path: "$.githubOidc.roles.app-deploy.subjects[0].ref",
+  },
+  {
+    name: "allow.wildcardSubject misspelt",
+    files: { [ORG]: org([`${ROLE}.allow`, { wildcardSubject: "release branches are protected by rulesets" }]) },
+    code: "KL103",
+    path: "$.githubOidc.roles.app-deploy.allow.wildcardSubject",
+  },
+  {
+    name: "exemptRole (singular) on denyIamUsers",
+    files: { [ORG]: org([`${DENY}.exemptRole`, "BreakGlass"]) },
+    code: "KL103",
+    path: "$.guardrails.denyIamUsers.exemptRole",
+  },
+  {
+    name: "S3 backend with a DynamoDB lock table",
+    files: { [ORG]: org(["backend", { s3: { bucket: "acme-terraform-state", key: "org.tfstate", region: "eu-west-1", dynamodbTable: "terraform-locks" } }]) },
+    code: "KL103",
+    path: "$.backend.s3.dynamodbTable",
+  },
+  {
+    name: "inventory account repeating its name",
+    files: { [ORG]: base(), [INV]: inv(["accounts", "audit", "name"], "audit") },
+    code: "KL103",
+    path: "$.accounts.audit.name",
+  },
+  {
+    name: "GitHub role with a hand-written trust policy",
+    files: { [ORG]: org([`${ROLE}.trustPolicy`, { Statement: [{ Effect: "Allow", Action: "sts:AssumeRoleWithWebIdentity" }] }]) },
+    code: "KL103",
+    path: "$.githubOidc.roles.app-deploy.trustPolicy",
+  },
+  {
+    name: "GitHub provider with its URL spelled out",
+    files: { [ORG]: org(["githubOidc.providers.app-prod.url", "https://token.actions.githubusercontent.com"]) },
+    code: "KL103",
+    path: "$.githubOidc.providers.app-prod.url",
+  },
+  {
+    name: "aws.profile from a local AWS config",
+    files: { [ORG]: org(["aws.profile", "acme-management"]) },
+    code: "KL103",
+    path: "$.aws.profile",
+  },
+  {
+    name: "policy document with Statements",
+    files: { [ORG]: org([`${PS}.Developer.inlinePolicy`, { Statements: [deny()] }]) },
+    code: "KL103",
+    path: "$.identityCenter.permissionSets.Developer.inlinePolicy.Statements",
+  },
+
+  // KL104: not one of the allowed values
+  {
+    name: "Effect in lower case",
+    files: { [ORG]: org([`${INLINE0}.Effect`, "deny"]) },
+    code: "KL104",
+    path: "$.identityCenter.permissionSets.Developer.inlinePolicy.Statement[0].Effect",
+  },
+  {
+    name: "group source named after the IdP",
+    files: { [ORG]: org(["identityCenter.groups.Developers.source", "okta"]) },
+    code: "KL104",
+    path: "$.identityCenter.groups.Developers.source",
+  },
+  {
+    name: "GovCloud partition misspelt",
+    files: { [ORG]: base(), [INV]: inv(["partition"], "aws-gov") },
+    code: "KL104",
+    path: "$.partition",
+  },
+  {
+    name: "account status in lower case",
+    files: { [ORG]: base(), [INV]: inv(["accounts", "old-prod", "status"], "suspended") },
+    code: "KL104",
+    path: "$.accounts.old-prod.status",
+  },
+  {
+    name: "policy Version 2008-10-17",
+    files: { [ORG]: org([`${PS}.Developer.inlinePolicy.Version`, "2008-10-17"]) },
+    code: "KL104",
+    path: "$.identityCenter.permissionSets.Developer.inlinePolicy.Version",
+  },
+  {
+    name: "pullRequest: false",
+    files: { [ORG]: org([`${ROLE}.subjects`, [{ environment: "production" }, { pullRequest: false }]]) },
+    code: "KL104",
+    path: "$.githubOidc.roles.app-deploy.subjects[1].pullRequest",
+  },
+
+  // KL105: wrong format
+  {
+    name: "permission set key with a space",
+    files: { [ORG]: org([[...PS.split("."), "Read Only"], {}]) },
+    code: "KL105",
+    path: '$.identityCenter.permissionSets["Read Only"]',
+  },
+  {
+    name: "permission set AWS name with a space",
+    files: { [ORG]: org([`${PS}.ReadOnly.name`, "Read Only"]) },
+    code: "KL105",
+    path: "$.identityCenter.permissionSets.ReadOnly.name",
+  },
+  {
+    name: "permission set name over 32 characters",
+    files: { [ORG]: org([`${PS}.ReadOnly.name`, "ReadOnlyAccessForAllProductionAccounts"]) },
+    code: "KL105",
+    path: "$.identityCenter.permissionSets.ReadOnly.name",
+  },
+  {
+    name: "session duration in seconds",
+    files: { [ORG]: org([`${PS}.ReadOnly.sessionDuration`, "PT3600S"]) },
+    code: "KL105",
+    path: "$.identityCenter.permissionSets.ReadOnly.sessionDuration",
+  },
+  {
+    name: "session duration written as 8h",
+    files: { [ORG]: org([`${PS}.ReadOnly.sessionDuration`, "8h"]) },
+    code: "KL105",
+    path: "$.identityCenter.permissionSets.ReadOnly.sessionDuration",
+  },
+  {
+    name: "session duration of one day as P1D",
+    files: { [ORG]: org(["identityCenter.defaults.sessionDuration", "P1D"]) },
+    code: "KL105",
+    path: "$.identityCenter.defaults.sessionDuration",
+  },
+  {
+    name: "region name in upper case",
+    files: { [ORG]: org(["aws.region", "EU-WEST-1"]) },
+    code: "KL105",
+    path: "$.aws.region",
+  },
+  {
+    name: "region written without its number",
+    files: { [ORG]: org(["aws.region", "eu-west"]) },
+    code: "KL105",
+    path: "$.aws.region",
+  },
+  {
+    name: "account id as the console shows it, with dashes",
+    files: { [ORG]: base(), [INV]: inv(["accounts", "audit", "id"], "1000-0000-0001") },
+    code: "KL105",
+    path: "$.accounts.audit.id",
+  },
+  {
+    name: "account id that lost its leading zero (11 digits)",
+    files: { [ORG]: base(), [INV]: inv(["accounts", "audit", "id"], "12345678901") },
+    code: "KL105",
+    path: "$.accounts.audit.id",
+  },
+  {
+    name: "OU path with a leading slash",
+    files: { [ORG]: org([`${A0}.targets.organizationalUnits`, ["/workloads/prod"]]) },
+    code: "KL105",
+    path: "$.identityCenter.assignments[0].targets.organizationalUnits[0]",
+  },
+  {
+    name: "OU path with a trailing slash",
+    files: { [ORG]: org([`${DENY}.targets.organizationalUnits`, ["workloads/"]]) },
+    code: "KL105",
+    path: "$.guardrails.denyIamUsers.targets.organizationalUnits[0]",
+  },
+  {
+    name: "root id in upper case",
+    files: { [ORG]: base(), [INV]: inv(["root", "id"], "r-AB12") },
+    code: "KL105",
+    path: "$.root.id",
+  },
+  {
+    name: "OU id truncated",
+    files: { [ORG]: base(), [INV]: inv(["organizationalUnits", "security", "id"], "ou-ab12") },
+    code: "KL105",
+    path: "$.organizationalUnits.security.id",
+  },
+  {
+    name: "repository given as a GitHub URL",
+    files: { [ORG]: org([`${ROLE}.repository`, "https://github.com/acme/app"]) },
+    code: "KL105",
+    path: "$.githubOidc.roles.app-deploy.repository",
+  },
+  {
+    name: "repository without its owner",
+    files: { [ORG]: org([`${ROLE}.repository`, "app"]) },
+    code: "KL105",
+    path: "$.githubOidc.roles.app-deploy.repository",
+  },
+  {
+    name: "IAM role path without a leading slash",
+    files: { [ORG]: org([`${ROLE}.path`, "ci/"]) },
+    code: "KL105",
+    path: "$.githubOidc.roles.app-deploy.path",
+  },
+  {
+    name: "GitHub role key with a space",
+    files: { [ORG]: org([["githubOidc", "roles", "app deploy"], role()]) },
+    code: "KL105",
+    path: '$.githubOidc.roles["app deploy"]',
+  },
+  {
+    name: "Sid with dashes",
+    files: { [ORG]: org([`${INLINE0}.Sid`, "Deny-KMS-Decrypt"]) },
+    code: "KL105",
+    path: "$.identityCenter.permissionSets.Developer.inlinePolicy.Statement[0].Sid",
+  },
+  {
+    name: "expiry written day-first",
+    files: { [ORG]: org([`${A0}.expires`, "31/03/2026"]) },
+    code: "KL105",
+    path: "$.identityCenter.assignments[0].expires",
+  },
+  {
+    name: "managed user email without a domain",
+    files: { [ORG]: org(["identityCenter.users.breakglass-1.email", "breakglass"]) },
+    code: "KL105",
+    path: "$.identityCenter.users.breakglass-1.email",
+  },
+  {
+    name: "provider thumbprint with colons",
+    files: { [ORG]: org(["githubOidc.providers.app-prod.thumbprints", ["69:38:FD:4D:98:BA:B0:3F:AA:DB:97:B3:43:96:83:1E:37:80:AE:A1"]]) },
+    code: "KL105",
+    path: "$.githubOidc.providers.app-prod.thumbprints[0]",
+  },
+  {
+    name: "local backend with an absolute state path",
+    files: { [ORG]: org(["backend", { local: { path: "/var/lib/terraform/org.tfstate" } }]) },
+    code: "KL105",
+    path: "$.backend.local.path",
+  },
+  {
+    name: "S3 backend role given by name",
+    files: { [ORG]: org(["backend", { s3: { bucket: "acme-terraform-state", key: "org.tfstate", region: "eu-west-1", roleArn: "TerraformState" } }]) },
+    code: "KL105",
+    path: "$.backend.s3.roleArn",
+  },
+  {
+    name: "SCP name with a space",
+    files: { [ORG]: org([["guardrails", "policies", "deny leave org"], scp()]) },
+    code: "KL105",
+    path: '$.guardrails.policies["deny leave org"]',
+  },
+  {
+    name: "break-glass role given as an ARN pattern",
+    files: { [ORG]: org([`${DENY}.exemptRoles`, ["arn:aws:iam::*:role/BreakGlass"]]) },
+    code: "KL105",
+    path: "$.guardrails.denyIamUsers.exemptRoles[0]",
+  },
+  {
+    name: "inventory account name with a space",
+    files: { [ORG]: base(), [INV]: inv(["accounts", "App Prod"], { id: "100000000009" }) },
+    code: "KL105",
+    path: '$.accounts["App Prod"]',
+  },
+  {
+    name: "enterprise slug as a URL",
+    files: { [ORG]: org(["githubOidc.providers.app-prod.enterpriseSlug", "github.com/enterprises/acme"]) },
+    code: "KL105",
+    path: "$.githubOidc.providers.app-prod.enterpriseSlug",
+  },
+
+  // KL106: too long, short, large or small
+  {
+    name: "permission set description over 700 characters",
+    files: { [ORG]: org([`${PS}.ReadOnly.description`, "Read-only access for auditors. ".repeat(24)]) },
+    code: "KL106",
+    path: "$.identityCenter.permissionSets.ReadOnly.description",
+  },
+  {
+    name: "relay state URL over 240 characters",
+    files: { [ORG]: org([`${PS}.ReadOnly.relayState`, `https://eu-west-1.console.aws.amazon.com/cloudwatch/home?region=eu-west-1#dashboards:name=${"platform-overview-".repeat(10)}`]) },
+    code: "KL106",
+    path: "$.identityCenter.permissionSets.ReadOnly.relayState",
+  },
+  {
+    name: "maxSessionDuration of a day",
+    files: { [ORG]: org([`${ROLE}.maxSessionDuration`, 86400]) },
+    code: "KL106",
+    path: "$.githubOidc.roles.app-deploy.maxSessionDuration",
+  },
+  {
+    name: "maxSessionDuration of 15 minutes",
+    files: { [ORG]: org([`${ROLE}.maxSessionDuration`, 900]) },
+    code: "KL106",
+    path: "$.githubOidc.roles.app-deploy.maxSessionDuration",
+  },
+  {
+    name: "managed policies per role quota above AWS's maximum",
+    files: { [ORG]: org(["githubOidc.quotas", { managedPoliciesPerRole: 25 }]) },
+    code: "KL106",
+    path: "$.githubOidc.quotas.managedPoliciesPerRole",
+  },
+  {
+    name: "policy with no statements",
+    files: { [ORG]: org([`${PS}.Developer.inlinePolicy.Statement`, []]) },
+    code: "KL106",
+    path: "$.identityCenter.permissionSets.Developer.inlinePolicy.Statement",
+  },
+  {
+    name: "GitHub role with no subjects",
+    files: { [ORG]: org([`${ROLE}.subjects`, []]) },
+    code: "KL106",
+    path: "$.githubOidc.roles.app-deploy.subjects",
+  },
+  {
+    name: "GitHub subject with both branch and environment",
+    files: { [ORG]: org([`${ROLE}.subjects`, [{ branch: "main", environment: "production" }]]) },
+    code: "KL106",
+    path: "$.githubOidc.roles.app-deploy.subjects[0]",
+  },
+  {
+    name: "empty GitHub subject",
+    files: { [ORG]: org([`${ROLE}.subjects`, [{}]]) },
+    code: "KL106",
+    path: "$.githubOidc.roles.app-deploy.subjects[0]",
+  },
+  {
+    name: "permissions boundary with both kinds",
+    files: { [ORG]: org([`${PS}.Developer.permissionsBoundary`, { managedPolicy: "PowerUserAccess", customerManagedPolicy: { name: "dev-boundary" } }]) },
+    code: "KL106",
+    path: "$.identityCenter.permissionSets.Developer.permissionsBoundary",
+  },
+  {
+    name: "two backends at once",
+    files: { [ORG]: org(["backend", { local: {}, s3: { bucket: "acme-terraform-state", key: "org.tfstate", region: "eu-west-1" } }]) },
+    code: "KL106",
+    path: "$.backend",
+  },
+  {
+    name: "assignment targets left empty",
+    files: { [ORG]: org([`${A0}.targets`, {}]) },
+    code: "KL106",
+    path: "$.identityCenter.assignments[0].targets",
+  },
+  {
+    name: "acknowledgement reason of one word",
+    files: { [ORG]: org([`${ROLE}.subjects`, [{ branch: "release/*" }]], [`${ROLE}.allow`, { wildcardSubjects: "ok" }]) },
+    code: "KL106",
+    path: "$.githubOidc.roles.app-deploy.allow.wildcardSubjects",
+  },
+  {
+    name: "assignment warning threshold of zero",
+    files: { [ORG]: org(["identityCenter.defaults.assignmentWarningThreshold", 0]) },
+    code: "KL106",
+    path: "$.identityCenter.defaults.assignmentWarningThreshold",
+  },
+  {
+    name: "assignment with an empty group list",
+    files: { [ORG]: org([`${A0}.groups`, []]) },
+    code: "KL106",
+    path: "$.identityCenter.assignments[0].groups",
+  },
+  {
+    name: "S3 bucket name of two characters",
+    files: { [ORG]: org(["backend", { s3: { bucket: "tf", key: "org.tfstate", region: "eu-west-1" } }]) },
+    code: "KL106",
+    path: "$.backend.s3.bucket",
+  },
+  {
+    name: "tag value over 256 characters",
+    files: { [ORG]: org(["aws.defaultTags", { description: "x".repeat(300) }]) },
+    code: "KL106",
+    path: "$.aws.defaultTags.description",
+  },
+  {
+    name: "more than 50 default tags",
+    files: { [ORG]: org(["aws.defaultTags", Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`tag${i}`, "x"]))]) },
+    code: "KL106",
+    path: "$.aws.defaultTags",
+  },
+  {
+    name: "SCP description over 512 characters",
+    files: { [ORG]: org(["guardrails.policies.deny-leave-org", scp({ description: "Deny leaving the organization. ".repeat(20) })]) },
+    code: "KL106",
+    path: "$.guardrails.policies.deny-leave-org.description",
+  },
+  {
+    name: "inventory with no accounts",
+    files: { [ORG]: base(), [INV]: inv(["accounts"], {}) },
+    code: "KL106",
+    path: "$.accounts",
+  },
+
+  // KL107: other schema and policy-grammar constraints
+  {
+    name: "managed policy listed twice",
+    files: { [ORG]: org([`${PS}.ReadOnly.managedPolicies`, ["ReadOnlyAccess", "SecurityAudit", "ReadOnlyAccess"]]) },
+    code: "KL107",
+    path: "$.identityCenter.permissionSets.ReadOnly.managedPolicies",
+  },
+  {
+    name: "break-glass role exempted twice",
+    files: { [ORG]: org([`${DENY}.exemptRoles`, ["BreakGlass", "BreakGlass"]]) },
+    code: "KL107",
+    path: "$.guardrails.denyIamUsers.exemptRoles",
+  },
+  {
+    name: "managed group member listed twice",
+    files: { [ORG]: org(["identityCenter.groups.BreakGlass.members", ["breakglass-1", "breakglass-1"]]) },
+    code: "KL107",
+    path: "$.identityCenter.groups.BreakGlass.members",
+  },
+  {
+    name: "policy already attached listed twice in the inventory",
+    files: { [ORG]: base(), [INV]: inv(["root", "attachedPolicies"], ["FullAWSAccess", "FullAWSAccess"]) },
+    code: "KL107",
+    path: "$.root.attachedPolicies",
+  },
+  {
+    name: "Action and NotAction in one inline statement",
+    files: { [ORG]: org([`${INLINE0}.NotAction`, ["kms:Encrypt"]]) },
+    code: "KL107",
+    path: "$.identityCenter.permissionSets.Developer.inlinePolicy.Statement[0]",
+  },
+  {
+    name: "statement with neither Action nor NotAction",
+    files: { [ORG]: org([`${INLINE0}.Action`, undefined]) },
+    code: "KL107",
+    path: "$.identityCenter.permissionSets.Developer.inlinePolicy.Statement[0]",
+  },
+  {
+    name: "Resource and NotResource in one SCP statement",
+    files: { [ORG]: org(["guardrails.policies.deny-leave-org", scp({ document: { Statement: [deny({ NotResource: "arn:aws:iam::*:role/BreakGlass" })] } })]) },
+    code: "KL107",
+    path: "$.guardrails.policies.deny-leave-org.document.Statement[0]",
+  },
+  {
+    name: "Sid repeated in one policy",
+    files: { [ORG]: org([`${PS}.Developer.inlinePolicy.Statement`, [deny({ Sid: "Deny" }), deny({ Sid: "Deny", Action: "iam:CreateAccessKey" })]]) },
+    code: "KL107",
+    path: "$.identityCenter.permissionSets.Developer.inlinePolicy.Statement[1]",
+  },
+  {
+    name: "Action and NotAction in a GitHub role inline policy",
+    files: { [ORG]: org([`${ROLE}.inlinePolicies`, { deploy: { Statement: [{ Effect: "Allow", Action: "s3:PutObject", NotAction: "s3:DeleteObject", Resource: "*" }] } }]) },
+    code: "KL107",
+    path: "$.githubOidc.roles.app-deploy.inlinePolicies.deploy.Statement[0]",
+  },
+  {
+    name: "access-control attribute source listed twice",
+    files: { [ORG]: org(["identityCenter.accessControlAttributes", { CostCenter: ["${path:enterprise.costCenter}", "${path:enterprise.costCenter}"] }]) },
+    code: "KL107",
+    path: "$.identityCenter.accessControlAttributes.CostCenter",
+  },
+];
+
