@@ -97,7 +97,9 @@ describe("keyless CLI: help and usage", () => {
 describe("keyless validate", () => {
   it("exits 0 on good definitions", () => {
     const r = run(goodProject(), ["validate"]);
-    expect(r).toEqual({ code: 0, stdout: "keyless: environments is valid: 2 workspace(s).", stderr: "" });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^keyless: environments is valid: 2 workspace\(s\)(, \d+ warning\(s\))?\.$/);
+    expect(r.stderr).not.toMatch(/ error KL/);
   });
 
   it("exits 1 with located findings for bad input, never a stack trace, and JSON on request", () => {
@@ -159,7 +161,7 @@ describe("keyless synth", () => {
   it("writes one stack per workspace, only the selected ones with --workspace, and nothing on errors", () => {
     const root = goodProject();
     const r = run(root, ["synth", "--out", "out"]);
-    expect(r.stderr).toBe("");
+    expect(r.stderr).not.toMatch(/ error KL/);
     expect(r.code).toBe(0);
     expect(readdirSync(join(root, "out", "stacks")).sort()).toEqual(["dev", "org"]);
     expect(run(root, ["synth", "--out", "one", "--workspace", "dev"]).code).toBe(0);
