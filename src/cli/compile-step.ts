@@ -28,36 +28,32 @@ const DEFINITION = /\.(ya?ml|json)$/;
  * Compiles the whole definitions folder (references cross workspaces), then keeps the workspaces
  * `--workspace` selects. Unknown workspace names are usage errors.
  */
-export function compileSelected(io: CliIo, values: OptionValues, dirOverride?: string, cwdOverride?: string): Compiled {
-  const dir = dirOverride ?? str(values.dir) ?? DEFAULT_DIR;
-  const cwd = cwdOverride ?? io.cwd;
+export function compileSelected(io: CliIo, values: OptionValues): Compiled {
+  const dir = str(values.dir) ?? DEFAULT_DIR;
+  const cwd = io.cwd;
   const evaluationDate = str(values.date) ?? io.today();
-  const compiled = compile({ dir, cwd, evaluationDate });
-  // Findings accepted by acknowledgements, when the compiler lists them apart, are shown in reports.
-  const acknowledged = (compiled as { acknowledged?: readonly Diagnostic[] }).acknowledged ?? [];
-  const result = compiled;
   const wanted = (values.workspace as string[] | undefined) ?? [];
+  checkWorkspaceNames(cwd, dir, wanted);
+  const result = compile({ dir, cwd, evaluationDate });
+  // Findings accepted by acknowledgements, when the compiler lists them apart, are shown in reports.
+  const acknowledged = (result as { acknowledged?: readonly Diagnostic[] }).acknowledged ?? [];
   const plan = result.plan;
   if (!wanted.length) return { plan, fullPlan: plan, diagnostics: result.diagnostics, hiddenErrors: 0, acknowledged, evaluationDate, dir };
 
   const absDir = resolve(cwd, dir);
-  const workspaceOf = (file: string) => (dirname(resolve(cwd, file)) === absDir && DEFINITION.test(file) ? basename(file).replace(DEFINITION, "") : undefined);
-  checkWorkspaceNames(cwd, dir, wanted);
-  const shown = result.diagnostics.filter((d) => {
-    const w = workspaceOf(d.file);
+  const selected = (d: Diagnostic) => {
+    const file = d.file;
+    const w = dirname(resolve(cwd, file)) === absDir && DEFINITION.test(file) ? basename(file).replace(DEFINITION, "") : undefined;
     return w === undefined || wanted.includes(w);
-  });
-  const hiddenErrors = result.diagnostics.filter((d) => d.severity === "error").length - shown.filter((d) => d.severity === "error").length;
-  const all = plan?.workspaces ?? [];
+  };
+  const shown = result.diagnostics.filter(selected);
+  const errors = (ds: readonly Diagnostic[]) => ds.filter((d) => d.severity === "error").length;
   return {
-    plan: plan && { ...plan, workspaces: all.filter((w) => wanted.includes(w.name)) },
+    plan: plan && { ...plan, workspaces: plan.workspaces.filter((w) => wanted.includes(w.name)) },
     fullPlan: plan,
     diagnostics: shown,
-    hiddenErrors,
-    acknowledged: acknowledged.filter((d) => {
-      const w = workspaceOf(d.file);
-      return w === undefined || wanted.includes(w);
-    }),
+    hiddenErrors: errors(result.diagnostics) - errors(shown),
+    acknowledged: acknowledged.filter(selected),
     evaluationDate,
     dir,
   };
