@@ -54,7 +54,15 @@ describe("permission set replacement hazards", () => {
 
   it("is printed by npm run synth before the new output replaces the old", () => {
     const defs = (name?: string) =>
-      writeDefinitions({ "org.yaml": workspace({ identityCenter: { permissionSets: { ReadOnly: { managedPolicies: ["ReadOnlyAccess"], ...(name ? { name } : {}) } } } }) });
+      writeDefinitions({
+        "org.yaml": workspace({
+          identityCenter: {
+            permissionSets: { ReadOnly: { managedPolicies: ["ReadOnlyAccess"], ...(name ? { name } : {}) } },
+            groups: { Platform: { source: "external" } },
+            assignments: [{ groups: ["Platform"], permissionSets: ["ReadOnly"], targets: { accounts: ["app-dev"] } }],
+          },
+        }),
+      });
     const outdir = join(mkdtempSync(join(tmpdir(), "keyless-hazard-")), "cdktf.out");
     const run = (dir: string) => {
       const stderr: string[] = [];

@@ -62,3 +62,11 @@ export function messages(result: CompileResult): string {
     .map((d) => `${d.file}:${d.line ?? "-"} ${d.severity} ${d.code} ${formatPath(d.path)}: ${d.message}${d.fix ? ` | fix: ${d.fix}` : ""}`)
     .join("\n");
 }
+
+/** Rules that flag declarations no assignment uses: noise in fixtures built to test something else. */
+export const UNUSED = ["KL603", "KL604"] as const;
+
+/** The result without the findings of `codes`, for tests about something else (say which, so nothing hides). */
+export function ignoring(result: CompileResult, codes: readonly string[]): CompileResult {
+  return { ...result, diagnostics: result.diagnostics.filter((d) => !codes.includes(d.code)) };
+}

@@ -61,7 +61,10 @@ export function compileDefinitions(loaded: LoadedDefinitions, options: CompileOp
   checkScpQuotas(contexts.map((ctx, i) => ({ ctx, plan: workspaces[i].guardrails })));
   const plan: AccessPlan = { partition: inventory.partition, workspaces };
   const sources = new Map([inventory.source, ...contexts.map((c) => c.source)].map((s) => [s.file, s]));
-  diagnostics.push(...reporter.diagnostics, ...runPlanRules(PLAN_CHECKS, { plan, inventory, definitions: new Map(contexts.map((c) => [c.name, c.def])) }, sources));
+  diagnostics.push(...reporter.diagnostics);
+  // Rules run over a complete plan: after a compile error the plan misses what failed, and rules such
+  // as "never assigned" would report noise. Fix the errors and they run.
+  if (!hasErrors(diagnostics)) diagnostics.push(...runPlanRules(PLAN_CHECKS, { plan, inventory, definitions: new Map(contexts.map((c) => [c.name, c.def])) }, sources));
   const located = withSubjects(diagnostics, new Map(contexts.map((c) => [c.source.file, { name: c.name, def: c.def }])));
   const { diagnostics: inForce, acknowledged } = applyAcknowledgements(located, contexts.map((c) => ({ source: c.source, acknowledgements: c.def.acknowledgements ?? [] })));
   if (hasErrors(inForce)) return { diagnostics: inForce, acknowledged };
