@@ -32,6 +32,7 @@ import { guardrailsCases } from "./guardrails";
 import { identityCenterCases } from "./identity-center";
 import { loadCases } from "./load";
 import { referencesCases } from "./references";
+import { rulesCases } from "./rules";
 import { schemaCases } from "./schema";
 
 export type { CorpusCase } from "./case";
@@ -44,4 +45,13 @@ export const CORPUS: Readonly<Record<string, readonly CorpusCase[]>> = {
   "identity-center": identityCenterCases,
   guardrails: guardrailsCases,
   "github-oidc": githubOidcCases,
+  rules: rulesCases,
+};
+
+/**
+ * Codes that report a failure of keyless itself, not a mistake in the definitions: no input can
+ * produce them while keyless has no bug, so they need no case (their own tests inject the failure).
+ */
+export const INTERNAL_FAILURE_CODES: Readonly<Record<string, string>> = {
+  KL699: "a plan rule threw; the runner's test injects a throwing rule",
 };
