@@ -20,7 +20,7 @@ export const PLAN_RULES = {
   KL603: plan(
     "warning",
     "permission set declared but never assigned",
-    "No assignment in any workspace grants the permission set, so it only adds a resource to review and may be a leftover or a typo in an assignment. (Expired grants are not assignments.)",
+    "No assignment in any workspace grants the permission set, so it only adds a resource to review and may be a leftover or a typo in an assignment. Expired grants do not count as assignments.",
     "Assign it, or delete it.",
   ),
   KL604: plan(

@@ -10,7 +10,7 @@ export const REFERENCE_RULES = {
   KL204: ref("error", "unknown group", "Groups come from your IdP (external, looked up by display name) or are created by one workspace (managed); an undeclared group would fail the data source lookup at plan time.", "Declare the group under identityCenter.groups with source external or managed, or fix the name."),
   KL205: ref("error", "object declared by more than one workspace", "One owner per AWS object: a permission set, managed group or user, SCP, GitHub OIDC provider or role created by two workspaces would be created twice and fight over the same object in two Terraform states. The message names both files.", "Keep the declaration in one workspace and refer to it by name from the others."),
   KL206: ref("error", "inventory is inconsistent", "Two OUs or accounts with one id, or a management account that is not among the accounts, make target expansion ambiguous.", "Give every OU and account its own id and list the management account under accounts."),
-  KL207: ref("error", "assignment names no principal", "An assignment without groups or users grants nothing.", "Add groups: [...] (or users: [...])."),
+  KL207: ref("error", "assignment names no principal", "An assignment without groups or users grants nothing, so whatever it was meant to grant is silently missing.", "Add groups: [...] (or users: [...])."),
   KL208: {
     severity: "warning",
     category: "reference",
