@@ -10,6 +10,7 @@ import type * as CompileModule from "../src/compile/compile";
 import type * as LoadModule from "../src/load/load";
 import type * as SynthModule from "../modules/synth";
 import type * as ValidateModule from "../src/validate/validate";
+import type { AccessPlan } from "../src/plan";
 
 export interface StageTimes {
   /** Process start until this script runs (node + tsx boot). */
@@ -23,6 +24,11 @@ export interface StageTimes {
   /** Process start until written. */
   readonly totalMs: number;
   readonly maxRssMB: number;
+  readonly accounts: number;
+  readonly ous: number;
+  readonly permissionSets: number;
+  readonly groups: number;
+  readonly githubRoles: number;
   readonly workspaces: number;
   readonly assignments: number;
   readonly diagnostics: number;
@@ -88,11 +94,28 @@ function main(): void {
     synthMs,
     totalMs: performance.now(),
     maxRssMB: process.resourceUsage().maxRSS / 1024,
+    ...sizes(loaded, result.plan),
     workspaces: result.plan.workspaces.length,
     assignments: result.plan.workspaces.reduce((n, w) => n + w.identityCenter.assignments.length, 0),
     diagnostics: result.diagnostics.length,
   };
   process.stdout.write(JSON.stringify(times) + "\n");
+}
+
+/** What the organization holds, counted from the definitions and the plan. */
+function sizes(loaded: LoadModule.LoadedDefinitions, plan: AccessPlan) {
+  const org = loaded.organization?.data as { accounts?: object; organizationalUnits?: Record<string, { organizationalUnits?: object }> };
+  const countOus = (ous: Record<string, { organizationalUnits?: object }> | undefined): number =>
+    Object.values(ous ?? {}).reduce((n, ou) => n + 1 + countOus(ou.organizationalUnits as Record<string, { organizationalUnits?: object }>), 0);
+  const groups = new Set<string>();
+  for (const ws of loaded.workspaces) for (const g of Object.keys((ws.source.data as { identityCenter?: { groups?: object } }).identityCenter?.groups ?? {})) groups.add(g);
+  return {
+    accounts: Object.keys(org?.accounts ?? {}).length,
+    ous: countOus(org?.organizationalUnits),
+    permissionSets: plan.workspaces.reduce((n, w) => n + w.identityCenter.permissionSets.length, 0),
+    groups: groups.size,
+    githubRoles: plan.workspaces.reduce((n, w) => n + w.githubOidc.roles.length, 0),
+  };
 }
 
 main();
