@@ -93,8 +93,18 @@ describe("the bad-input corpus", () => {
         const { result, diagnostics, parsed } = r!;
         const shown = diagnostics.map((d) => `${d.severity} ${d.code} ${d.file} ${formatPath(d.path)}: ${d.message}`);
 
-        const matching = diagnostics.filter((d) => d.code === c.code && (c.path === undefined || formatPath(d.path) === c.path) && (c.file === undefined || d.file === c.file));
-        if (matching.length === 0) throw new Error(`expected ${c.code}${c.path ? ` at ${c.path}` : ""}${c.file ? ` in ${c.file}` : ""}, got:\n${shown.join("\n") || "(nothing)"}`);
+        const matching = diagnostics.filter(
+          (d) =>
+            d.code === c.code &&
+            (c.path === undefined || formatPath(d.path) === c.path) &&
+            (c.file === undefined || d.file === c.file) &&
+            (c.line === undefined || d.line === c.line) &&
+            (c.says === undefined || `${d.message} ${d.fix ?? ""}`.includes(c.says)),
+        );
+        if (matching.length === 0) {
+          const want = [c.path && `at ${c.path}`, c.file && `in ${c.file}`, c.line && `on line ${c.line}`, c.says && `saying "${c.says}"`].filter(Boolean).join(" ");
+          throw new Error(`expected ${c.code} ${want}, got:\n${diagnostics.map((d) => `${shown[diagnostics.indexOf(d)]} (line ${d.line ?? "-"}) | fix: ${d.fix ?? "-"}`).join("\n") || "(nothing)"}`);
+        }
         const severity = severityOf(c.code);
         expect(matching.map((d) => d.severity)).toContain(severity);
         if (severity === "error") expect(result.plan).toBeUndefined();

@@ -46,7 +46,7 @@ describe("schema validation", () => {
       "dev.yaml": workspace(),
     });
     expect(messages(result)).toMatchInlineSnapshot(
-      `"shared/organization.yaml:20 error KL101 $.accounts.audit.id: found number 12345678901, expected a string | fix: quote the value: '12345678901' (YAML reads unquoted digits as a number and drops leading zeros)"`
+      `"shared/organization.yaml:20 error KL101 $.accounts.audit.id: found number 12345678901, expected a string | fix: quote the value as written, with its leading zeros: '012345678901' (YAML read the unquoted digits as the number 12345678901)"`
     );
   });
 

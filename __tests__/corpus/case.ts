@@ -20,6 +20,10 @@ export interface CorpusCase {
   readonly path?: string;
   /** The file it must be reported in, relative to the definitions folder. */
   readonly file?: string;
+  /** The line it must be reported at. */
+  readonly line?: number;
+  /** Text the message or the fix must contain (what the user needs to read to fix it). */
+  readonly says?: string;
   /** Folder to compile, relative to the definitions folder. Default: the folder itself. */
   readonly dir?: string;
   /** The evaluation date (`--date`). Default: 2026-01-15. */

@@ -32,6 +32,7 @@ export const githubOidcCases: CorpusCase[] = [
     files: withRole({ subjects: environments(40) }),
     code: "KL503",
     path: `${AT}.subjects`,
+    says: "use fewer subjects",
   },
   {
     name: "trust policy over the raised quota",
@@ -133,6 +134,7 @@ export const githubOidcCases: CorpusCase[] = [
     files: withRole({ subjects: [{ tag: "v*" }] }),
     code: "KL508",
     path: `${AT}.subjects[0].tag`,
+    says: "protect the matching tags",
   },
   {
     name: "environment prod-*",

@@ -24,6 +24,7 @@ export const loadCases: CorpusCase[] = [
     files: { [ORG]: { ...base(), organization: "./shared" } },
     code: "KL001",
     file: "shared",
+    says: "it is a directory, not a file",
   },
   {
     name: "definitions folder misspelled on the command line",
@@ -39,6 +40,7 @@ export const loadCases: CorpusCase[] = [
     files: { "org.json": edit(json(base()), '"region": "eu-west-1"', '"region": "eu-west-1",') },
     code: "KL002",
     file: "org.json",
+    line: 5,
   },
   {
     name: "JSON workspace with a // comment",

@@ -18,6 +18,7 @@ export const schemaCases: CorpusCase[] = [
     code: "KL101",
     path: "$.accounts.audit.id",
     file: INV,
+    says: "'012345678901'",
   },
   {
     name: "unquoted 12-digit account id in the inventory",
@@ -454,6 +455,7 @@ export const schemaCases: CorpusCase[] = [
     files: { [ORG]: org([`${ROLE}.repository`, "https://github.com/acme/app"]) },
     code: "KL105",
     path: "$.githubOidc.roles.app-deploy.repository",
+    says: "write OWNER/REPO",
   },
   {
     name: "repository without its owner",
@@ -654,6 +656,7 @@ export const schemaCases: CorpusCase[] = [
     files: { [ORG]: base(), [INV]: inv(["accounts"], {}) },
     code: "KL106",
     path: "$.accounts",
+    says: "add at least 1 entry",
   },
 
   // KL107: other schema and policy-grammar constraints

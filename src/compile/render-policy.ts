@@ -9,7 +9,11 @@ export function renderChecked(ctx: WorkspaceContext, doc: PolicyDocument, at: (s
   }
   const text = renderPolicy(doc);
   if (text.length > limit) {
-    ctx.reporter.error(sizeCode, ctx.source, at, `the policy is ${text.length} characters minified, ${text.length - limit} over the limit of ${limit}`, "split it, or use wildcards in action names to shorten it");
+    const fix =
+      sizeCode === "KL503"
+        ? "use fewer subjects (or one pattern, with allow.wildcardSubjects), split the role, or raise the account's trust policy quota and set githubOidc.quotas.trustPolicySize"
+        : "split it, or use wildcards in action names to shorten it";
+    ctx.reporter.error(sizeCode, ctx.source, at, `the policy is ${text.length} characters minified, ${text.length - limit} over the limit of ${limit}`, fix);
   }
   return text;
 }

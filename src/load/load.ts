@@ -126,5 +126,6 @@ function reason(e: unknown): string {
   if (code === "ENOENT") return "it does not exist";
   if (code === "EACCES") return "permission denied";
   if (code === "ENOTDIR") return "not a directory";
+  if (code === "EISDIR") return "it is a directory, not a file";
   return code ?? String(e);
 }

@@ -67,10 +67,7 @@ function describe(e: ErrorObject): Described {
   switch (e.keyword) {
     case "type": {
       const found = kindOf(e.data);
-      const fix =
-        p.type === "string" && typeof e.data === "number"
-          ? `quote the value: '${e.data}' (YAML reads unquoted digits as a number${/^0/.test(String(e.data)) ? "" : " and drops leading zeros"})`
-          : `write ${article(p.type)}`;
+      const fix = p.type === "string" && typeof e.data === "number" ? quoteFix(e.data, schema.pattern) : `write ${article(p.type)}`;
       return { code: "KL101", message: `found ${found}, expected ${article(p.type)}`, fix, extra };
     }
     case "required": {
@@ -151,6 +148,19 @@ function describe(e: ErrorObject): Described {
   }
 }
 
+/**
+ * YAML reads unquoted digits as a number, dropping leading zeros: when the schema wants exactly N
+ * digits (an account id), the value as written had the zeros the number lost.
+ */
+function quoteFix(n: number, pattern: unknown): string {
+  const digits = typeof pattern === "string" ? /^\^\[0-9\]\{(\d+)\}\$$/.exec(pattern) : null;
+  const text = String(n);
+  if (digits && /^\d+$/.test(text) && text.length < Number(digits[1])) {
+    return `quote the value as written, with its leading zeros: '${text.padStart(Number(digits[1]), "0")}' (YAML read the unquoted digits as the number ${text})`;
+  }
+  return `quote the value: '${text}' (YAML reads unquoted digits as a number, dropping leading zeros)`;
+}
+
 function unionWords(title: string): string {
   if (title === "StringOrList") return "a string or a list of strings";
   if (title === "PolicyPrincipal") return `"*" or a principal object (AWS, Service, Federated, CanonicalUser)`;
@@ -169,7 +179,7 @@ function sizeWord(keyword: string) {
     case "maxItems":
       return { found: (d: unknown) => `found ${lengthOf(d)} items`, bound: "at most", fix: (b: number) => `list at most ${b} items` };
     case "minProperties":
-      return { found: (d: unknown) => `found ${lengthOf(d)} properties`, bound: "at least", fix: (b: number, s: any) => `set at least ${b} of: ${Object.keys(s.properties ?? {}).join(", ")}` };
+      return { found: (d: unknown) => `found ${lengthOf(d)} properties`, bound: "at least", fix: (b: number, s: any) => (s.properties ? `set at least ${b} of: ${Object.keys(s.properties).join(", ")}` : `add at least ${b} entr${b === 1 ? "y" : "ies"}`) };
     case "maxProperties":
       return { found: (d: unknown) => `found ${lengthOf(d)} properties (${Object.keys((d as object) ?? {}).join(", ")})`, bound: "at most", fix: (b: number) => `keep at most ${b}` };
     default:
@@ -190,7 +200,8 @@ function article(type: string | string[]): string {
   return { object: "an object", array: "a list", integer: "an integer" }[t] ?? `a ${t}`;
 }
 
-const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+/** "The root id" -> "the root id"; "OWNER/REPO", "YYYY-MM-DD", "GitHub ..." keep their capitals. */
+const lowerFirst = (s: string) => (/^[A-Z][a-z]*(?=[\s,.:;(]|$)/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s);
 
 function pointerToPath(pointer: string): JsonPath {
   if (!pointer) return [];

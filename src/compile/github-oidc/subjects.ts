@@ -80,7 +80,7 @@ export function classifySubjects(ctx: WorkspaceContext, ack: Acknowledgements, r
     else if (value !== undefined && matchesAnything(value)) {
       ack.require("anyRef", "KL507", [...path, kind], `${kind} "${value}" admits every ${kind}, so anyone who can push to ${role.repository} can assume the role`, `name the ${kind} exactly`, `any ${kind} of ${role.repository}`);
     } else if (value !== undefined && hasWildcard(value)) {
-      ack.require("wildcardSubjects", "KL508", [...path, kind], `${kind} "${value}" has a wildcard; it admits every ${kind} matching the pattern, including ones anyone with push access can create`, `name the ${kind} exactly, or protect the matching ${kind}es with rules`, `${kind} pattern ${value}`);
+      ack.require("wildcardSubjects", "KL508", [...path, kind], `${kind} "${value}" has a wildcard; it admits every ${kind} matching the pattern, including ones anyone with push access can create`, `name the ${kind} exactly, or protect the matching ${kind === "branch" ? "branches" : `${kind}s`} with rules`, `${kind} pattern ${value}`);
     }
     githubSubjects.push({ kind, ...(value !== undefined ? { value } : {}), claims: claimsFor(s, bases) });
   });
