@@ -27,7 +27,10 @@ export const adminInProduction: PlanRule = {
             file: w.file,
             path: a.declaredAt ?? ["identityCenter", "assignments"],
             message: `${who} gets administrator permission set "${a.permissionSet}" (${why}) in account ${a.account.name} of production workspace "${w.name}", but ${allowed} administrator access here`,
-            fix: `assign a narrower permission set, or add the group to rules.adminGroups of ${w.file}`,
+            fix:
+              a.principalType === "GROUP"
+                ? `assign a narrower permission set, or add the group to rules.adminGroups of ${w.file}`
+                : `assign a narrower permission set, or grant administrator access through a group named in rules.adminGroups of ${w.file}`,
           },
         ];
       });
