@@ -165,12 +165,15 @@ export function generateOrganization(spec: SizeSpec, seed = 1): GeneratedOrganiz
   }
 
   // Grants until the expanded count reaches the target: mostly OUs, some account lists, some tags.
+  // The first ones go through every group and permission set, so that none is declared unused.
+  const fallback = ous.find((o) => activeIn.get(o.path)!.length > 0)!.path;
   let total = 0;
   let n = 0;
-  while (total < spec.assignments) {
-    const w = ws[n++ % ws.length];
-    const group = pick(groups);
-    const sets = [...new Set(Array.from({ length: int(1, 2) }, () => pick(permissionSets)))];
+  while (total < spec.assignments || n < Math.max(groups.length, permissionSets.length)) {
+    const i = n++;
+    const w = ws[i % ws.length];
+    const group = i < groups.length ? groups[i] : pick(groups);
+    const sets = [...new Set([i < permissionSets.length ? permissionSets[i] : pick(permissionSets), ...(rand() < 0.5 ? [pick(permissionSets)] : [])])];
     const roll = rand();
     let targets: Record<string, unknown>;
     let reached: string[];
@@ -190,7 +193,10 @@ export function generateOrganization(spec: SizeSpec, seed = 1): GeneratedOrganiz
       targets = { tags: { team, environment: env } };
       reached = accounts.filter((a) => a.active && a.team === team && a.env === env).map((a) => a.name);
     }
-    if (reached.length === 0) continue;
+    if (reached.length === 0) {
+      targets = { organizationalUnits: [fallback] };
+      reached = activeIn.get(fallback)!;
+    }
     w.def.identityCenter.assignments.push({ groups: [group], permissionSets: sets, targets });
     for (const ps of sets) for (const a of reached) {
       const key = `group:${group}/${ps}/${a}`;
