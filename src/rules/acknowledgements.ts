@@ -16,17 +16,18 @@ export interface AcknowledgementResult {
 }
 
 /** Words that say nothing about why a finding is acceptable. */
-const PLACEHOLDERS = /\b(todo|tbd|tbc|fixme|xxx|wip|n\/a|na|none|nothing|asdf|test|temp|temporary|fix later|later|ignore|ignored|acknowledged|ok|because)\b/i;
+const PLACEHOLDERS = new Set(["todo", "tbd", "tbc", "fixme", "xxx", "wip", "n/a", "na", "none", "nothing", "asdf", "test", "temp", "temporary", "later", "ignore", "ignored", "acknowledged", "accepted", "approved", "ok", "okay", "fine", "because", "needed", "required", "exception"]);
+/** Words that carry no reason on their own. */
+const FILLER = new Set(["a", "an", "the", "it", "is", "this", "that", "for", "now", "will", "we", "to", "be", "fix", "fixed", "just", "until", "then", "and", "or", "of", "as", "on", "in"]);
 
 /** Why a reason is not a real sentence, or undefined when it is one. */
 export function reasonProblem(reason: string): string | undefined {
   const text = reason.trim();
-  const words = text.split(/\s+/).filter((w) => /\p{L}{2,}/u.test(w));
+  const words = text.toLowerCase().split(/\s+/).map((w) => w.replace(/^[^\p{L}\p{N}/]+|[^\p{L}\p{N}/]+$/gu, "")).filter((w) => /\p{L}{2,}/u.test(w));
   if (text.length < 10) return `it is ${text.length} characters long, expected at least ten`;
   if (words.length < 3) return `it has ${words.length} word(s), expected a sentence of at least three`;
-  const stripped = text.toLowerCase().replace(/[^\p{L}\s/]/gu, " ").replace(/\s+/g, " ").trim();
-  const meaningful = stripped.split(" ").filter((w) => !PLACEHOLDERS.test(w) && !["a", "an", "the", "it", "is", "this", "for", "now", "will", "we", "to", "be", "fix", "fixed", "just", "until", "then"].includes(w));
-  if (PLACEHOLDERS.test(stripped) && meaningful.length < 3) return `"${text}" is a placeholder`;
+  const meaningful = words.filter((w) => !PLACEHOLDERS.has(w) && !FILLER.has(w));
+  if (meaningful.length < 3) return `"${text}" is a placeholder, not a reason`;
   return undefined;
 }
 
@@ -61,8 +62,10 @@ export function applyAcknowledgements(findings: readonly Diagnostic[], workspace
       }
       const info = RULES[ack.rule];
       if (info.acknowledgeable !== "acknowledgements") {
-        const how = info.acknowledgeable === "role-allow" ? `it is acknowledged on the GitHub Actions role with ${(info.allowKinds ?? []).map((k) => `allow.${k}`).join(" or ")}: "<reason>"` : "fix the finding instead";
-        report("KL692", [...at, "rule"], `${ack.rule} (${info.summary}) cannot be acknowledged here: ${info.severity === "error" ? "its findings are errors that must be fixed" : "it is not acknowledgeable"}`, how, name);
+        const allow = (info.allowKinds ?? []).map((k) => `allow.${k}`).join(" or ");
+        const why = info.acknowledgeable === "role-allow" ? `it is acknowledged on the GitHub Actions role, with ${allow}` : info.severity === "error" ? "its findings are errors that must be fixed" : "its findings are not acknowledgeable";
+        const how = info.acknowledgeable === "role-allow" ? `remove this entry and set ${allow}: "<reason>" on the role` : "remove this entry and fix the finding";
+        report("KL692", [...at, "rule"], `${ack.rule} (${info.summary}) cannot be acknowledged in acknowledgements: ${why}`, how, name);
         return;
       }
       const problem = reasonProblem(ack.reason);
