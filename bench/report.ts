@@ -22,6 +22,8 @@ export interface SizeResult {
     readonly synth: number;
     /** load + validate + compile + synth: the work that grows with the organization. */
     readonly work: number;
+    /** The largest peak RSS of the stage runs, MB (the process's own, process.resourceUsage). */
+    readonly peakRssMB: number;
   };
   /** `tsx main.ts` (what `npm run synth` runs) in a fresh process: median wall time and peak RSS. */
   readonly endToEnd: { readonly ms: number; readonly rssMB?: number; readonly all: readonly number[] };

@@ -110,6 +110,7 @@ function runSize(size: string, dir: string, tmp: string, withBaseline: boolean) 
       engineLoad: med((t) => t.engineLoadMs),
       synth: med((t) => t.synthMs),
       work: med((t) => t.loadMs + t.validateMs + t.compileMs + t.synthMs),
+      peakRssMB: Math.max(...stageRuns.map((t) => t.maxRssMB)),
     },
     endToEnd: { ms: median(e2e.map((x) => x.ms)), rssMB: max(e2e.map((x) => x.rssMB)), all: e2e.map((x) => Math.round(x.ms)) },
   };
