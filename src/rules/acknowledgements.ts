@@ -2,6 +2,7 @@ import type { Acknowledgement } from "../../modules/generated/workspace";
 import { AcknowledgedDiagnostic, Diagnostic, JsonPath } from "../diagnostics/diagnostic";
 import type { SourceFile } from "../load/source-file";
 import { isRuleId, RULES } from "./registry";
+import type { RuleInfo } from "./rule-info";
 
 /** A workspace file and the acknowledgements it declares. */
 export interface AcknowledgingWorkspace {
@@ -60,7 +61,7 @@ export function applyAcknowledgements(findings: readonly Diagnostic[], workspace
         report("KL692", [...at, "rule"], `${ack.rule} is not a keyless rule`, "use a rule id from RULES.md, as printed with the finding", name);
         return;
       }
-      const info = RULES[ack.rule];
+      const info: RuleInfo = RULES[ack.rule];
       if (info.acknowledgeable !== "acknowledgements") {
         const allow = (info.allowKinds ?? []).map((k) => `allow.${k}`).join(" or ");
         const why = info.acknowledgeable === "role-allow" ? `it is acknowledged on the GitHub Actions role, with ${allow}` : info.severity === "error" ? "its findings are errors that must be fixed" : "its findings are not acknowledgeable";
