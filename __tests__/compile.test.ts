@@ -217,8 +217,9 @@ describe("compiler", () => {
         (d) => `${d.severity} ${d.code} ${d.path.join(".")}`
       )
     ).toEqual([
-      "error KL302 identityCenter.permissionSets.Big.inlinePolicy",
+      // Compile errors first, then the size and count rules (src/rules/checks/) over the plan.
       "error KL301 identityCenter.permissionSets.Long.sessionDuration",
+      "error KL302 identityCenter.permissionSets.Big.inlinePolicy",
       "warning KL304 identityCenter.permissionSets.Many.managedPolicies",
       "error KL303 identityCenter.permissionSets.TooMany.managedPolicies",
     ]);

@@ -71,8 +71,18 @@ describe("every plan rule", () => {
     for (const rule of PLAN_CHECKS)
       expect(rule.name).toMatch(/^[a-z]+(-[a-z]+)*$/);
     expect(PLAN_CHECKS.flatMap((r) => r.codes).sort()).toEqual([
+      "KL302",
+      "KL303",
+      "KL304",
       "KL307",
       "KL312",
+      "KL316",
+      "KL401",
+      "KL402",
+      "KL503",
+      "KL514",
+      "KL515",
+      "KL515",
       "KL601",
       "KL602",
       "KL603",
@@ -509,7 +519,7 @@ describe("the rule runner", () => {
         [
           "KL699",
           "error",
-          `rule "admin-in-production" (KL601) failed: x is undefined; its checks did not run`,
+          `rule "${PLAN_CHECKS[0].name}" (${PLAN_CHECKS[0].codes.join(", ")}) failed: x is undefined; its checks did not run`,
         ],
       ]);
     } finally {

@@ -9,7 +9,7 @@ import { withSubjects } from "../rules/subjects";
 import { validateSource } from "../validate/validate";
 import { CompileOptions, sortedTags, WorkspaceContext } from "./context";
 import { collectGithubOidc, compileGithubOidc } from "./github-oidc";
-import { checkScpQuotas, collectGuardrails, compileGuardrails } from "./guardrails";
+import { collectGuardrails, compileGuardrails } from "./guardrails";
 import { checkGroupKinds, collectIdentityCenter, compileIdentityCenter } from "./identity-center";
 import { checkEvaluationDate } from "./identity-center/expiry";
 import { Inventory } from "./inventory";
@@ -58,13 +58,14 @@ export function compileDefinitions(loaded: LoadedDefinitions, options: CompileOp
   }
   checkGroupKinds(contexts);
   const workspaces = contexts.map(compileWorkspace);
-  checkScpQuotas(contexts.map((ctx, i) => ({ ctx, plan: workspaces[i].guardrails })));
   const plan: AccessPlan = { partition: inventory.partition, workspaces };
   const sources = new Map([inventory.source, ...contexts.map((c) => c.source)].map((s) => [s.file, s]));
   diagnostics.push(...reporter.diagnostics);
-  // Rules run over a complete plan: after a compile error the plan misses what failed, and rules such
-  // as "never assigned" would report noise. Fix the errors and they run.
-  if (!hasErrors(diagnostics)) diagnostics.push(...runPlanRules(PLAN_CHECKS, { plan, inventory, definitions: new Map(contexts.map((c) => [c.name, c.def])) }, sources));
+  // Most rules need a complete plan: after a compile error it misses what failed, and "never assigned"
+  // would be noise. Quota and size rules are exact on what compiled, so they always run.
+  const complete = !hasErrors(diagnostics);
+  const checks = PLAN_CHECKS.filter((r) => complete || r.alsoOnErrors);
+  diagnostics.push(...runPlanRules(checks, { plan, inventory, definitions: new Map(contexts.map((c) => [c.name, c.def])) }, sources));
   const located = withSubjects(diagnostics, new Map(contexts.map((c) => [c.source.file, { name: c.name, def: c.def }])));
   const { diagnostics: inForce, acknowledged } = applyAcknowledgements(located, contexts.map((c) => ({ source: c.source, acknowledgements: c.def.acknowledgements ?? [] })));
   if (hasErrors(inForce)) return { diagnostics: inForce, acknowledged };

@@ -32,5 +32,11 @@ export interface PlanRule {
   readonly name: string;
   /** The codes it can report. */
   readonly codes: readonly RuleId[];
+  /**
+   * Run even when compiling reported errors. For rules that are exact on whatever did compile (quota
+   * counts and sizes), so their errors are collected with every other error in one run. Other rules
+   * wait for a complete plan: on a partial one, "never assigned" would be noise. @default false
+   */
+  readonly alsoOnErrors?: boolean;
   readonly check: (ctx: RuleContext) => readonly Finding[];
 }

@@ -19,6 +19,8 @@ export const subject = {
   role: (key: string) => `role:${key}`,
   githubProvider: (account: string) => `github-provider:${account}`,
   scp: (name: string) => `scp:${name}`,
+  /** An SCP attachment point: `scp-target:root`, `scp-target:ou:workloads`, `scp-target:account:app-dev`. */
+  scpTarget: (key: string) => `scp-target:${key}`,
   organization: () => "organization",
 } as const;
 

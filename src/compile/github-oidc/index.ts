@@ -51,7 +51,7 @@ export function compileGithubOidc(ctx: WorkspaceContext): GithubOidcPlan {
 
   const roles: GithubRolePlan[] = [];
   for (const key of Object.keys(g.roles ?? {}).sort(cmp)) {
-    const plan = compileRole(ctx, key, g.roles![key], g.quotas ?? {});
+    const plan = compileRole(ctx, key, g.roles![key]);
     if (plan) roles.push(plan);
   }
   return { providers, roles };

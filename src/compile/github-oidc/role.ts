@@ -1,4 +1,4 @@
-import type { GithubOidcProvider, GithubOidcQuotas, GithubOidcRole } from "../../../modules/generated/workspace";
+import type { GithubOidcProvider, GithubOidcRole } from "../../../modules/generated/workspace";
 import { cmp } from "../../diagnostics/diagnostic";
 import { githubIssuer, githubProviderArn, githubTrustPolicy } from "../../policy/github-trust-policy";
 import { GithubRolePlan } from "../../plan";
@@ -10,8 +10,8 @@ import { IAM_ROLE_LIMITS } from "./limits";
 import { READ_ONLY_MANAGED_POLICIES, resolvePermissions } from "./permissions";
 import { classifySubjects } from "./subjects";
 
-/** One role: account and provider, subjects, permissions, limits. Undefined when its account is unknown. */
-export function compileRole(ctx: WorkspaceContext, key: string, role: GithubOidcRole, quotas: GithubOidcQuotas): GithubRolePlan | undefined {
+/** One role: account and provider, subjects, permissions. Undefined when its account is unknown. Quotas: src/rules/checks/. */
+export function compileRole(ctx: WorkspaceContext, key: string, role: GithubOidcRole): GithubRolePlan | undefined {
   const { inventory, reporter, source, registry } = ctx;
   const at = ["githubOidc", "roles", key];
   const a = inventory.requireAccount(role.account, source, [...at, "account"], reporter);
@@ -38,24 +38,12 @@ export function compileRole(ctx: WorkspaceContext, key: string, role: GithubOidc
     });
   }
 
-  const managedQuota = quotas.managedPoliciesPerRole ?? IAM_ROLE_LIMITS.managedPoliciesDefault;
-  const count = permissions.managedPolicyArns.length;
-  if (count > managedQuota) {
-    reporter.error("KL514", source, [...at, "managedPolicies"], `the role has ${count} managed policies (AWS and customer managed), over the quota of ${managedQuota}`, "merge policies into a customer managed policy, or raise the quota and set githubOidc.quotas.managedPoliciesPerRole");
-  } else if (count > IAM_ROLE_LIMITS.managedPoliciesDefault) {
-    reporter.warn("KL515", source, [...at, "managedPolicies"], `the role has ${count} managed policies, over AWS's default of ${IAM_ROLE_LIMITS.managedPoliciesDefault}`, `make sure account ${a.name} has the "Managed policies per role" quota raised to at least ${count}`);
-  }
-
-  const trustQuota = quotas.trustPolicySize ?? IAM_ROLE_LIMITS.trustPolicyCharsDefault;
   const hasSubjects = exact.length + patterns.length > 0;
-  const assumeRolePolicy = hasSubjects ? renderChecked(ctx, githubTrustPolicy(providerArn, issuer, exact, patterns), [...at, "subjects"], trustQuota, "KL503") : "";
-  if (assumeRolePolicy.length > IAM_ROLE_LIMITS.trustPolicyCharsDefault && assumeRolePolicy.length <= trustQuota) {
-    reporter.warn("KL515", source, [...at, "subjects"], `the trust policy is ${assumeRolePolicy.length} characters, over AWS's default of ${IAM_ROLE_LIMITS.trustPolicyCharsDefault}`, `make sure account ${a.name} has the "Role trust policy length" quota raised to at least ${assumeRolePolicy.length}`);
-  }
+  const assumeRolePolicy = hasSubjects ? renderChecked(ctx, githubTrustPolicy(providerArn, issuer, exact, patterns), [...at, "subjects"]) : "";
 
   const inlinePolicies = Object.keys(role.inlinePolicies ?? {})
     .sort(cmp)
-    .map((name) => ({ name, document: renderChecked(ctx, role.inlinePolicies![name], [...at, "inlinePolicies", name], IAM_ROLE_LIMITS.inlinePolicyChars, "KL302") }));
+    .map((name) => ({ name, document: renderChecked(ctx, role.inlinePolicies![name], [...at, "inlinePolicies", name]) }));
 
   const name = role.name ?? key;
   const path = role.path ?? "/";

@@ -4,7 +4,6 @@ import { scpProblems, ScpProblem } from "../../policy/scp-rules";
 import { WorkspaceContext } from "../context";
 import { renderChecked } from "../render-policy";
 import { Guardrail } from "./guardrail";
-import { SCP_LIMITS } from "./limits";
 import { attachmentTargets } from "./targets";
 
 const CODE: Record<ScpProblem["kind"], DiagnosticCode> = {
@@ -32,7 +31,7 @@ export function compileCustomPolicies(ctx: WorkspaceContext): Guardrail[] {
           key: `policy_${name}`,
           name,
           description: p.description ?? `keyless: ${name}`,
-          content: renderChecked(ctx, p.document, [...at, "document"], SCP_LIMITS.contentChars, "KL401"),
+          content: renderChecked(ctx, p.document, [...at, "document"]),
           targets: attachmentTargets(ctx, p.targets, [...at, "targets"]),
           exemptions: [],
           declaredAt: at,

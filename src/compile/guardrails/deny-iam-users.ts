@@ -4,7 +4,7 @@ import { describeExemptions, denyIamUsersPolicy, DenyIamUsersOptions } from "../
 import { sortedTags, WorkspaceContext } from "../context";
 import { renderChecked } from "../render-policy";
 import { Guardrail } from "./guardrail";
-import { fitDescription, SCP_LIMITS } from "./limits";
+import { fitDescription } from "./limits";
 import { attachmentTargets } from "./targets";
 
 export const DENY_IAM_USERS = "keyless-deny-iam-users";
@@ -36,7 +36,7 @@ export function compileDenyIamUsers(ctx: WorkspaceContext): Guardrail[] {
         key: "deny_iam_users",
         name: g.policyName ?? DENY_IAM_USERS,
         description: fitDescription("keyless: deny IAM users and long-lived credentials" + (exemptions.length ? `; exempt: ${exemptions.join("; ")}` : "")),
-        content: renderChecked(ctx, document, at, SCP_LIMITS.contentChars, "KL401"),
+        content: renderChecked(ctx, document, at),
         targets: attachmentTargets(ctx, g.targets, [...at, "targets"]),
         exemptions,
         declaredAt: at,

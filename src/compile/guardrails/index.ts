@@ -7,7 +7,6 @@ import { mergeGuardrails } from "./merge";
 
 export { SCP_LIMITS, FULL_AWS_ACCESS } from "./limits";
 export { attachmentTargets } from "./targets";
-export { checkScpQuotas } from "./quota";
 
 /** Phase 1: claim the SCP names this workspace owns (one owner per SCP across all workspaces). */
 export function collectGuardrails(ctx: WorkspaceContext): void {

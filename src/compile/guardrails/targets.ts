@@ -27,11 +27,3 @@ export function attachmentTargets(ctx: WorkspaceContext, t: AttachmentTargets, a
   });
   return [...out.values()].sort((a, b) => cmp(a.key, b.key));
 }
-
-/** The SCPs the inventory says are attached to a target outside keyless. */
-export function inventoryAttached(ctx: WorkspaceContext, target: ScpTargetPlan): readonly string[] {
-  const { inventory } = ctx;
-  if (target.kind === "root") return inventory.rootAttachedPolicies;
-  if (target.kind === "ou") return inventory.ous.get(target.name)?.attachedPolicies ?? [];
-  return inventory.accounts.get(target.name)?.attachedPolicies ?? [];
-}

@@ -1,6 +1,5 @@
 import { WorkspaceContext } from "../context";
 import { Declaration } from "../registry";
-import { IDENTITY_CENTER_LIMITS } from "./limits";
 import { identityCenterRegistry } from "./registry";
 
 /** Phase 1: record what this workspace owns, so references from every workspace can be checked. */
@@ -30,8 +29,8 @@ export function collectIdentityCenter(ctx: WorkspaceContext): void {
 }
 
 /**
- * Organization-wide checks, run once after phase 1: no group or user is both external and managed,
- * and the instance's permission set count stays within its default quota.
+ * Organization-wide check, run once after phase 1: no group or user is both external and managed.
+ * (The instance's permission set quota is a plan rule: src/rules/checks/permission-sets-per-instance.ts.)
  */
 export function checkGroupKinds(ctxs: readonly WorkspaceContext[]): void {
   if (ctxs.length === 0) return;
@@ -55,10 +54,4 @@ export function checkGroupKinds(ctxs: readonly WorkspaceContext[]): void {
   both("group", registry.externalGroups, (n) => registry.managedGroups.get(n));
   both("user", icr.externalUsers, (n) => icr.managedUsers.get(n));
 
-  const keys = registry.permissionSets.keys();
-  const max = IDENTITY_CENTER_LIMITS.permissionSetsPerInstance;
-  if (keys.length > max) {
-    const last = registry.permissionSets.get(keys[keys.length - 1])!;
-    reporter.warn("KL316", last.source, last.path, `the workspaces declare ${keys.length} permission sets; an Identity Center instance allows ${max} by default`, "request the 'permission sets per instance' quota increase before applying, or merge permission sets");
-  }
 }

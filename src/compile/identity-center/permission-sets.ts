@@ -5,26 +5,15 @@ import { managedPolicyArn, sortedTags, WorkspaceContext } from "../context";
 import { renderChecked } from "../render-policy";
 import { IDENTITY_CENTER_LIMITS } from "./limits";
 
-/** Compiles one permission set, reporting every limit it breaks. */
+/** Compiles one permission set, reporting what is malformed (counts and sizes: src/rules/checks/). */
 export function compilePermissionSet(ctx: WorkspaceContext, key: string, ps: PermissionSet, defaultSession: string, at: JsonPath): PermissionSetPlan {
-  const { reporter, source } = ctx;
   if (ps.sessionDuration) checkSession(ctx, ps.sessionDuration, [...at, "sessionDuration"]);
 
   const managed = ps.managedPolicies ?? [];
   managed.forEach((m, i) => checkAwsManagedPolicy(ctx, m, [...at, "managedPolicies", i]));
   const customer = customerPolicies(ctx, ps.customerManagedPolicies ?? [], [...at, "customerManagedPolicies"]);
 
-  const count = managed.length + customer.length;
-  const { managedPoliciesPerPermissionSet: hard, managedPoliciesPerRoleDefault: soft } = IDENTITY_CENTER_LIMITS;
-  const countAt = managed.length ? [...at, "managedPolicies"] : [...at, "customerManagedPolicies"];
-  const counted = `${count} policies (${managed.length} AWS managed + ${customer.length} customer-managed)`;
-  if (count > hard) {
-    reporter.error("KL303", source, countAt, `${counted}, expected at most ${hard} per permission set`, "merge policies, move statements into the inline policy, or split the permission set");
-  } else if (count > soft) {
-    reporter.warn("KL304", source, countAt, `${counted}: the role this permission set becomes allows ${soft} managed policies by default`, "request the IAM 'managed policies per role' quota increase in every target account, or use fewer policies");
-  }
-
-  const inlinePolicy = ps.inlinePolicy ? renderChecked(ctx, ps.inlinePolicy, [...at, "inlinePolicy"], IDENTITY_CENTER_LIMITS.inlinePolicyChars, "KL302") : undefined;
+  const inlinePolicy = ps.inlinePolicy ? renderChecked(ctx, ps.inlinePolicy, [...at, "inlinePolicy"]) : undefined;
   let permissionsBoundary: PermissionsBoundaryPlan | undefined;
   const b = ps.permissionsBoundary;
   if (b?.managedPolicy) {

@@ -4,12 +4,24 @@ import { adminLongSession } from "./admin-long-session";
 import { assignmentThreshold } from "./assignment-threshold";
 import { customerManagedPolicies } from "./customer-managed-policies";
 import { individualUserAssignments } from "./individual-user-assignments";
+import { permissionSetPolicyCount } from "./permission-set-policy-count";
+import { permissionSetsPerInstance } from "./permission-sets-per-instance";
+import { policySize } from "./policy-size";
+import { rolePolicyCount } from "./role-policy-count";
+import { scpAttachmentsPerTarget } from "./scp-attachments-per-target";
 import { unusedGroups } from "./unused-groups";
 import { unusedPermissionSets } from "./unused-permission-sets";
 import { wildcardInlinePolicies } from "./wildcard-inline-policies";
 
 /** Every rule over the compiled plan, run after compile (src/rules/runner.ts). */
 export const PLAN_CHECKS: readonly PlanRule[] = [
+  // Quotas and sizes (alsoOnErrors: collected with every other error).
+  policySize,
+  permissionSetPolicyCount,
+  permissionSetsPerInstance,
+  rolePolicyCount,
+  scpAttachmentsPerTarget,
+  // Security and hygiene (on a complete plan).
   adminInProduction,
   adminLongSession,
   individualUserAssignments,
