@@ -102,6 +102,17 @@ describe("acknowledgements", () => {
     ]);
   });
 
+  it("also accept compiler findings, whose subject comes from where they are written", () => {
+    const result = compileFiles({
+      "org.yaml": workspace({
+        guardrails: { denyIamUsers: { targets: { root: true, accounts: ["management"] } } },
+        acknowledgements: [{ rule: "KL403", subject: "scp:keyless-deny-iam-users", reason: "Listed so the audit report shows the management account is covered by other controls." }],
+      }),
+    });
+    expect(result.diagnostics).toEqual([]);
+    expect(result.acknowledged.map((d) => [d.code, d.subject, d.path.join(".")])).toEqual([["KL403", "scp:keyless-deny-iam-users", "guardrails.denyIamUsers.targets.accounts.0"]]);
+  });
+
   it("match subjects with * and only in their own workspace file", () => {
     const result = compileFiles({
       ...defs([
