@@ -1,5 +1,6 @@
 /**
- * The baseline: "the default cdktf template's way". ts-node WITH type-checking runs an app that imports
+ * The baseline: "the default cdktf template's way". `npx ts-node main.ts` (the template's cdktf.json
+ * "app"), WITH type-checking, runs an app that imports
  * `@cdktf/provider-aws` from its package root (as `cdktf init --template=typescript` apps do) and then
  * runs this repository's main.ts itself (compile, then one EnvironmentStack per workspace), with main.ts's
  * command line.
@@ -66,11 +67,15 @@ export function writeBaseline(tmp: string, repo: string): Baseline {
   return { dir, entry, tsconfig };
 }
 
-/** The command that runs the baseline, type-checking on. */
-export function baselineCommand(repo: string, b: Baseline, defsDir: string, outdir: string): { cmd: string; args: string[]; env: NodeJS.ProcessEnv } {
+/**
+ * The command that runs the baseline, type-checking on: `npx ts-node main.ts`, the template's
+ * cdktf.json "app", run from the baseline folder (its node_modules link provides ts-node; npx is kept
+ * offline). `npm run synth` is compared with it: each goes through one npm wrapper.
+ */
+export function baselineCommand(b: Baseline, defsDir: string, outdir: string): { cmd: string; args: string[]; env: NodeJS.ProcessEnv } {
   return {
-    cmd: resolve(repo, "node_modules/.bin/ts-node"),
-    args: ["--project", b.tsconfig, b.entry, "--dir", defsDir, "--out", outdir, "--date", "2026-01-15"],
-    env: { TS_NODE_TRANSPILE_ONLY: "false", TS_NODE_FILES: "false" },
+    cmd: "npx",
+    args: ["--no", "--", "ts-node", "--project", b.tsconfig, b.entry, "--dir", defsDir, "--out", outdir, "--date", "2026-01-15"],
+    env: { TS_NODE_TRANSPILE_ONLY: "false", TS_NODE_FILES: "false", npm_config_offline: "true", npm_config_update_notifier: "false" },
   };
 }

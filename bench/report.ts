@@ -122,7 +122,7 @@ export function markdown(r: BenchResults): string {
   const small = r.sizes.find((x) => x.size === "small");
   if (small) lines.push(`| \`tsx main.ts\` (what \`npm run synth\` runs) | ${s(small.endToEnd.ms)} | ${mb(small.endToEnd.rssMB)} |`);
   if (r.npmRunSynth) lines.push(`| \`npm run synth\` | ${s(r.npmRunSynth.ms)} | ${mb(r.npmRunSynth.rssMB)} |`);
-  if (r.baseline) lines.push(`| baseline: ts-node with type-checking, \`@cdktf/provider-aws\` root import | ${r.baseline.error ? "failed" : s(r.baseline.ms)} | ${mb(r.baseline.rssMB)} |`);
+  if (r.baseline) lines.push(`| baseline: \`npx ts-node main.ts\` (type-checking on), \`@cdktf/provider-aws\` root import | ${r.baseline.error ? "failed" : s(r.baseline.ms)} | ${mb(r.baseline.rssMB)} |`);
   if (r.typecheck) {
     lines.push(`| \`npm run typecheck\`, cold (no incremental cache) | ${s(r.typecheck.cold.ms)} | ${mb(r.typecheck.cold.rssMB)} |`);
     lines.push(`| \`npm run typecheck\`, warm (incremental cache) | ${s(r.typecheck.warm.ms)} | ${mb(r.typecheck.warm.rssMB)} |`);

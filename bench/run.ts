@@ -84,7 +84,7 @@ function runSize(size: string, dir: string, tmp: string, withBaseline: boolean) 
     if (!withBaseline) continue;
     npm.push(ensureOk("npm run synth", measure("npm", ["run", "--silent", "synth", "--", "--out", out, "--date", "2026-01-15"], { cwd: repo, tmp })));
     if (b && !baselineError) {
-      const c = baselineCommand(repo, b, dir, join(tmp, "out-baseline"));
+      const c = baselineCommand(b, dir, join(tmp, "out-baseline"));
       const m = measure(c.cmd, c.args, { cwd: b.dir, tmp, env: c.env });
       if (m.status === 0) base.push(m);
       else baselineError = m.stderr.slice(-2000);
