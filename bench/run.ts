@@ -8,7 +8,7 @@
  * --quick: 2 runs, no large, no npm test. --readme: rewrite the table in README.md's Benchmark section.
  * Everything it writes goes to a temporary folder, except bench/results/*.json (gitignored).
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { baselineCommand, writeBaseline } from "./baseline";
@@ -39,6 +39,7 @@ function main(): void {
       writeOrganization(dir, org);
       sizes.push(runSize(size, dir, tmp, false).result);
     }
+    const precompiled = flag("no-precompiled") ? undefined : measurePrecompiled(tmp);
     const typecheck = flag("no-typecheck") ? undefined : measureTypecheck(tmp);
     const npmTest = quick || flag("no-tests") ? undefined : measureTests(tmp);
     const partial: Omit<BenchResults, "targets"> = {
@@ -47,6 +48,7 @@ function main(): void {
       sizes,
       npmRunSynth: small.npm,
       baseline: small.baseline,
+      precompiled,
       typecheck,
       npmTest,
     };
@@ -120,6 +122,26 @@ function runSize(size: string, dir: string, tmp: string, withBaseline: boolean) 
     npm: npm.length ? summary(npm) : undefined,
     baseline: baselineError ? { ms: NaN, ok: false, runs: 0, error: baselineError } : base.length ? summary(base) : undefined,
   };
+}
+
+/**
+ * For comparison: the same CLI compiled to JavaScript (tsconfig.build.json, into the temporary folder)
+ * and run by plain node, without tsx, on the example organization.
+ */
+function measurePrecompiled(tmp: string): CommandResult | undefined {
+  log("  precompiled JavaScript (tsc -p tsconfig.build.json into the temporary folder)");
+  const pkg = join(tmp, "precompiled");
+  mkdirSync(pkg, { recursive: true });
+  for (const f of ["node_modules", "schemas", "package.json"]) symlinkSync(join(repo, f), join(pkg, f));
+  const built = measure(join(repo, "node_modules/.bin/tsc"), ["-p", "tsconfig.build.json", "--outDir", join(pkg, "dist"), "--declaration", "false"], { cwd: repo, tmp });
+  if (built.status !== 0) {
+    log(`  the build failed; no precompiled row:\n${built.stdout.slice(-1500)}`);
+    return undefined;
+  }
+  const xs = Array.from({ length: runs }, () =>
+    ensureOk("precompiled synth", measure("node", [join(pkg, "dist/src/cli/bin.js"), "synth", "--dir", join(repo, "environments"), "--out", join(tmp, "out-precompiled"), "--date", "2026-01-15"], { cwd: repo, tmp })),
+  );
+  return { ms: median(xs.map((x) => x.ms)), rssMB: max(xs.map((x) => x.rssMB)), ok: true, runs: xs.length };
 }
 
 function measureTypecheck(tmp: string): { warm: CommandResult; cold: CommandResult } {
