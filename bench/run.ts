@@ -3,7 +3,7 @@
  * measures each stage and the end-to-end synth in fresh processes, runs the baseline (the default
  * cdktf template's way) in the same run, and measures type-checking and the test suite.
  *
- *   npm run bench -- [--quick] [--runs N] [--no-tests] [--no-baseline] [--readme] [--keep]
+ *   npm run bench -- [--quick] [--runs N] [--no-tests] [--no-baseline] [--no-typecheck] [--no-precompiled] [--readme] [--keep]
  *
  * --quick: 2 runs, no large, no npm test. --readme: rewrite the table in README.md's Benchmark section.
  * Everything it writes goes to a temporary folder, except bench/results/*.json (gitignored).
