@@ -26,6 +26,11 @@ export function parseSource(file: string, text: string): SourceFile | ParseFailu
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
     const pos = lineCounter.linePos(e.pos[0]);
+    if (e.code === "DUPLICATE_KEY") {
+      const key = /^\s*("[^"]*"|'[^']*'|[^:#]+?)\s*:/.exec(text.slice(e.pos[0]));
+      const name = key ? key[1].replace(/^["']|["']$/g, "") : undefined;
+      if (name) return { message: `key "${name}" appears twice in the same map; the second would silently replace the first`, line: pos.line, column: pos.col };
+    }
     return { message: firstLine(e.message), line: pos.line, column: pos.col };
   }
   if (/\.json$/i.test(file)) {
