@@ -184,6 +184,15 @@ describe("compiler", () => {
     `);
   });
 
+  it("tells two clashing declarations in one file apart by their place in it", () => {
+    const result = compileFiles({
+      "org.yaml": workspace({ identityCenter: { permissionSets: { ReadOnly: {}, ReadOnlyV2: { name: "ReadOnly" } } } }),
+    });
+    expect(result.diagnostics.filter((d) => d.code === "KL205").map((d) => d.message)).toEqual([
+      'permission set name "ReadOnly" is declared by $.identityCenter.permissionSets.ReadOnly (line 6) and again by $.identityCenter.permissionSets.ReadOnlyV2.name (line 8); each permission set name has one owner',
+    ]);
+  });
+
   it("checks session durations, policy size and managed-policy counts", () => {
     const many = Array.from({ length: 12 }, (_, i) => `Policy${i}`);
     const big = {

@@ -1,4 +1,4 @@
-import { JsonPath } from "../diagnostics/diagnostic";
+import { formatPath, JsonPath } from "../diagnostics/diagnostic";
 import { SourceFile } from "../load/source-file";
 import { Reporter } from "./reporter";
 
@@ -21,7 +21,12 @@ export class OwnerMap<T extends Declaration> {
   claim(key: string, decl: T, reporter: Reporter): boolean {
     const first = this.byKey.get(key);
     if (first) {
-      const where = (d: Declaration) => `${d.source.file} (workspace ${d.workspace})`;
+      // Two declarations in one file are told apart by where in the file they are.
+      const sameFile = first.source.file === decl.source.file;
+      const where = (d: Declaration) => {
+        const line = sameFile ? d.source.locate(d.path)?.line : undefined;
+        return sameFile ? `${formatPath(d.path)}${line ? ` (line ${line})` : ""}` : `${d.source.file} (workspace ${d.workspace})`;
+      };
       reporter.error(
         "KL205",
         decl.source,
