@@ -22,6 +22,7 @@ export { workflowUsage, type WorkflowUsage } from "../src/github/workflow-usage"
 export { compile, compileDefinitions, type CompileResult } from "../src/compile/compile";
 export { loadDefinitions } from "../src/load/load";
 export { formatDiagnostics, type Diagnostic } from "../src/diagnostics/diagnostic";
+export { RULES, RULE_IDS, ruleInfo, type RuleId } from "../src/rules/registry";
 export type * from "../src/plan";
 export type { Workspace } from "./generated/workspace";
 export type { Organization } from "./generated/organization";
