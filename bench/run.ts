@@ -40,6 +40,7 @@ function main(): void {
       sizes.push(runSize(size, dir, tmp, false).result);
     }
     const precompiled = flag("no-precompiled") ? undefined : measurePrecompiled(tmp);
+    const requireTsx = flag("no-precompiled") ? undefined : measureRequireTsx(tmp);
     const typecheck = flag("no-typecheck") ? undefined : measureTypecheck(tmp);
     const npmTest = quick || flag("no-tests") ? undefined : measureTests(tmp);
     const partial: Omit<BenchResults, "targets"> = {
@@ -49,6 +50,7 @@ function main(): void {
       npmRunSynth: small.npm,
       baseline: small.baseline,
       precompiled,
+      requireTsx,
       typecheck,
       npmTest,
     };
@@ -140,6 +142,15 @@ function measurePrecompiled(tmp: string): CommandResult | undefined {
   }
   const xs = Array.from({ length: runs }, () =>
     ensureOk("precompiled synth", measure("node", [join(pkg, "dist/src/cli/bin.js"), "synth", "--dir", join(repo, "environments"), "--out", join(tmp, "out-precompiled"), "--date", "2026-01-15"], { cwd: repo, tmp })),
+  );
+  return { ms: median(xs.map((x) => x.ms)), rssMB: max(xs.map((x) => x.rssMB)), ok: true, runs: xs.length };
+}
+
+/** For comparison: main.ts run by node with tsx's CommonJS hook only (one process, no ESM loader thread). */
+function measureRequireTsx(tmp: string): CommandResult {
+  log("  node --require tsx/cjs main.ts");
+  const xs = Array.from({ length: runs }, () =>
+    ensureOk("node --require tsx/cjs", measure("node", ["--require", "tsx/cjs", "main.ts", "--out", join(tmp, "out-require-tsx"), "--date", "2026-01-15"], { cwd: repo, tmp })),
   );
   return { ms: median(xs.map((x) => x.ms)), rssMB: max(xs.map((x) => x.rssMB)), ok: true, runs: xs.length };
 }
