@@ -96,7 +96,7 @@ describe("the command line", () => {
   it("npm run synth and cdktf synth write the same bytes", () => {
     const base = mkdtempSync(join(tmpdir(), "keyless-cli-"));
     const env = { ...process.env, CHECKPOINT_DISABLE: "1", DISABLE_VERSION_CHECK: "1" };
-    execFileSync(process.execPath, [join(ROOT, "node_modules/tsx/dist/cli.mjs"), "main.ts", "--out", join(base, "a")], { cwd: ROOT, env, stdio: "pipe" });
+    execFileSync(process.execPath, ["--require", "tsx/cjs", "main.ts", "--out", join(base, "a")], { cwd: ROOT, env, stdio: "pipe" });
     execFileSync(process.execPath, [join(ROOT, "node_modules/cdktf-cli/bundle/bin/cdktf"), "synth", "--output", join(base, "b")], { cwd: ROOT, env, stdio: "pipe" });
     const a = readTree(join(base, "a"));
     expect(Object.keys(a).length).toBeGreaterThanOrEqual(4);
