@@ -3,6 +3,9 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { parse, stringify } from "yaml";
 
+/** The benchmark generator's seeded PRNG (mulberry32): shuffles are reproducible. */
+export { prng } from "../../bench/generate";
+
 export const EXAMPLE_DIR = join(__dirname, "..", "..", "environments");
 
 /** The example organization's workspace files as data: file name -> parsed content. */
@@ -20,18 +23,6 @@ export function writeExampleVariant(workspaces: Record<string, unknown>): string
   cpSync(join(EXAMPLE_DIR, "shared"), join(dir, "shared"), { recursive: true });
   for (const [f, data] of Object.entries(workspaces)) writeFileSync(join(dir, f), f.endsWith(".json") ? JSON.stringify(data) : stringify(data));
   return dir;
-}
-
-/** A small seeded PRNG (mulberry32), so shuffles are reproducible. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**
