@@ -1,8 +1,8 @@
 /** The benchmark's results: their shape, the targets of issue 8, and the Markdown table. */
 import { cpus, totalmem } from "node:os";
 
-export interface SizeResult {
-  readonly size: string;
+/** The size of a generated organization, as the stage runs count it. */
+export interface OrgCounts {
   readonly accounts: number;
   readonly ous: number;
   readonly permissionSets: number;
@@ -10,6 +10,15 @@ export interface SizeResult {
   readonly githubRoles: number;
   readonly workspaces: number;
   readonly assignments: number;
+}
+
+export function orgCounts(c: OrgCounts): OrgCounts {
+  const { accounts, ous, permissionSets, groups, githubRoles, workspaces, assignments } = c;
+  return { accounts, ous, permissionSets, groups, githubRoles, workspaces, assignments };
+}
+
+export interface SizeResult extends OrgCounts {
+  readonly size: string;
   readonly runs: number;
   /** Medians over the stage runs, ms. */
   readonly stages: {

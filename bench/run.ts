@@ -14,7 +14,7 @@ import { join, resolve } from "node:path";
 import { baselineCommand, writeBaseline } from "./baseline";
 import { generateOrganization, SIZES, writeOrganization } from "./generate";
 import { ensureOk, hasGnuTime, max, measure, median } from "./measure";
-import { BenchResults, CommandResult, machine, markdown, SizeResult, targets } from "./report";
+import { BenchResults, CommandResult, machine, markdown, orgCounts, SizeResult, targets } from "./report";
 import type { StageTimes } from "./stages";
 
 const repo = resolve(__dirname, "..");
@@ -98,13 +98,7 @@ function runSize(size: string, dir: string, tmp: string, withBaseline: boolean) 
   const med = (f: (t: StageTimes) => number) => median(stageRuns.map(f));
   const result: SizeResult = {
     size,
-    accounts: stageRuns[0].accounts,
-    ous: stageRuns[0].ous,
-    permissionSets: stageRuns[0].permissionSets,
-    groups: stageRuns[0].groups,
-    githubRoles: stageRuns[0].githubRoles,
-    workspaces: stageRuns[0].workspaces,
-    assignments: stageRuns[0].assignments,
+    ...orgCounts(stageRuns[0]),
     runs,
     stages: {
       startup: med((t) => t.startupMs),

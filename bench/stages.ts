@@ -9,10 +9,11 @@
 import type * as CompileModule from "../src/compile/compile";
 import type * as LoadModule from "../src/load/load";
 import type * as SynthModule from "../modules/synth";
+import type { OrgCounts } from "./report";
 import type * as ValidateModule from "../src/validate/validate";
 import type { AccessPlan } from "../src/plan";
 
-export interface StageTimes {
+export interface StageTimes extends OrgCounts {
   /** Process start until this script runs (node + tsx boot). */
   readonly startupMs: number;
   readonly compilerLoadMs: number;
@@ -24,13 +25,6 @@ export interface StageTimes {
   /** Process start until written. */
   readonly totalMs: number;
   readonly maxRssMB: number;
-  readonly accounts: number;
-  readonly ous: number;
-  readonly permissionSets: number;
-  readonly groups: number;
-  readonly githubRoles: number;
-  readonly workspaces: number;
-  readonly assignments: number;
   readonly diagnostics: number;
 }
 
