@@ -1,4 +1,5 @@
 import type { Workspace } from "../../modules/generated/workspace";
+import { ORGANIZATION_ACCOUNT_ACCESS_ROLE } from "../aws-limits";
 import { AcknowledgedDiagnostic, cmp, Diagnostic, hasErrors } from "../diagnostics/diagnostic";
 import { loadDefinitions, LoadedDefinitions, LoadOptions } from "../load/load";
 import { AccessPlan, AccountRef, BackendPlan, WorkspacePlan } from "../plan";
@@ -91,7 +92,7 @@ function compileWorkspace(ctx: WorkspaceContext): WorkspacePlan {
       region: def.aws.region,
       partition: inventory.partition,
       account: { name: account.name, id: account.id },
-      memberAccountRole: def.aws.memberAccountRole ?? "OrganizationAccountAccessRole",
+      memberAccountRole: def.aws.memberAccountRole ?? ORGANIZATION_ACCOUNT_ACCESS_ROLE,
       defaultTags: sortedTags(def.aws.defaultTags, { ManagedBy: "keyless", KeylessWorkspace: ctx.name }),
     },
     memberAccounts: [...members.values()].sort((a, b) => cmp(a.name, b.name)),

@@ -1,3 +1,4 @@
+import { SCP_LIMITS } from "../aws-limits";
 import { cmp } from "../diagnostics/diagnostic";
 import type { ScpPlan, WorkspacePlan } from "../plan";
 import { cell, code, table } from "./markdown";
@@ -61,7 +62,7 @@ export function renderGuardrails(g: GuardrailsReport): string[] {
       p.targets.map(code).join(", "),
       p.denies.length > 6 ? `${p.denies.slice(0, 6).map(cell).join(", ")} and ${p.denies.length - 6} more` : p.denies.map(cell).join(", ") || "·",
       p.exemptions.map(cell).join("<br>") || "nobody",
-      `${p.characters} / 5120`,
+      `${p.characters} / ${SCP_LIMITS.contentChars}`,
     ]),
   );
 }
