@@ -105,4 +105,13 @@ describe("the npm package", () => {
     expect(existsSync(join(project, "node_modules", "keyless", "schemas", "workspace.schema.json"))).toBe(true);
     expect(readdirSync(join(project, "node_modules", "keyless"))).not.toContain("src");
   });
+
+  it("compiles through keyless/compiler without loading the CDKTF engine", () => {
+    const script = `
+      const compiler = require("keyless/compiler");
+      const r = compiler.compile({ dir: "access", evaluationDate: "2026-01-15" });
+      const report = compiler.renderReport(compiler.buildReport(r.plan, r.diagnostics, "2026-01-15"));
+      console.log(JSON.stringify({ where: require.resolve("keyless/compiler"), ok: !!r.plan, report: report.includes("Viewer"), engine: Object.keys(require.cache).filter((k) => /[\\/]node_modules[\\/](cdktf|@cdktf|constructs)[\\/]/.test(k)).length }));`;
+    expect(JSON.parse(run(process.execPath, ["-e", script]))).toEqual({ where: join(project, "node_modules", "keyless", "dist", "src", "compiler.js"), ok: true, report: true, engine: 0 });
+  });
 });
