@@ -1,5 +1,6 @@
 import { CloudBackend, LocalBackend, NamedCloudWorkspace, S3Backend, TerraformOutput, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
+import { posix } from "node:path";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import type { AccountRef, BackendPlan, WorkspacePlan } from "../src/plan";
 import { GithubOidcProvider } from "./github-oidc/github-oidc-provider";
@@ -141,7 +142,8 @@ function memberProvider(scope: Construct, plan: WorkspacePlan, account: AccountR
 function addBackend(stack: TerraformStack, backend: BackendPlan): void {
   switch (backend.type) {
     case "local":
-      new LocalBackend(stack, { path: backend.path });
+      // The stack runs in <outdir>/stacks/<workspace>/; the path is relative to the folder holding <outdir>.
+      new LocalBackend(stack, { path: posix.join("../../..", backend.path) });
       return;
     case "s3":
       new S3Backend(stack, {
