@@ -12,6 +12,7 @@ import { IdentityCenterInstance } from "./identity-center/identity-center-instan
 import { IdentityStoreGroups } from "./identity-center/identity-store-groups";
 import { IdentityStoreUsers } from "./identity-center/identity-store-users";
 import { PermissionSet } from "./identity-center/permission-set";
+import { literalData } from "./literal";
 import { terraformName } from "./names";
 import { ServiceControlPolicy } from "./scp/service-control-policy";
 import { DataAwsSsoadminPermissionSet } from "@cdktf/provider-aws/lib/data-aws-ssoadmin-permission-set";
@@ -28,7 +29,8 @@ export interface EnvironmentStackProps {
 export class EnvironmentStack extends TerraformStack {
   constructor(scope: Construct, id: string, props: EnvironmentStackProps) {
     super(scope, id);
-    const { plan } = props;
+    // The plan is all literals: escaped for Terraform here, once (modules/literal.ts).
+    const plan = literalData(props.plan);
     addBackend(this, plan.backend);
 
     const defaultTags = [{ tags: { ...plan.aws.defaultTags } }];
