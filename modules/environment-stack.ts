@@ -48,8 +48,9 @@ export class EnvironmentStack extends TerraformStack {
       new TerraformOutput(this, "scp_names", { value: plan.guardrails.policies.map((p) => p.name) }).overrideLogicalId("service_control_policies");
     }
 
+    const oidcProviders = new Map<string, GithubOidcProvider>();
     for (const p of plan.githubOidc.providers) {
-      new GithubOidcProvider(this, `github_provider_${p.account.name}`, {
+      const created = new GithubOidcProvider(this, `github_provider_${p.account.name}`, {
         provider: members.get(p.account.name)!,
         accountName: p.account.name,
         url: p.url,
@@ -57,6 +58,7 @@ export class EnvironmentStack extends TerraformStack {
         thumbprints: p.thumbprints,
         tags: p.tags,
       });
+      oidcProviders.set(p.arn, created);
     }
     const roleArns: Record<string, string> = {};
     for (const r of plan.githubOidc.roles) {
@@ -72,6 +74,7 @@ export class EnvironmentStack extends TerraformStack {
         inlinePolicies: r.inlinePolicies,
         maxSessionDuration: r.maxSessionDuration,
         tags: r.tags,
+        oidcProvider: oidcProviders.get(r.providerArn)?.resource,
       });
       roleArns[r.key] = role.arn;
     }
