@@ -39,6 +39,7 @@ export interface AwsPlan {
 }
 
 export type BackendPlan =
+  /** `path` is relative to the folder that holds the output folder (the stack gets `../../../<path>`). */
   | { readonly type: "local"; readonly path: string }
   | {
       readonly type: "s3";

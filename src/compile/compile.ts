@@ -119,5 +119,5 @@ function backendPlan(ctx: WorkspaceContext): BackendPlan {
   if (b.cloud) {
     return { type: "cloud", organization: b.cloud.organization, workspace: b.cloud.workspace, project: b.cloud.project, hostname: b.cloud.hostname ?? "app.terraform.io" };
   }
-  return { type: "local", path: b.local?.path ?? `terraform.${ctx.name}.tfstate` };
+  return { type: "local", path: b.local?.path ?? `terraform.tfstate.d/${ctx.name}/terraform.tfstate` };
 }
