@@ -41,12 +41,12 @@ export function policyWidening(kind: PolicyKind, who: string, pairs: readonly St
         widenings.push(...newGrants(who, can, a, before.filter((x) => x !== b).concat([{ ...b, conditions: a.conditions }])));
         narrowings.push(...lostGrants(who, cannot, b, a));
       }
-      const label = kind === "trust" ? `${who} can now be assumed` : `${who} ${can} ${scope(a)}`;
-      conditionShift(a.conditions, b.conditions, "allow", label, widenings, narrowings, who);
+      const scoped = kind === "trust" ? { now: `${who} can now be assumed`, neutral: `${who} can be assumed`, no: `${who} can no longer be assumed` } : { now: `${who} ${can} ${scope(a)}`, neutral: `${who} ${kind === "scp" ? "allows" : "can call"} ${scope(a)}`, no: `${who} ${cannot} ${scope(a)}` };
+      conditionShift(a.conditions, b.conditions, "allow", scoped, widenings, narrowings, who);
     } else {
       const lostActions = b.actions && a.actions ? b.actions.filter((x) => !a.actions!.some((y) => actionCovers(y, x))) : [];
       const newActions = b.actions && a.actions ? a.actions.filter((x) => !b.actions!.some((y) => actionCovers(y, x))) : [];
-      if (lostActions.length) widenings.push(`${who} no longer denies ${lostActions.join(", ")}`);
+      if (lostActions.length) widenings.push(`${who} no longer denies ${lostActions.join(", ")}${isRootOnly(b) ? " to root users" : ""}`);
       if (newActions.length) narrowings.push(`${who} now also denies ${newActions.join(", ")}`);
       if (b.notActions && a.notActions) {
         const excepted = a.notActions.filter((x) => !b.notActions!.some((y) => actionCovers(y, x)));
@@ -58,7 +58,7 @@ export function policyWidening(kind: PolicyKind, who: string, pairs: readonly St
       if (lostRes.length) widenings.push(`${who} no longer denies ${denyScope({ ...b, resources: lostRes })}`);
       const newRes = (a.resources ?? []).filter((x) => !(b.resources ?? []).some((y) => resourceCovers(y, x)));
       if (newRes.length) narrowings.push(`${who} now also denies ${denyScope({ ...a, resources: newRes })}`);
-      conditionShift(a.conditions, b.conditions, "deny", `${who}`, widenings, narrowings, who);
+      conditionShift(a.conditions, b.conditions, "deny", { now: who, neutral: who, no: who }, widenings, narrowings, who);
     }
   }
   return { widenings, narrowings };
@@ -109,18 +109,34 @@ function reach(pattern: string): "anyone" | "any role" | undefined {
  * positive condition with more values grants more; on a Deny, the same denies less, and a negated
  * condition (an exemption: `ArnNotLike aws:PrincipalArn`) with more values exempts more.
  */
-function conditionShift(after: readonly NormalCondition[], before: readonly NormalCondition[], effect: "allow" | "deny", label: string, widenings: string[], narrowings: string[], who: string): void {
+function conditionShift(
+  after: readonly NormalCondition[],
+  before: readonly NormalCondition[],
+  effect: "allow" | "deny",
+  label: { readonly now: string; readonly neutral: string; readonly no: string },
+  widenings: string[],
+  narrowings: string[],
+  who: string,
+): void {
   const b = new Map(before.map((c) => [condId(c), c]));
   const a = new Map(after.map((c) => [condId(c), c]));
   const allow = effect === "allow";
+  const exemption = (c: NormalCondition) => !allow && isNegatedOperator(c.operator) && c.key.toLowerCase() === "aws:principalarn";
+  const rootOnly = (c: NormalCondition) => !allow && !isNegatedOperator(c.operator) && c.key.toLowerCase() === "aws:principalarn" && c.values.every((v) => /:root$/.test(v));
   for (const [id, c] of b) {
     if (a.has(id)) continue;
-    (allow ? widenings : narrowings).push(allow ? `${label} without the condition ${conditionWords(c)}` : `${who} now applies regardless of ${conditionWords(c)}`);
+    if (allow) widenings.push(`${label.now} without the condition ${conditionWords(c)}`);
+    else if (exemption(c)) narrowings.push(`${who} no longer exempts ${c.values.join(", ")}`);
+    else if (rootOnly(c)) narrowings.push(`${who} now applies to every principal, not only root users`);
+    else narrowings.push(`${who} now applies regardless of ${conditionWords(c)}`);
   }
   for (const [id, c] of a) {
     const old = b.get(id);
     if (!old) {
-      (allow ? narrowings : widenings).push(allow ? `${label} only when ${conditionWords(c)}` : `${who} now applies only when ${conditionWords(c)}`);
+      if (allow) narrowings.push(`${label.neutral} only when ${conditionWords(c)}`);
+      else if (exemption(c)) for (const v of c.values) widenings.push(reach(v) ? `${who} no longer applies to ${reach(v)} (it exempts ${v})` : `${who} newly exempts ${v}`);
+      else if (rootOnly(c)) widenings.push(`${who} now applies only to root users`);
+      else widenings.push(`${who} now applies only when ${conditionWords(c)}`);
       continue;
     }
     const added = c.values.filter((v) => !old.values.includes(v));
@@ -132,8 +148,8 @@ function conditionShift(after: readonly NormalCondition[], before: readonly Norm
       // Allow when K is one of V: more values, more allowed. Allow when K is not one of V: fewer values, more allowed.
       const wider = negated ? removed : added;
       const narrower = negated ? added : removed;
-      if (wider.length) widenings.push(`${label} when ${phrase(wider)}`);
-      if (narrower.length) narrowings.push(`${label.replace(/ can now /, " can no longer ").replace(/ now allows /, " no longer allows ")} when ${phrase(narrower)}`);
+      if (wider.length) widenings.push(`${label.now} when ${phrase(wider)}`);
+      if (narrower.length) narrowings.push(`${label.no} when ${phrase(narrower)}`);
     } else if (negated) {
       const principalKey = c.key.toLowerCase() === "aws:principalarn";
       for (const v of added) {
