@@ -6,6 +6,14 @@
 export interface AccessPlan {
   readonly partition: string;
   readonly workspaces: readonly WorkspacePlan[];
+  /** The organization inventory's accounts, for reports (coverage, OUs); absent in hand-built plans. */
+  readonly organization?: OrganizationPlan;
+}
+
+export interface OrganizationPlan {
+  readonly managementAccount: string;
+  /** Every account of the inventory, sorted by name. */
+  readonly accounts: readonly (AccountRef & { readonly ou: string; readonly status: string })[];
 }
 
 export interface WorkspacePlan {

@@ -59,7 +59,11 @@ export function compileDefinitions(loaded: LoadedDefinitions, options: CompileOp
   }
   checkGroupKinds(contexts);
   const workspaces = contexts.map(compileWorkspace);
-  const plan: AccessPlan = { partition: inventory.partition, workspaces };
+  const organization = {
+    managementAccount: inventory.managementAccount,
+    accounts: [...inventory.accounts.values()].map((a) => ({ name: a.name, id: a.id, ou: a.ou, status: a.status })).sort((x, y) => cmp(x.name, y.name)),
+  };
+  const plan: AccessPlan = { partition: inventory.partition, workspaces, organization };
   const sources = new Map([inventory.source, ...contexts.map((c) => c.source)].map((s) => [s.file, s]));
   diagnostics.push(...reporter.diagnostics);
   // Most rules need a complete plan: after a compile error it misses what failed, and "never assigned"
