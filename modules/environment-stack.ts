@@ -12,6 +12,7 @@ import { IdentityStoreGroups } from "./identity-center/identity-store-groups";
 import { IdentityStoreUsers } from "./identity-center/identity-store-users";
 import { PermissionSet } from "./identity-center/permission-set";
 import { terraformName } from "./names";
+import { applyTerraformSettings } from "./terraform-settings";
 import { ServiceControlPolicy } from "./scp/service-control-policy";
 import { DataAwsSsoadminPermissionSet } from "@cdktf/provider-aws/lib/data-aws-ssoadmin-permission-set";
 
@@ -29,6 +30,7 @@ export class EnvironmentStack extends TerraformStack {
     super(scope, id);
     const { plan } = props;
     addBackend(this, plan.backend);
+    applyTerraformSettings(this, plan.terraform);
 
     const defaultTags = [{ tags: { ...plan.aws.defaultTags } }];
     new AwsProvider(this, "aws", { region: plan.aws.region, allowedAccountIds: [plan.aws.account.id], defaultTags });
