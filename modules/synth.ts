@@ -4,10 +4,14 @@ import { join } from "node:path";
 import type { AccessPlan } from "../src/plan";
 import { EnvironmentStack } from "./environment-stack";
 import { AccountAssignments } from "./identity-center/account-assignments";
+import { BlockPaths, collectBlockPaths } from "./hcl/block-paths";
+import { writeHclStack } from "./hcl/write-hcl";
 
 export interface SynthOptions {
   /** Where the Terraform goes: `<outdir>/stacks/<workspace>/cdk.tf.json`. */
   readonly outdir: string;
+  /** `json`: `cdk.tf.json` as cdktf writes it; `hcl`: `main.tf` in native syntax instead. @default "json" */
+  readonly format?: "json" | "hcl";
 }
 
 /**
@@ -28,6 +32,7 @@ export function synthesize(plan: AccessPlan, options: SynthOptions): void {
     // which EnvironmentStack guarantees.
     const app = new App({ outdir: tmp, stackTraces: false, hclOutput: false, skipValidation: true });
     const deferred = new Map<string, Map<string, (indent: string) => string>>();
+    const hcl = new Map<string, BlockPaths>();
     for (const ws of plan.workspaces) {
       const stack = new EnvironmentStack(app, ws.name, { plan: ws });
       const maps = new Map<string, (indent: string) => string>();
@@ -38,9 +43,11 @@ export function synthesize(plan: AccessPlan, options: SynthOptions): void {
         }
       }
       if (maps.size) deferred.set(ws.name, maps);
+      if (options.format === "hcl") hcl.set(ws.name, collectBlockPaths(stack));
     }
     app.synth();
     for (const [name, maps] of deferred) spliceMaps(join(tmp, "stacks", name, "cdk.tf.json"), maps);
+    for (const [name, blocks] of hcl) writeHclStack(join(tmp, "stacks", name), blocks);
   } catch (e) {
     rmSync(tmp, { recursive: true, force: true });
     throw e;
