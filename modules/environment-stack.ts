@@ -14,6 +14,7 @@ import { IdentityStoreUsers } from "./identity-center/identity-store-users";
 import { PermissionSet } from "./identity-center/permission-set";
 import { literalData } from "./literal";
 import { terraformName } from "./names";
+import { applyTerraformSettings } from "./terraform-settings";
 import { ServiceControlPolicy } from "./scp/service-control-policy";
 import { DataAwsSsoadminPermissionSet } from "@cdktf/provider-aws/lib/data-aws-ssoadmin-permission-set";
 
@@ -32,6 +33,7 @@ export class EnvironmentStack extends TerraformStack {
     // The plan is all literals: escaped for Terraform here, once (modules/literal.ts).
     const plan = literalData(props.plan);
     addBackend(this, plan.backend);
+    applyTerraformSettings(this, plan.terraform);
 
     const defaultTags = [{ tags: { ...plan.aws.defaultTags } }];
     new AwsProvider(this, "aws", { region: plan.aws.region, allowedAccountIds: [plan.aws.account.id], defaultTags });

@@ -23,6 +23,8 @@ export interface WorkspacePlan {
   readonly file: string;
   readonly description?: string;
   readonly backend: BackendPlan;
+  /** The `terraform { required_version, required_providers }` settings. */
+  readonly terraform: TerraformSettingsPlan;
   readonly aws: AwsPlan;
   /** Member accounts this workspace manages resources in (each gets an aliased provider), by name. */
   readonly memberAccounts: readonly AccountRef[];
@@ -34,6 +36,13 @@ export interface WorkspacePlan {
 export interface AccountRef {
   readonly name: string;
   readonly id: string;
+}
+
+export interface TerraformSettingsPlan {
+  /** Terraform CLI version constraint, for example `>= 1.11`. */
+  readonly requiredVersion: string;
+  /** The AWS provider's source address (`hashicorp/aws`) and version constraint (`~> 6.25`). */
+  readonly awsProvider: { readonly source: string; readonly version: string };
 }
 
 export interface AwsPlan {

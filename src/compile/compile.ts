@@ -1,3 +1,4 @@
+import type { Organization } from "../../modules/generated/organization";
 import type { Workspace } from "../../modules/generated/workspace";
 import { ORGANIZATION_ACCOUNT_ACCESS_ROLE } from "../aws-limits";
 import { AcknowledgedDiagnostic, cmp, Diagnostic, hasErrors } from "../diagnostics/diagnostic";
@@ -16,6 +17,7 @@ import { checkEvaluationDate } from "./identity-center/expiry";
 import { Inventory } from "./inventory";
 import { Registry } from "./registry";
 import { Reporter } from "./reporter";
+import { terraformSettings } from "./terraform-settings";
 
 export interface CompileResult {
   /** Present when there is no error (warnings allowed). */
@@ -87,11 +89,13 @@ function compileWorkspace(ctx: WorkspaceContext): WorkspacePlan {
   const members = new Map<string, AccountRef>();
   for (const p of githubOidc.providers) members.set(p.account.name, p.account);
   for (const r of githubOidc.roles) members.set(r.account.name, r.account);
+  const backend = backendPlan(ctx);
   return {
     name: ctx.name,
     file: ctx.source.file,
     description: def.description,
-    backend: backendPlan(ctx),
+    backend,
+    terraform: terraformSettings(def, inventory.source.data as Organization, backend),
     aws: {
       region: def.aws.region,
       partition: inventory.partition,
