@@ -11,5 +11,7 @@ export interface Command {
   /** Options besides the common ones. */
   readonly options: OptionSpecs;
   /** Returns the exit code; throws UsageError / InputError for the user's mistakes. */
-  readonly run: (io: CliIo, values: OptionValues, positionals: readonly string[]) => number;
+  readonly run: (io: CliIo, values: OptionValues, positionals: readonly string[]) => number | Promise<number>;
+  /** Commands that take a sub-command (`keyless inventory pull`): the allowed first positionals. */
+  readonly subcommands?: readonly string[];
 }
