@@ -5,6 +5,7 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import type { AccountRef, BackendPlan, WorkspacePlan } from "../src/plan";
 import { GithubOidcProvider } from "./github-oidc/github-oidc-provider";
 import { GithubOidcRole } from "./github-oidc/github-oidc-role";
+import { addImports } from "./imports";
 import { AccessControlAttributes } from "./identity-center/access-control-attributes";
 import { AccountAssignments } from "./identity-center/account-assignments";
 import { GroupMemberships } from "./identity-center/group-memberships";
@@ -41,6 +42,7 @@ export class EnvironmentStack extends TerraformStack {
     for (const account of plan.memberAccounts) members.set(account.name, memberProvider(this, plan, account, defaultTags));
 
     this.identityCenter(plan);
+    addImports(this, plan.imports ?? []);
     for (const scp of plan.guardrails.policies) {
       const targets: Record<string, string> = {};
       for (const t of scp.targets) targets[t.key] = t.id;

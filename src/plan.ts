@@ -31,6 +31,8 @@ export interface WorkspacePlan {
   readonly identityCenter: IdentityCenterPlan;
   readonly guardrails: GuardrailsPlan;
   readonly githubOidc: GithubOidcPlan;
+  /** Objects that exist in AWS already and are imported on the first apply; absent: none. */
+  readonly imports?: readonly ImportEntry[];
 }
 
 export interface AccountRef {
@@ -250,4 +252,24 @@ export interface GithubRolePlan {
   readonly readOnly: boolean;
   readonly optIns: readonly GithubOptInPlan[];
   readonly tags: Readonly<Record<string, string>>;
+}
+
+/**
+ * An object that already exists in AWS and that this workspace adopts: synth emits a Terraform
+ * `import` block for it, so the first plan imports instead of creating (written by `keyless import`).
+ */
+export interface ImportEntry {
+  readonly kind:
+    | "permissionSet"
+    | "managedPolicyAttachment"
+    | "customerManagedPolicyAttachment"
+    | "inlinePolicy"
+    | "permissionsBoundary"
+    | "assignment";
+  /** Permission set key, or the assignment's key (`group:<name>/<permission set>/<account>`). */
+  readonly key: string;
+  /** Policy attachments: the managed policy ARN, or `/path/name` of the customer-managed policy. */
+  readonly policy?: string;
+  /** The import id, as the provider documents it. */
+  readonly id: string;
 }

@@ -14,6 +14,7 @@ import { collectGithubOidc, compileGithubOidc } from "./github-oidc";
 import { collectGuardrails, compileGuardrails } from "./guardrails";
 import { checkGroupKinds, collectIdentityCenter, compileIdentityCenter } from "./identity-center";
 import { checkEvaluationDate } from "./identity-center/expiry";
+import { attachImports } from "./imports";
 import { Inventory } from "./inventory";
 import { Registry } from "./registry";
 import { Reporter } from "./reporter";
@@ -30,7 +31,12 @@ export interface CompileResult {
 
 /** load -> validate -> resolve -> plan, for a folder of workspace definitions. Never throws for bad input. */
 export function compile(options: LoadOptions & CompileOptions): CompileResult {
-  return compileDefinitions(loadDefinitions(options), options);
+  const result = compileDefinitions(loadDefinitions(options), options);
+  if (!result.plan) return result;
+  // Objects adopted with `keyless import` (imports/<workspace>.json): Terraform import blocks.
+  const adopted = attachImports(result.plan, options);
+  if (!adopted.diagnostics.length) return { ...result, plan: adopted.plan };
+  return { diagnostics: [...result.diagnostics, ...adopted.diagnostics], acknowledged: result.acknowledged };
 }
 
 export function compileDefinitions(loaded: LoadedDefinitions, options: CompileOptions = {}): CompileResult {
