@@ -79,6 +79,8 @@ describe("every plan rule", () => {
       "KL316",
       "KL401",
       "KL402",
+      "KL412",
+      "KL413",
       "KL503",
       "KL514",
       "KL515",
