@@ -4,6 +4,7 @@ import { join } from "node:path";
 import type { AccessPlan } from "../src/plan";
 import { EnvironmentStack } from "./environment-stack";
 import { AccountAssignments } from "./identity-center/account-assignments";
+import { MovedBlocks } from "./identity-center/moved-blocks";
 
 export interface SynthOptions {
   /** Where the Terraform goes: `<outdir>/stacks/<workspace>/cdk.tf.json`. */
@@ -32,10 +33,8 @@ export function synthesize(plan: AccessPlan, options: SynthOptions): void {
       const stack = new EnvironmentStack(app, ws.name, { plan: ws });
       const maps = new Map<string, (indent: string) => string>();
       for (const c of stack.node.findAll()) {
-        if (c instanceof AccountAssignments) {
-          const marker = `keyless:for_each:${c.node.path}`;
-          maps.set(JSON.stringify(marker), c.deferForEach(marker));
-        }
+        const later = c instanceof AccountAssignments ? c.deferMaps(`keyless:map:${c.node.path}`) : c instanceof MovedBlocks ? c.defer(`keyless:moved:${c.node.path}`) : undefined;
+        for (const [marker, render] of later ?? []) maps.set(JSON.stringify(marker), render);
       }
       if (maps.size) deferred.set(ws.name, maps);
     }
@@ -52,7 +51,7 @@ export function synthesize(plan: AccessPlan, options: SynthOptions): void {
   rmSync(old, { recursive: true, force: true });
 }
 
-/** Puts each deferred for_each map in place of its JSON-quoted marker, indented like the marker's line. */
+/** Puts each deferred map or list in place of its JSON-quoted marker, indented like the marker's line. */
 function spliceMaps(file: string, maps: ReadonlyMap<string, (indent: string) => string>): void {
   let text = readFileSync(file, "utf8");
   for (const [quoted, render] of maps) {
