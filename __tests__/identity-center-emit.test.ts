@@ -89,3 +89,45 @@ describe("account assignments in Terraform", () => {
     expect(after.locals).toEqual(tf.locals);
   });
 });
+
+describe("principals and permission sets of expired grants", () => {
+  const defs = (expires: string) => ({
+    "org.yaml": workspace({
+      identityCenter: {
+        permissionSets: { ReadOnly: { managedPolicies: ["ReadOnlyAccess"] } },
+        groups: { Platform: { source: "external" } },
+        users: { "contractor@example.com": { source: "external" } },
+        assignments: [{ groups: ["Platform"], permissionSets: ["ReadOnly"], targets: { accounts: ["app-dev"] } }],
+      },
+    }),
+    "dev.yaml": workspace({
+      identityCenter: {
+        groups: { Contractors: { source: "external" } },
+        users: { "contractor@example.com": { source: "external" } },
+        assignments: [
+          { users: ["contractor@example.com"], groups: ["Contractors"], permissionSets: ["ReadOnly"], targets: { accounts: ["app-dev"] }, expires },
+        ],
+      },
+    }),
+  });
+
+  it("are looked up while a grant is in force", () => {
+    const dev = synth(defs("2027-01-01")).dev;
+    expect(Object.keys(dev.locals.principal_ids)).toEqual(["group:Contractors", "user:contractor@example.com"]);
+    expect(dev.data.aws_identitystore_user.lookup.for_each).toContain("contractor@example.com");
+    expect(dev.data.aws_identitystore_group.lookup.for_each).toContain("Contractors");
+  });
+
+  it("are not looked up once every grant naming them expired, so a deprovisioned IdP user breaks no plan", () => {
+    const result = compileFiles(defs("2026-10-01"), "2026-11-01");
+    const dev = result.plan!.workspaces.find((w) => w.name === "dev")!;
+    expect(dev.identityCenter.assignments).toEqual([]);
+    expect(dev.identityCenter.userLookups).toEqual([]);
+    expect(dev.identityCenter.groupLookups).toEqual([]);
+    expect(dev.identityCenter.permissionSetLookups).toEqual([]);
+    const tf = synth(defs("2026-10-01")).dev;
+    expect(tf.data?.aws_identitystore_user).toBeUndefined();
+    expect(tf.data?.aws_identitystore_group).toBeUndefined();
+    expect(tf.resource?.aws_ssoadmin_account_assignment).toBeUndefined();
+  });
+});
