@@ -13,6 +13,7 @@ import { IdentityStoreGroups } from "./identity-center/identity-store-groups";
 import { IdentityStoreUsers } from "./identity-center/identity-store-users";
 import { PermissionSet } from "./identity-center/permission-set";
 import { literalData } from "./literal";
+import { MovedBlocks } from "./moved-blocks";
 import { terraformName } from "./names";
 import { ServiceControlPolicy } from "./scp/service-control-policy";
 import { DataAwsSsoadminPermissionSet } from "@cdktf/provider-aws/lib/data-aws-ssoadmin-permission-set";
@@ -37,6 +38,13 @@ export class EnvironmentStack extends TerraformStack {
     new AwsProvider(this, "aws", { region: plan.aws.region, allowedAccountIds: [plan.aws.account.id], defaultTags });
     const members = new Map<string, AwsProvider>();
     for (const account of plan.memberAccounts) members.set(account.name, memberProvider(this, plan, account, defaultTags));
+    // Providers of accounts whose last resource is going: Terraform destroys through them (KL701, KL702).
+    const aliases = new Set(plan.memberAccounts.map((a) => terraformName(a.name)));
+    for (const account of plan.retainedProviders ?? []) {
+      if (!aliases.has(terraformName(account.name))) memberProvider(this, plan, account, defaultTags);
+      aliases.add(terraformName(account.name));
+    }
+    if (plan.moved?.length) new MovedBlocks(this, "moved", { moves: plan.moved });
 
     this.identityCenter(plan);
     for (const scp of plan.guardrails.policies) {

@@ -18,9 +18,23 @@ export interface WorkspacePlan {
   readonly aws: AwsPlan;
   /** Member accounts this workspace manages resources in (each gets an aliased provider), by name. */
   readonly memberAccounts: readonly AccountRef[];
+  /**
+   * Accounts with no resource of this workspace left whose aliased provider is kept, so that
+   * Terraform can destroy what the state still holds there (`aws.retainProviders`, or found in the
+   * previous output). `name` is the alias. @default none
+   */
+  readonly retainedProviders?: readonly AccountRef[];
+  /** Terraform `moved` blocks: addresses renamed since the previous output, so nothing is destroyed. @default none */
+  readonly moved?: readonly MovedPlan[];
   readonly identityCenter: IdentityCenterPlan;
   readonly guardrails: GuardrailsPlan;
   readonly githubOidc: GithubOidcPlan;
+}
+
+export interface MovedPlan {
+  /** Terraform addresses (`aws_iam_role.old`), of whole resources. */
+  readonly from: string;
+  readonly to: string;
 }
 
 export interface AccountRef {

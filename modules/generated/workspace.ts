@@ -68,6 +68,10 @@ export interface AwsSettings {
    */
   memberAccountRole?: string;
   defaultTags?: Tags;
+  /**
+   * Member accounts (by name) whose aliased provider stays in this workspace's stack although it declares no resource there any more, so that Terraform can destroy what its state still holds (without it: "Provider configuration not present"). keyless keeps such a provider by itself when the previous output shows resources there (KL701); list the account here where that output is not at hand (CI), and remove it once the destroy is applied (KL702).
+   */
+  retainProviders?: string[];
 }
 /**
  * Tags added to every taggable resource, beside ManagedBy=keyless.

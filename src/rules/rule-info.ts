@@ -1,7 +1,7 @@
 import type { Severity } from "../diagnostics/diagnostic";
 
 /** The stage or area a rule belongs to; RULES.md groups rules by it. */
-export type RuleCategory = "load" | "schema" | "reference" | "identity-center" | "guardrails" | "github-oidc" | "plan" | "acknowledgement";
+export type RuleCategory = "load" | "schema" | "reference" | "identity-center" | "guardrails" | "github-oidc" | "plan" | "acknowledgement" | "stack";
 
 /**
  * How a finding of a rule can be acknowledged:
