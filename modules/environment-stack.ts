@@ -15,6 +15,7 @@ import { PermissionSet } from "./identity-center/permission-set";
 import { literalData } from "./literal";
 import { MovedBlocks } from "./moved-blocks";
 import { terraformName } from "./names";
+import { applyTerraformSettings } from "./terraform-settings";
 import { ServiceControlPolicy } from "./scp/service-control-policy";
 import { DataAwsSsoadminPermissionSet } from "@cdktf/provider-aws/lib/data-aws-ssoadmin-permission-set";
 
@@ -33,6 +34,7 @@ export class EnvironmentStack extends TerraformStack {
     // The plan is all literals: escaped for Terraform here, once (modules/literal.ts).
     const plan = literalData(props.plan);
     addBackend(this, plan.backend);
+    applyTerraformSettings(this, plan.terraform);
 
     const defaultTags = [{ tags: { ...plan.aws.defaultTags } }];
     new AwsProvider(this, "aws", { region: plan.aws.region, allowedAccountIds: [plan.aws.account.id], defaultTags });

@@ -4,10 +4,14 @@ import { join } from "node:path";
 import type { AccessPlan } from "../src/plan";
 import { EnvironmentStack } from "./environment-stack";
 import { AccountAssignments } from "./identity-center/account-assignments";
+import { BlockPaths, collectBlockPaths } from "./hcl/block-paths";
+import { writeHclStack } from "./hcl/write-hcl";
 
 export interface SynthOptions {
   /** Where the Terraform goes: `<outdir>/stacks/<workspace>/cdk.tf.json`. */
   readonly outdir: string;
+  /** `json`: `cdk.tf.json` as cdktf writes it; `hcl`: `main.tf` in native syntax instead. @default "json" */
+  readonly format?: "json" | "hcl";
   /**
    * The plan holds only some workspaces (`synth --workspace`): the stacks of the others are left as
    * they are. @default false: the stack folder of a workspace that is no longer defined is removed,
@@ -25,7 +29,7 @@ export interface SynthResult {
  * The files keyless writes in a stack folder; synth replaces these and nothing else, so Terraform's
  * own files there (`.terraform/`, `.terraform.lock.hcl`, `*.tfstate*`, overrides) survive every synth.
  */
-export const KEYLESS_STACK_FILES: ReadonlySet<string> = new Set(["cdk.tf.json", "cdk.tf", "metadata.json"]);
+export const KEYLESS_STACK_FILES: ReadonlySet<string> = new Set(["cdk.tf.json", "cdk.tf", "main.tf", "metadata.json"]);
 
 /**
  * Synthesizes one stack per workspace into a fresh folder beside `outdir` (a failure leaves the
@@ -44,6 +48,7 @@ export function synthesize(plan: AccessPlan, options: SynthOptions): SynthResult
     // which EnvironmentStack guarantees.
     const app = new App({ outdir: tmp, stackTraces: false, hclOutput: false, skipValidation: true });
     const deferred = new Map<string, Map<string, (indent: string) => string>>();
+    const hcl = new Map<string, BlockPaths>();
     for (const ws of plan.workspaces) {
       const stack = new EnvironmentStack(app, ws.name, { plan: ws });
       const maps = new Map<string, (indent: string) => string>();
@@ -54,9 +59,11 @@ export function synthesize(plan: AccessPlan, options: SynthOptions): SynthResult
         }
       }
       if (maps.size) deferred.set(ws.name, maps);
+      if (options.format === "hcl") hcl.set(ws.name, collectBlockPaths(stack));
     }
     app.synth();
     for (const [name, maps] of deferred) spliceMaps(join(tmp, "stacks", name, "cdk.tf.json"), maps);
+    for (const [name, blocks] of hcl) writeHclStack(join(tmp, "stacks", name), blocks);
     return commit(tmp, options);
   } finally {
     Error.prepareStackTrace = prepareStackTrace;

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { packageRoot } from "../paths";
 import type { Command } from "./command";
 import { diffCommand } from "./commands/diff";
+import { initCommand } from "./commands/init";
 import { profilesCommand } from "./commands/profiles";
 import { reportCommand } from "./commands/report";
 import { synthCommand } from "./commands/synth";
@@ -11,7 +12,7 @@ import { CliIo, EXIT, InputError, UsageError } from "./context";
 import { GitBaseError } from "../report/git-base";
 import { COMMON_OPTIONS, optionHelp, parseOptions } from "./options";
 
-export const COMMANDS: readonly Command[] = [validateCommand, synthCommand, reportCommand, diffCommand, profilesCommand];
+export const COMMANDS: readonly Command[] = [initCommand, validateCommand, synthCommand, reportCommand, diffCommand, profilesCommand];
 
 const EXIT_HELP = [
   "Exit codes:",
@@ -89,7 +90,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       io.stdout(commandHelp(command));
       return EXIT.ok;
     }
-    if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}" (options start with --)`);
+    if (positionals.length && !command.acceptsFolder) throw new UsageError(`unexpected argument "${positionals[0]}" (options start with --)`);
     return command.run(io, values, positionals);
   } catch (e) {
     if (e instanceof UsageError) {

@@ -1,4 +1,4 @@
-import { githubProviderLogicalId, terraformName } from "../../modules/names";
+import { githubProviderLogicalId, terraformName } from "../names";
 import { cmp, Diagnostic } from "../diagnostics/diagnostic";
 import type { PreviousStacks } from "../identity-center/replacements";
 import type { AccessPlan, AccountRef, MovedPlan, WorkspacePlan } from "../plan";
