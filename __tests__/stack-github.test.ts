@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { synthesize } from "../modules/synth";
 import { runSynth } from "../src/run-synth";
-import { inventory, workspace, writeDefinitions } from "./support/fixtures";
+import { membersWithin } from "../src/stack/plan-memory";
+import { compileFiles, inventory, messages, workspace, writeDefinitions } from "./support/fixtures";
 
 const DATE = "2026-01-15";
 const cleanup: string[] = [];
@@ -124,3 +125,20 @@ describe("the provider of an account whose last resource goes", () => {
 function stackNames(stack: any): string[] {
   return Object.entries<Record<string, unknown>>(stack.resource ?? {}).flatMap(([type, byId]) => Object.keys(byId).map((id) => `${type}.${id}`)).sort();
 }
+
+describe("plan memory (KL703)", () => {
+  const roles = { a: role("app-dev"), b: role("app-prod"), c: role("data-prod") };
+  const providers = { "app-dev": {}, "app-prod": {}, "data-prod": {} };
+
+  it("warns past the workspace's budget with the processes, the estimate and how many accounts fit", () => {
+    const result = compileFiles({ "ci.yaml": workspace({ aws: { region: "eu-west-1", planMemoryBudget: 1.5 }, githubOidc: { providers, roles } }) });
+    expect(messages(result)).toBe(
+      "ci.yaml:6 warning KL703 $.githubOidc: terraform plan of this workspace runs 3 AWS provider processes (one per member account: app-dev, app-prod, data-prod), about 1.7 GB at its peak, more than the plan memory budget of 1.5 GB | fix: move the GitHub OIDC providers and roles of some accounts to another workspace file (each workspace is its own stack and plan): at most 2 member accounts fit in 1.5 GB; or set aws.planMemoryBudget to the memory of your runner (GitHub-hosted Linux: 7 GB for private repositories, 16 GB for public ones)",
+    );
+  });
+
+  it("stays quiet within the default 7 GB, where 12 member accounts fit beside the default provider", () => {
+    expect(messages(compileFiles({ "ci.yaml": workspace({ githubOidc: { providers, roles } }) }))).toBe("");
+    expect([membersWithin(7, true), membersWithin(7, false), membersWithin(16, true)]).toEqual([12, 13, 31]);
+  });
+});

@@ -6,6 +6,7 @@ import { customerManagedPolicies } from "./customer-managed-policies";
 import { individualUserAssignments } from "./individual-user-assignments";
 import { permissionSetPolicyCount } from "./permission-set-policy-count";
 import { permissionSetsPerInstance } from "./permission-sets-per-instance";
+import { planMemory } from "./plan-memory";
 import { policySize } from "./policy-size";
 import { rolePolicyCount } from "./role-policy-count";
 import { scpAttachmentsPerTarget } from "./scp-attachments-per-target";
@@ -30,4 +31,5 @@ export const PLAN_CHECKS: readonly PlanRule[] = [
   unusedGroups,
   wildcardInlinePolicies,
   customerManagedPolicies,
+  planMemory,
 ];
