@@ -89,7 +89,7 @@ describe("every plan rule", () => {
       "KL604",
       "KL605",
       "KL606",
-      "KL703",
+      "KL903",
     ]);
   });
 });

@@ -98,22 +98,22 @@ describe("the provider of an account whose last resource goes", () => {
   const withoutProd = { "org.yaml": withRoles["org.yaml"], "ci.yaml": workspace({ githubOidc: { providers: { "app-dev": {} }, roles: { dev: role("app-dev") } } }) };
   const aliases = (stack: any) => stack.provider.aws.map((p: any) => `${p.alias ?? "(default)"}:${p.allowed_account_ids[0]}`);
 
-  it("is kept when the previous output had resources there, with KL701 saying how to keep it in CI", () => {
+  it("is kept when the previous output had resources there, with KL901 saying how to keep it in CI", () => {
     const out = outdir();
     synth(withRoles, out);
     const { stacks, stderr } = synth(withoutProd, out);
     expect(aliases(stacks.ci)).toEqual(["(default):100000000000", "app-dev:100000000005", "app-prod:100000000002"]);
     expect(stackNames(stacks.ci)).not.toContain("aws_iam_role.prod");
-    expect(stderr).toContain("warning KL701");
+    expect(stderr).toContain("warning KL901");
     expect(stderr).toContain("add app-prod to aws.retainProviders");
   });
 
-  it("is kept by aws.retainProviders without any previous output, with KL702 saying when to drop it", () => {
+  it("is kept by aws.retainProviders without any previous output, with KL902 saying when to drop it", () => {
     const { stacks, stderr } = synth({ "org.yaml": withRoles["org.yaml"], "ci.yaml": workspace({ aws: { region: "eu-west-1", retainProviders: ["app-prod", "app-dev"] }, githubOidc: { providers: { "app-dev": {} }, roles: { dev: role("app-dev") } } }) }, outdir());
     expect(aliases(stacks.ci)).toEqual(["(default):100000000000", "app-dev:100000000005", "app-prod:100000000002"]);
-    expect(stderr).toMatch(/warning KL702 at \$\.aws\.retainProviders\[0\]: provider aws\.app-prod is kept/);
-    expect(stderr).toMatch(/warning KL702 at \$\.aws\.retainProviders\[1\]: account app-dev is listed in aws\.retainProviders, but the workspace still manages resources there/);
-    expect(stderr).not.toContain("KL701");
+    expect(stderr).toMatch(/warning KL902 at \$\.aws\.retainProviders\[0\]: provider aws\.app-prod is kept/);
+    expect(stderr).toMatch(/warning KL902 at \$\.aws\.retainProviders\[1\]: account app-dev is listed in aws\.retainProviders, but the workspace still manages resources there/);
+    expect(stderr).not.toContain("KL901");
   });
 
   it("is not kept when nothing was there before", () => {
@@ -126,14 +126,14 @@ function stackNames(stack: any): string[] {
   return Object.entries<Record<string, unknown>>(stack.resource ?? {}).flatMap(([type, byId]) => Object.keys(byId).map((id) => `${type}.${id}`)).sort();
 }
 
-describe("plan memory (KL703)", () => {
+describe("plan memory (KL903)", () => {
   const roles = { a: role("app-dev"), b: role("app-prod"), c: role("data-prod") };
   const providers = { "app-dev": {}, "app-prod": {}, "data-prod": {} };
 
   it("warns past the workspace's budget with the processes, the estimate and how many accounts fit", () => {
     const result = compileFiles({ "ci.yaml": workspace({ aws: { region: "eu-west-1", planMemoryBudget: 1.5 }, githubOidc: { providers, roles } }) });
     expect(messages(result)).toBe(
-      "ci.yaml:6 warning KL703 $.githubOidc: terraform plan of this workspace runs 3 AWS provider processes (one per member account: app-dev, app-prod, data-prod), about 1.7 GB at its peak, more than the plan memory budget of 1.5 GB | fix: move the GitHub OIDC providers and roles of some accounts to another workspace file (each workspace is its own stack and plan): at most 2 member accounts fit in 1.5 GB; or set aws.planMemoryBudget to the memory of your runner (GitHub-hosted Linux: 7 GB for private repositories, 16 GB for public ones)",
+      "ci.yaml:6 warning KL903 $.githubOidc: terraform plan of this workspace runs 3 AWS provider processes (one per member account: app-dev, app-prod, data-prod), about 1.7 GB at its peak, more than the plan memory budget of 1.5 GB | fix: move the GitHub OIDC providers and roles of some accounts to another workspace file (each workspace is its own stack and plan): at most 2 member accounts fit in 1.5 GB; or set aws.planMemoryBudget to the memory of your runner (GitHub-hosted Linux: 7 GB for private repositories, 16 GB for public ones)",
     );
   });
 

@@ -40,7 +40,7 @@ export class EnvironmentStack extends TerraformStack {
     new AwsProvider(this, "aws", { region: plan.aws.region, allowedAccountIds: [plan.aws.account.id], defaultTags });
     const members = new Map<string, AwsProvider>();
     for (const account of plan.memberAccounts) members.set(account.name, memberProvider(this, plan, account, defaultTags));
-    // Providers of accounts whose last resource is going: Terraform destroys through them (KL701, KL702).
+    // Providers of accounts whose last resource is going: Terraform destroys through them (KL901, KL902).
     const aliases = new Set(plan.memberAccounts.map((a) => terraformName(a.name)));
     for (const account of plan.retainedProviders ?? []) {
       if (!aliases.has(terraformName(account.name))) memberProvider(this, plan, account, defaultTags);

@@ -14,7 +14,7 @@ import type { RuleInfo } from "./rule-info";
  * (a test pins the list). RULES.md is generated from this table (`npm run gen:rules`).
  *
  * KL0xx loading, KL1xx schema, KL2xx names and references, KL3xx Identity Center, KL4xx Service
- * Control Policies, KL5xx GitHub OIDC, KL6xx rules over the plan and acknowledgements, KL7xx the
+ * Control Policies, KL5xx GitHub OIDC, KL6xx rules over the plan and acknowledgements, KL7xx adopting existing AWS objects, KL8xx the Terraform shop (delegated administration, break-glass, variants), KL9xx the
  * Terraform stacks (providers, state continuity, plan cost).
  */
 export const RULES = {

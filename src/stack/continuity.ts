@@ -100,7 +100,7 @@ function providersToKeep(ws: WorkspacePlan, prev: PreviousStack): AccountRef[] {
 export interface Continuity {
   /** The plan with `moved` blocks and kept providers added. */
   readonly plan: AccessPlan;
-  /** KL701 for each provider kept because the previous output had resources there. */
+  /** KL901 for each provider kept because the previous output had resources there. */
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -120,7 +120,7 @@ export function stackContinuity(previous: PreviousStacks, plan: AccessPlan): Con
     const kept = providersToKeep(ws, prev);
     for (const a of kept) {
       diagnostics.push({
-        code: "KL701",
+        code: "KL901",
         severity: "warning",
         file: ws.file,
         path: ["aws"],

@@ -2,10 +2,10 @@ import { membersWithin, PLAN_MEMORY, planMemoryGb, providersInUse } from "../../
 import type { PlanRule } from "../plan-rule";
 import { subject } from "../subjects";
 
-/** KL703: a workspace whose plan needs more memory than its budget (one provider process per member account). */
+/** KL903: a workspace whose plan needs more memory than its budget (one provider process per member account). */
 export const planMemory: PlanRule = {
   name: "plan-memory",
-  codes: ["KL703"],
+  codes: ["KL903"],
   check(ctx) {
     return ctx.plan.workspaces.flatMap((w) => {
       const budget = ctx.definitions.get(w.name)?.aws?.planMemoryBudget ?? PLAN_MEMORY.defaultBudgetGb;
@@ -16,7 +16,7 @@ export const planMemory: PlanRule = {
       const fit = membersWithin(budget, main);
       return [
         {
-          code: "KL703" as const,
+          code: "KL903" as const,
           subject: subject.workspace(w.name),
           file: w.file,
           path: ["githubOidc"],
