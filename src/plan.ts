@@ -6,6 +6,14 @@
 export interface AccessPlan {
   readonly partition: string;
   readonly workspaces: readonly WorkspacePlan[];
+  /** The organization inventory's accounts, for reports (coverage, OUs); absent in hand-built plans. */
+  readonly organization?: OrganizationPlan;
+}
+
+export interface OrganizationPlan {
+  readonly managementAccount: string;
+  /** Every account of the inventory, sorted by name. */
+  readonly accounts: readonly (AccountRef & { readonly ou: string; readonly status: string })[];
 }
 
 export interface WorkspacePlan {
@@ -15,17 +23,42 @@ export interface WorkspacePlan {
   readonly file: string;
   readonly description?: string;
   readonly backend: BackendPlan;
+  /** The `terraform { required_version, required_providers }` settings. */
+  readonly terraform: TerraformSettingsPlan;
   readonly aws: AwsPlan;
   /** Member accounts this workspace manages resources in (each gets an aliased provider), by name. */
   readonly memberAccounts: readonly AccountRef[];
+  /**
+   * Accounts with no resource of this workspace left whose aliased provider is kept, so that
+   * Terraform can destroy what the state still holds there (`aws.retainProviders`, or found in the
+   * previous output). `name` is the alias. @default none
+   */
+  readonly retainedProviders?: readonly AccountRef[];
+  /** Terraform `moved` blocks: addresses renamed since the previous output, so nothing is destroyed. @default none */
+  readonly moved?: readonly MovedPlan[];
   readonly identityCenter: IdentityCenterPlan;
   readonly guardrails: GuardrailsPlan;
   readonly githubOidc: GithubOidcPlan;
+  /** Objects that exist in AWS already and are imported on the first apply; absent: none. */
+  readonly imports?: readonly ImportEntry[];
+}
+
+export interface MovedPlan {
+  /** Terraform addresses (`aws_iam_role.old`), of whole resources. */
+  readonly from: string;
+  readonly to: string;
 }
 
 export interface AccountRef {
   readonly name: string;
   readonly id: string;
+}
+
+export interface TerraformSettingsPlan {
+  /** Terraform CLI version constraint, for example `>= 1.11`. */
+  readonly requiredVersion: string;
+  /** The AWS provider's source address (`hashicorp/aws`) and version constraint (`~> 6.25`). */
+  readonly awsProvider: { readonly source: string; readonly version: string };
 }
 
 export interface AwsPlan {
@@ -39,6 +72,7 @@ export interface AwsPlan {
 }
 
 export type BackendPlan =
+  /** `path` is relative to the folder that holds the output folder (the stack gets `../../../<path>`). */
   | { readonly type: "local"; readonly path: string }
   | {
       readonly type: "s3";
@@ -55,8 +89,8 @@ export type BackendPlan =
 export interface IdentityCenterPlan {
   /** Permission sets this workspace owns, by key. */
   readonly permissionSets: readonly PermissionSetPlan[];
-  /** Permission sets owned by other workspaces that this one assigns: looked up by AWS name. */
-  readonly permissionSetLookups: readonly { readonly key: string; readonly name: string }[];
+  /** Permission sets owned by other workspaces that grants in force assign, by key. */
+  readonly permissionSetLookups: readonly PermissionSetLookup[];
   /** Groups this workspace creates in the identity store. */
   readonly managedGroups: readonly ManagedGroupPlan[];
   /** Groups (external, or managed by another workspace) looked up by display name. */
@@ -71,6 +105,14 @@ export interface IdentityCenterPlan {
   readonly accessControlAttributes?: readonly AccessControlAttributePlan[];
   /** One per principal x permission set x account, sorted by key. Expired grants are left out. */
   readonly assignments: readonly AssignmentPlan[];
+}
+
+export interface PermissionSetLookup {
+  readonly key: string;
+  /** AWS name. */
+  readonly name: string;
+  /** The workspace that owns (creates) it and publishes its ARN. */
+  readonly workspace: string;
 }
 
 export interface CustomerManagedPolicyRef {
@@ -232,4 +274,24 @@ export interface GithubRolePlan {
   readonly readOnly: boolean;
   readonly optIns: readonly GithubOptInPlan[];
   readonly tags: Readonly<Record<string, string>>;
+}
+
+/**
+ * An object that already exists in AWS and that this workspace adopts: synth emits a Terraform
+ * `import` block for it, so the first plan imports instead of creating (written by `keyless import`).
+ */
+export interface ImportEntry {
+  readonly kind:
+    | "permissionSet"
+    | "managedPolicyAttachment"
+    | "customerManagedPolicyAttachment"
+    | "inlinePolicy"
+    | "permissionsBoundary"
+    | "assignment";
+  /** Permission set key, or the assignment's key (`group:<name>/<permission set>/<account>`). */
+  readonly key: string;
+  /** Policy attachments: the managed policy ARN, or `/path/name` of the customer-managed policy. */
+  readonly policy?: string;
+  /** The import id, as the provider documents it. */
+  readonly id: string;
 }

@@ -4,6 +4,7 @@ import { formatDiagnostics, hasErrors } from "./diagnostics/diagnostic";
 import { readPreviousStacks } from "./identity-center/previous-output";
 import { permissionSetReplacements } from "./identity-center/replacements";
 import type { AccessPlan } from "./plan";
+import { stackContinuity } from "./stack/continuity";
 
 export interface SynthCommandOptions {
   /** Folder of workspace definitions. */
@@ -17,7 +18,7 @@ export interface SynthCommandOptions {
   /** Only these workspaces are written; all are compiled, since references cross workspaces. @default all */
   readonly workspaces?: readonly string[];
   /** The emit stage; injected so that this file never loads the CDKTF engine itself. */
-  readonly synthesize: (plan: AccessPlan, options: { outdir: string }) => void;
+  readonly synthesize: (plan: AccessPlan, options: { outdir: string; partial?: boolean }) => { readonly orphanedStacks: readonly string[] } | void;
   readonly stdout?: (text: string) => void;
   readonly stderr?: (text: string) => void;
 }
@@ -38,9 +39,15 @@ export function runSynth(options: SynthCommandOptions): number {
   const only = options.workspaces?.length ? options.workspaces : undefined;
   const plan: AccessPlan = only ? { ...result.plan, workspaces: result.plan.workspaces.filter((w) => only.includes(w.name)) } : result.plan;
   const outdir = options.cwd ? resolve(options.cwd, options.outdir) : options.outdir;
-  const hazards = permissionSetReplacements(readPreviousStacks(outdir), plan);
+  const previous = readPreviousStacks(outdir);
+  const hazards = permissionSetReplacements(previous, plan);
   if (hazards.length) err(`keyless: replacements since the last synth of ${options.outdir}:\n${formatDiagnostics(hazards)}`);
-  options.synthesize(plan, { outdir });
+  const continued = stackContinuity(previous, plan);
+  if (continued.diagnostics.length) err(`keyless: providers kept since the last synth of ${options.outdir}:\n${formatDiagnostics(continued.diagnostics)}`);
+  const written = options.synthesize(continued.plan, { outdir, partial: !!only });
+  for (const ws of written?.orphanedStacks ?? []) {
+    err(`keyless: ${options.outdir}/stacks/${ws} is kept: workspace "${ws}" is no longer defined, but its folder holds Terraform's files (state, .terraform/). Run terraform destroy there if its resources should go, then delete the folder.`);
+  }
   const ws = plan.workspaces;
   const count = ws.reduce((n, w) => n + w.identityCenter.assignments.length, 0);
   out(`keyless: ${ws.length} workspace(s), ${count} account assignment(s) -> ${options.outdir}/stacks/{${ws.map((w) => w.name).join(",")}}`);

@@ -1,7 +1,7 @@
 import { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { IamOpenidConnectProvider } from "@cdktf/provider-aws/lib/iam-openid-connect-provider";
-import { terraformName } from "../names";
+import { githubProviderLogicalId } from "../names";
 
 export interface GithubOidcProviderProps {
   /** Provider for the account the identity provider lives in. */
@@ -21,6 +21,8 @@ export interface GithubOidcProviderProps {
 /** The GitHub Actions OIDC identity provider of one account. */
 export class GithubOidcProvider extends Construct {
   readonly arn: string;
+  /** The IAM resource, for `dependsOn` of roles that name this provider by its literal ARN. */
+  readonly resource: IamOpenidConnectProvider;
 
   constructor(scope: Construct, id: string, props: GithubOidcProviderProps) {
     super(scope, id);
@@ -31,7 +33,8 @@ export class GithubOidcProvider extends Construct {
       thumbprintList: props.thumbprints?.length ? [...props.thumbprints] : undefined,
       tags: props.tags && Object.keys(props.tags).length ? { ...props.tags } : undefined,
     });
-    p.overrideLogicalId(`github_${terraformName(props.accountName)}`);
+    p.overrideLogicalId(githubProviderLogicalId(props.accountName));
     this.arn = p.arn;
+    this.resource = p;
   }
 }

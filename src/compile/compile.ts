@@ -1,4 +1,6 @@
+import type { Organization } from "../../modules/generated/organization";
 import type { Workspace } from "../../modules/generated/workspace";
+import { ORGANIZATION_ACCOUNT_ACCESS_ROLE } from "../aws-limits";
 import { AcknowledgedDiagnostic, cmp, Diagnostic, hasErrors } from "../diagnostics/diagnostic";
 import { loadDefinitions, LoadedDefinitions, LoadOptions } from "../load/load";
 import { AccessPlan, AccountRef, BackendPlan, WorkspacePlan } from "../plan";
@@ -12,9 +14,11 @@ import { collectGithubOidc, compileGithubOidc } from "./github-oidc";
 import { collectGuardrails, compileGuardrails } from "./guardrails";
 import { checkGroupKinds, collectIdentityCenter, compileIdentityCenter } from "./identity-center";
 import { checkEvaluationDate } from "./identity-center/expiry";
+import { attachImports } from "./imports";
 import { Inventory } from "./inventory";
 import { Registry } from "./registry";
 import { Reporter } from "./reporter";
+import { terraformSettings } from "./terraform-settings";
 
 export interface CompileResult {
   /** Present when there is no error (warnings allowed). */
@@ -27,7 +31,12 @@ export interface CompileResult {
 
 /** load -> validate -> resolve -> plan, for a folder of workspace definitions. Never throws for bad input. */
 export function compile(options: LoadOptions & CompileOptions): CompileResult {
-  return compileDefinitions(loadDefinitions(options), options);
+  const result = compileDefinitions(loadDefinitions(options), options);
+  if (!result.plan) return result;
+  // Objects adopted with `keyless import` (imports/<workspace>.json): Terraform import blocks.
+  const adopted = attachImports(result.plan, options);
+  if (!adopted.diagnostics.length) return { ...result, plan: adopted.plan };
+  return { diagnostics: [...result.diagnostics, ...adopted.diagnostics], acknowledged: result.acknowledged };
 }
 
 export function compileDefinitions(loaded: LoadedDefinitions, options: CompileOptions = {}): CompileResult {
@@ -58,7 +67,11 @@ export function compileDefinitions(loaded: LoadedDefinitions, options: CompileOp
   }
   checkGroupKinds(contexts);
   const workspaces = contexts.map(compileWorkspace);
-  const plan: AccessPlan = { partition: inventory.partition, workspaces };
+  const organization = {
+    managementAccount: inventory.managementAccount,
+    accounts: [...inventory.accounts.values()].map((a) => ({ name: a.name, id: a.id, ou: a.ou, status: a.status })).sort((x, y) => cmp(x.name, y.name)),
+  };
+  const plan: AccessPlan = { partition: inventory.partition, workspaces, organization };
   const sources = new Map([inventory.source, ...contexts.map((c) => c.source)].map((s) => [s.file, s]));
   diagnostics.push(...reporter.diagnostics);
   // Most rules need a complete plan: after a compile error it misses what failed, and "never assigned"
@@ -82,23 +95,44 @@ function compileWorkspace(ctx: WorkspaceContext): WorkspacePlan {
   const members = new Map<string, AccountRef>();
   for (const p of githubOidc.providers) members.set(p.account.name, p.account);
   for (const r of githubOidc.roles) members.set(r.account.name, r.account);
+  const retainedProviders = retainProviders(ctx, members);
+  const backend = backendPlan(ctx);
   return {
     name: ctx.name,
     file: ctx.source.file,
     description: def.description,
-    backend: backendPlan(ctx),
+    backend,
+    terraform: terraformSettings(def, inventory.source.data as Organization, backend),
     aws: {
       region: def.aws.region,
       partition: inventory.partition,
       account: { name: account.name, id: account.id },
-      memberAccountRole: def.aws.memberAccountRole ?? "OrganizationAccountAccessRole",
+      memberAccountRole: def.aws.memberAccountRole ?? ORGANIZATION_ACCOUNT_ACCESS_ROLE,
       defaultTags: sortedTags(def.aws.defaultTags, { ManagedBy: "keyless", KeylessWorkspace: ctx.name }),
     },
     memberAccounts: [...members.values()].sort((a, b) => cmp(a.name, b.name)),
+    ...(retainedProviders.length ? { retainedProviders } : {}),
     identityCenter,
     guardrails,
     githubOidc,
   };
+}
+
+/** `aws.retainProviders`: accounts whose provider stays for what the state still holds there (KL902 as a reminder). */
+function retainProviders(ctx: WorkspaceContext, members: ReadonlyMap<string, AccountRef>): AccountRef[] {
+  const out: AccountRef[] = [];
+  (ctx.def.aws.retainProviders ?? []).forEach((ref, i) => {
+    const at = ["aws", "retainProviders", i];
+    const a = ctx.inventory.requireAccount(ref, ctx.source, at, ctx.reporter);
+    if (!a) return;
+    if (members.has(a.name)) {
+      ctx.reporter.warn("KL902", ctx.source, at, `account ${a.name} is listed in aws.retainProviders, but the workspace still manages resources there: the entry does nothing`, "remove the entry");
+      return;
+    }
+    ctx.reporter.warn("KL902", ctx.source, at, `provider aws.${a.name} is kept although the workspace declares no resource in account ${a.name}, so that Terraform can destroy what its state still holds there`, "once terraform apply has destroyed them (the plan shows no more destroys in that account), remove the entry");
+    out.push({ name: a.name, id: a.id });
+  });
+  return out.sort((a, b) => cmp(a.name, b.name));
 }
 
 function backendPlan(ctx: WorkspaceContext): BackendPlan {
@@ -118,5 +152,5 @@ function backendPlan(ctx: WorkspaceContext): BackendPlan {
   if (b.cloud) {
     return { type: "cloud", organization: b.cloud.organization, workspace: b.cloud.workspace, project: b.cloud.project, hostname: b.cloud.hostname ?? "app.terraform.io" };
   }
-  return { type: "local", path: b.local?.path ?? `terraform.${ctx.name}.tfstate` };
+  return { type: "local", path: b.local?.path ?? `terraform.tfstate.d/${ctx.name}/terraform.tfstate` };
 }

@@ -3,9 +3,11 @@ import { adminInProduction } from "./admin-in-production";
 import { adminLongSession } from "./admin-long-session";
 import { assignmentThreshold } from "./assignment-threshold";
 import { customerManagedPolicies } from "./customer-managed-policies";
+import { guardrailCoverage } from "./guardrail-coverage";
 import { individualUserAssignments } from "./individual-user-assignments";
 import { permissionSetPolicyCount } from "./permission-set-policy-count";
 import { permissionSetsPerInstance } from "./permission-sets-per-instance";
+import { planMemory } from "./plan-memory";
 import { policySize } from "./policy-size";
 import { rolePolicyCount } from "./role-policy-count";
 import { scpAttachmentsPerTarget } from "./scp-attachments-per-target";
@@ -30,4 +32,6 @@ export const PLAN_CHECKS: readonly PlanRule[] = [
   unusedGroups,
   wildcardInlinePolicies,
   customerManagedPolicies,
+  guardrailCoverage,
+  planMemory,
 ];
