@@ -37,7 +37,7 @@ describe("stability of the output", () => {
     const after = synthStacks(writeExampleVariant(workspaces));
     const added = terraformAddresses(after.dev).filter((a) => !before.has(a));
     const removed = [...before].filter((a) => !terraformAddresses(after.dev).includes(a));
-    expect({ added, removed }).toEqual({ added: ['aws_ssoadmin_account_assignment.this["group:DataEngineers/ReadOnly/app-staging"]'], removed: [] });
+    expect({ added, removed }).toEqual({ added: ['aws_ssoadmin_account_assignment.ReadOnly["group:DataEngineers/555555555501"]'], removed: [] });
     // Other workspaces are untouched.
     for (const ws of Object.keys(original).filter((w) => w !== "dev")) expect(after[ws]).toBe(original[ws]);
   });

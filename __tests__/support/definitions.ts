@@ -61,7 +61,9 @@ export function terraformAddresses(stackJson: string): string[] {
       for (const [name, body] of Object.entries<any>(byName)) {
         const base = `${prefix}${type}.${name}`;
         const each = body.for_each;
-        if (each && typeof each === "object") for (const k of Object.keys(each)) out.push(`${base}[${JSON.stringify(k)}]`);
+        const local = typeof each === "string" ? /^\$\{local\.([A-Za-z0-9_-]+)\}$/.exec(each) : null;
+        if (local && tf.locals?.[local[1]] && typeof tf.locals[local[1]] === "object") for (const k of Object.keys(tf.locals[local[1]])) out.push(`${base}[${JSON.stringify(k)}]`);
+        else if (each && typeof each === "object") for (const k of Object.keys(each)) out.push(`${base}[${JSON.stringify(k)}]`);
         else if (typeof each === "string") {
           // toset([...]) of literals
           const m = /^\$\{toset\((\[.*\])\)\}$/.exec(each);
