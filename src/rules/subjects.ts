@@ -1,6 +1,7 @@
 import type { Workspace } from "../../modules/generated/workspace";
 import type { Diagnostic, JsonPath } from "../diagnostics/diagnostic";
 import type { AssignmentPlan } from "../plan";
+import { DENY_IAM_USERS } from "../policy/deny-iam-users";
 
 /**
  * Subjects: what a finding is about, derived from names so they survive reordering and can be
@@ -24,7 +25,6 @@ export const subject = {
   organization: () => "organization",
 } as const;
 
-const DENY_IAM_USERS = "keyless-deny-iam-users";
 
 /** The subject of a compiler diagnostic located at `path` in a workspace definition. */
 export function subjectAt(workspace: string, def: Workspace | undefined, path: JsonPath): string {
