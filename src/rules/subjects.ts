@@ -1,5 +1,6 @@
 import type { Workspace } from "../../modules/generated/workspace";
 import type { Diagnostic, JsonPath } from "../diagnostics/diagnostic";
+import { DENY_IAM_USERS } from "../policy/deny-iam-users";
 import type { AssignmentPlan } from "../plan";
 import { DENY_IAM_USERS } from "../policy/deny-iam-users";
 

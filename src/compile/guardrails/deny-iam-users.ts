@@ -8,7 +8,6 @@ import { Guardrail } from "./guardrail";
 import { fitDescription } from "./limits";
 import { attachmentTargets } from "./targets";
 
-/** Kept for existing imports: defined beside the policy, src/policy/deny-iam-users.ts. */
 export { DENY_IAM_USERS };
 
 /** The built-in guardrail `guardrails.denyIamUsers`, with its exemptions and opt-outs resolved. */
