@@ -10,9 +10,6 @@ export const DENY_IAM_USERS = "keyless-deny-iam-users";
  * Keyspaces, Bedrock API keys), SSH public keys and signing certificates. `UpdateLoginProfile` sets a
  * new console password, so it is creation too.
  */
-/** The deny-IAM-users guardrail's SCP name unless `policyName` says otherwise. */
-export const DENY_IAM_USERS = "keyless-deny-iam-users";
-
 export const LONG_LIVED_CREDENTIAL_ACTIONS = [
   "iam:CreateAccessKey",
   "iam:CreateLoginProfile",

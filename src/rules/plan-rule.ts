@@ -40,8 +40,6 @@ export interface InventoryView {
 export interface InventoryAccountView extends AccountRef {
   /** OU path, "" for the root. */
   readonly ou: string;
-  /** The account's State in Organizations: ACTIVE, SUSPENDED, PENDING_CLOSURE, CLOSED or PENDING_ACTIVATION. */
-  readonly status: string;
   readonly tags: Readonly<Record<string, string>>;
   readonly attachedPolicies: readonly string[];
   readonly status: "ACTIVE" | "SUSPENDED" | "PENDING_CLOSURE" | "CLOSED" | "PENDING_ACTIVATION";

@@ -2,7 +2,6 @@ import type { Workspace } from "../../modules/generated/workspace";
 import type { Diagnostic, JsonPath } from "../diagnostics/diagnostic";
 import { DENY_IAM_USERS } from "../policy/deny-iam-users";
 import type { AssignmentPlan } from "../plan";
-import { DENY_IAM_USERS } from "../policy/deny-iam-users";
 
 /**
  * Subjects: what a finding is about, derived from names so they survive reordering and can be
