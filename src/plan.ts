@@ -77,6 +77,11 @@ export interface IdentityCenterPlan {
   readonly permissionSets: readonly PermissionSetPlan[];
   /** Permission sets owned by other workspaces that grants in force assign, by key. */
   readonly permissionSetLookups: readonly PermissionSetLookup[];
+  /**
+   * The workspaces owning those permission sets, with their backends: their ARNs are read from the
+   * owners' state (output `permission_set_arns_by_name`), sorted by workspace.
+   */
+  readonly permissionSetOwners: readonly { readonly workspace: string; readonly backend: BackendPlan }[];
   /** Groups this workspace creates in the identity store. */
   readonly managedGroups: readonly ManagedGroupPlan[];
   /** Groups (external, or managed by another workspace) looked up by display name. */

@@ -182,11 +182,12 @@ export const identityCenterCases: CorpusCase[] = [
     path: "$.identityCenter.permissionSets.ReadOnly.name",
   },
   {
-    name: "permission set key renamed",
-    files: { [ORG]: org([`${PS}.ReadOnly`, undefined], [`${PS}.Viewer`, { name: "ReadOnly", managedPolicies: ["ReadOnlyAccess"] }], [`${A0}.permissionSets`, ["Viewer"]]) },
-    previous: { org: { resource: { aws_ssoadmin_permission_set: { ReadOnly: { name: "ReadOnly" }, Developer: { name: "Developer" } } } } },
+    // A key rename alone replaces nothing (addresses are AWS names); a move between workspaces does.
+    name: "permission set moved here from another workspace",
+    files: { [ORG]: org() },
+    previous: { org: { resource: { aws_ssoadmin_permission_set: { Developer: { name: "Developer" } } } }, dev: { resource: { aws_ssoadmin_permission_set: { ReadOnly: { name: "ReadOnly" } } } } },
     code: "KL313",
-    path: "$.identityCenter.permissionSets.Viewer",
+    path: "$.identityCenter.permissionSets.ReadOnly",
   },
 
   // KL314: policy ARN not an AWS managed policy in the partition
