@@ -1,5 +1,5 @@
 import { terraformName } from "../names";
-import { cmp, Diagnostic } from "../diagnostics/diagnostic";
+import { cmp, diagnostic, Diagnostic } from "../diagnostics/diagnostic";
 import type { AccessPlan } from "../plan";
 
 /** A previously synthesized stack, as parsed from `cdktf.out/stacks/<workspace>/cdk.tf.json`. */
@@ -53,26 +53,24 @@ export function permissionSetReplacements(previous: PreviousStacks, plan: Access
     const heir = byName.get(old.name);
     if (heir?.workspace === old.workspace) continue; // unchanged, or only the key was renamed
     if (heir) {
-      out.push({
+      out.push(diagnostic({
         code: "KL313",
-        severity: "warning",
         file: heir.file,
         path: ["identityCenter", "permissionSets", heir.key],
         message: `permission set "${old.name}" moves from workspace ${old.workspace} to workspace ${heir.workspace}: Terraform cannot move state between workspaces, so ${old.workspace} destroys it and ${heir.workspace} creates a new one, recreating its AWSReservedSSO_${old.name}_* role in every assigned account; users are signed out and policies that name the old role ARN stop working`,
         fix: `keep the permission set in workspace ${old.workspace}, or hand it over without a replacement (README, "Moving between workspaces"): in ${old.workspace} a removed block with lifecycle { destroy = false } for aws_ssoadmin_permission_set.${old.address} and its attachments, then in ${heir.workspace} import blocks (id PERMISSION_SET_ARN,INSTANCE_ARN)`,
-      });
+      }));
       continue;
     }
     const now = after.get(`${old.workspace}\0${terraformName(old.key)}`);
     if (!now) continue; // deleted
-    out.push({
+    out.push(diagnostic({
       code: "KL313",
-      severity: "warning",
       file: now.file,
       path: ["identityCenter", "permissionSets", now.key, "name"],
       message: `permission set ${now.key} is renamed from "${old.name}" to "${now.name}": AWS replaces it, recreating its AWSReservedSSO_${old.name}_* role as AWSReservedSSO_${now.name}_* in every assigned account; users are signed out and policies or EKS access entries that name the old role ARN stop working`,
       fix: `keep name: ${old.name} unless the replacement is intended; update everything that trusts the old role ARN before applying`,
-    });
+    }));
   }
   return out;
 }
