@@ -210,3 +210,46 @@ describe("permission sets of other workspaces", () => {
     expect(dev.data.terraform_remote_state.org).toMatchObject({ backend: "remote", config: { organization: "acme", hostname: "app.terraform.io", workspaces: { name: "keyless-org" } } });
   });
 });
+
+describe("external principals pinned by identity store id", () => {
+  const GROUP_ID = "a1b2c3d4e5-11111111-2222-3333-4444-555555555555";
+  const USER_ID = "22222222-3333-4444-5555-666666666666";
+  const files = () => ({
+    "org.yaml": workspace({
+      identityCenter: {
+        permissionSets: { ReadOnly: { managedPolicies: ["ReadOnlyAccess"] } },
+        groups: { Developers: { source: "external", id: GROUP_ID }, Platform: { source: "external" } },
+        users: { "jane@acme.example": { source: "external", id: USER_ID } },
+        assignments: [{ groups: ["Developers", "Platform"], users: ["jane@acme.example"], permissionSets: ["ReadOnly"], targets: { accounts: ["app-dev"] } }],
+      },
+    }),
+  });
+
+  it("are used as given and never looked up, so an IdP rename breaks no plan", () => {
+    const result = compileFiles(files(), "2026-11-01");
+    const ic = result.plan!.workspaces[0].identityCenter;
+    expect({ groups: ic.groupLookups, pinned: ic.pinnedGroups, users: ic.userLookups, pinnedUsers: ic.pinnedUsers }).toEqual({
+      groups: ["Platform"],
+      pinned: [{ name: "Developers", id: GROUP_ID }],
+      users: [],
+      pinnedUsers: [{ name: "jane@acme.example", id: USER_ID }],
+    });
+    const tf = synth(files()).org;
+    expect(tf.locals.principal_ids).toEqual({
+      "group:Developers": GROUP_ID,
+      "group:Platform": '${data.aws_identitystore_group.lookup["Platform"].group_id}',
+      "user:jane@acme.example": USER_ID,
+    });
+    expect(tf.data.aws_identitystore_group.lookup.for_each).toBe('${toset(["Platform"])}');
+    expect(tf.data.aws_identitystore_user).toBeUndefined();
+    // The grant's address is the same as when the group was looked up by name.
+    expect(Object.keys(tf.locals.account_assignments_ReadOnly)).toContain("group:Developers/100000000005");
+  });
+
+  it("must be external: a managed group or user gets its id from AWS", () => {
+    const defs = files() as any;
+    defs["org.yaml"].identityCenter.groups.Developers.source = "managed";
+    const result = compileFiles(defs, "2026-11-01");
+    expect(result.diagnostics.map((d) => `${d.code} ${d.path.join(".")}`)).toContain("KL317 identityCenter.groups.Developers.id");
+  });
+});

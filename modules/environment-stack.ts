@@ -118,8 +118,8 @@ export class EnvironmentStack extends TerraformStack {
     if (ic.accessControlAttributes?.length) {
       new AccessControlAttributes(this, "access_control_attributes", { instanceArn: instance.instanceArn, attributes: ic.accessControlAttributes });
     }
-    const groups = new IdentityStoreGroups(this, "groups", { identityStoreId: instance.identityStoreId, managed: ic.managedGroups, lookups: ic.groupLookups });
-    const users = new IdentityStoreUsers(this, "users", { identityStoreId: instance.identityStoreId, managed: ic.managedUsers, lookups: ic.userLookups });
+    const groups = new IdentityStoreGroups(this, "groups", { identityStoreId: instance.identityStoreId, managed: ic.managedGroups, lookups: ic.groupLookups, pinned: ic.pinnedGroups });
+    const users = new IdentityStoreUsers(this, "users", { identityStoreId: instance.identityStoreId, managed: ic.managedUsers, lookups: ic.userLookups, pinned: ic.pinnedUsers });
     if (ic.groupMemberships.length) {
       new GroupMemberships(this, "group_memberships", {
         identityStoreId: instance.identityStoreId,

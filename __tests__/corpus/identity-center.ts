@@ -190,6 +190,20 @@ export const identityCenterCases: CorpusCase[] = [
     path: "$.identityCenter.permissionSets.ReadOnly",
   },
 
+  // KL317: identity store id on a managed principal
+  {
+    name: "managed group pinned to an identity store id",
+    files: { [ORG]: org(["identityCenter.groups.BreakGlass.id", "a1b2c3d4e5-11111111-2222-3333-4444-555555555555"]) },
+    code: "KL317",
+    path: "$.identityCenter.groups.BreakGlass.id",
+  },
+  {
+    name: "managed user pinned to an identity store id",
+    files: { [ORG]: org([`${USERS}.breakglass-1.id`, "11111111-2222-3333-4444-555555555555"]) },
+    code: "KL317",
+    path: "$.identityCenter.users.breakglass-1.id",
+  },
+
   // KL314: policy ARN not an AWS managed policy in the partition
   {
     name: "customer-managed policy ARN among managed policies",

@@ -281,6 +281,10 @@ export interface Group {
    */
   source: "external" | "managed";
   /**
+   * External groups only: the identity store GroupId. keyless then uses it instead of looking the group up by display name, so the IdP renaming the group breaks no plan (and the workspace makes no lookup call for it).
+   */
+  id?: string;
+  /**
    * Description of a managed group.
    */
   description?: string;
@@ -297,6 +301,10 @@ export interface User {
    * external: provisioned by your IdP and looked up by user name. managed: created in the Identity Center directory by this workspace.
    */
   source: "external" | "managed";
+  /**
+   * External users only: the identity store UserId. keyless then uses it instead of looking the user up by user name, so a rename in the IdP breaks no plan.
+   */
+  id?: string;
   /**
    * Managed users: the name shown in the portal.
    */
