@@ -178,7 +178,7 @@ export interface IdentityCenterDefaults {
    */
   sessionDuration?: string;
   /**
-   * Warn when this workspace has more account assignments than this: Identity Center allows about 10 assignment operations in flight, so large workspaces plan and apply slowly and get throttled. Default: 2000.
+   * Warn when this workspace has more account assignments than this: a first apply creates about one per second (the provider waits about 10 s for each, and Identity Center allows about 10 in flight), so 1,800 take half of a one-hour chained role session. Default: 1800.
    */
   assignmentWarningThreshold?: number;
 }
