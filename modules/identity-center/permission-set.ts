@@ -6,7 +6,7 @@ import { SsoadminPermissionSet } from "@cdktf/provider-aws/lib/ssoadmin-permissi
 import { SsoadminPermissionSetInlinePolicy } from "@cdktf/provider-aws/lib/ssoadmin-permission-set-inline-policy";
 import { SsoadminPermissionsBoundaryAttachment } from "@cdktf/provider-aws/lib/ssoadmin-permissions-boundary-attachment";
 import { terraformName } from "../names";
-import { MovedBlocks } from "./moved-blocks";
+import { MovedBlocks } from "../moved-blocks";
 
 export interface PermissionSetProps {
   /** ARN of the Identity Center instance. */
