@@ -358,4 +358,26 @@ export const githubOidcCases: CorpusCase[] = [
     code: "KL519",
     path: "$.githubOidc.providers.app-prod.tags",
   },
+  // KL520: control characters in a subject
+  {
+    name: "environment name with a newline that would break out of the PR comment",
+    files: withRole({ subjects: [{ environment: "production\n\n## Approved by security" }] }),
+    code: "KL520",
+    path: `${AT}.subjects[0].environment`,
+    says: "U+000A",
+  },
+
+  // KL691 on allow: a placeholder reason
+  {
+    name: "allow.wildcardSubjects with a placeholder reason",
+    files: withRole({ subjects: [{ branch: "release/*" }], allow: { wildcardSubjects: "todo fix later ok" } }),
+    code: "KL691",
+    path: `${AT}.allow.wildcardSubjects`,
+  },
+  {
+    name: "guardrail opt-out with a placeholder reason",
+    files: { [ORG]: org(["guardrails.denyIamUsers.allow", { identityProviders: "temporary exception" }]) },
+    code: "KL691",
+    path: "$.guardrails.denyIamUsers.allow.identityProviders",
+  },
 ];

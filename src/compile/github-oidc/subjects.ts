@@ -76,6 +76,11 @@ export function classifySubjects(ctx: WorkspaceContext, ack: Acknowledgements, r
     const path = [...at, "subjects", i];
     const kind = kindOf(s);
     const value = s.branch ?? s.tag ?? s.environment ?? s.custom;
+    const control = value === undefined ? undefined : /[\u0000-\u001f\u007f\u2028\u2029]/u.exec(value);
+    if (control) {
+      ctx.reporter.error("KL520", ctx.source, [...path, kind], `${kind} ${JSON.stringify(value)} holds a control character (U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}): GitHub never sends one in a sub claim, and a newline would break out of the pull-request comment that quotes it`, `write the ${kind} on one line, without control characters`);
+      return;
+    }
     if (kind === "custom") checkCustom(ctx, ack, value!, [...path, "custom"]);
     else if (value !== undefined && matchesAnything(value)) {
       ack.require("anyRef", "KL507", [...path, kind], `${kind} "${value}" admits every ${kind}, so anyone who can push to ${role.repository} can assume the role`, `name the ${kind} exactly`, `any ${kind} of ${role.repository}`);
