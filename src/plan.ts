@@ -193,6 +193,17 @@ export interface AssignmentPlan {
 
 export interface GuardrailsPlan {
   readonly policies: readonly ScpPlan[];
+  /** Centralized root access management (`aws_iam_organizations_features`), when this workspace owns it. */
+  readonly rootAccessManagement?: RootAccessManagementPlan;
+}
+
+/** The IAM organization features that centralize member accounts' root access. */
+export interface RootAccessManagementPlan {
+  /** Sorted: `RootCredentialsManagement`, `RootSessions`. */
+  readonly features: readonly string[];
+  /** Whether the workspace's deny-IAM-users guardrail denies member root users (DenyMemberRootUser). */
+  readonly rootUserDenied: boolean;
+  readonly declaredAt: readonly (string | number)[];
 }
 
 export interface ScpPlan {

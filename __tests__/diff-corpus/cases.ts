@@ -222,9 +222,12 @@ export const CASES: readonly CorpusCase[] = [
     name: "built-in guardrail: exempts a permission set",
     change: (d) => { org(d).guardrails.denyIamUsers.exemptPermissionSets = ["ProdOperator"]; },
     lines: [
-      "- ⚠️ SCP keyless-deny-iam-users newly exempts arn:aws:iam::\\*:role/aws-reserved/sso.amazonaws.com/\\*AWSReservedSSO\\_ProdOperator\\_\\* [`org`]",
-      "- `keyless-deny-iam-users`: newly exempts `permission set ProdOperator (its AWSReservedSSO_ProdOperator_* roles)` [`org`]",
-      "- SCP keyless-deny-iam-users: statement DenyIamUsersAndLongLivedCredentials: condition aws:PrincipalArn (ArnNotLike) adds arn:aws:iam::\\*:role/aws-reserved/sso.amazonaws.com/\\*AWSReservedSSO\\_ProdOperator\\_\\* [`org`]",
+      "- ⚠️ SCP keyless-deny-iam-users newly exempts arn:aws:iam::\\*:role/aws-reserved/sso.amazonaws.com/\\*/AWSReservedSSO\\_ProdOperator\\_???????????????? [`org`]",
+      "- ⚠️ SCP keyless-deny-iam-users newly exempts arn:aws:iam::\\*:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO\\_ProdOperator\\_???????????????? [`org`]",
+      "- `keyless-deny-iam-users`: newly exempts `permission set ProdOperator (its AWSReservedSSO_ProdOperator_<suffix> roles)` [`org`]",
+      "- SCP keyless-deny-iam-users: statement DenyIamUsersAndLongLivedCredentials: condition aws:PrincipalArn (ArnNotLike) adds arn:aws:iam::\\*:role/aws-reserved/sso.amazonaws.com/\\*/AWSReservedSSO\\_ProdOperator\\_????????????????, arn:aws:iam::\\*:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO\\_ProdOperator\\_???????????????? [`org`]",
+      "- SCP keyless-deny-iam-users: statement DenyIdentityProviders: condition aws:PrincipalArn (ArnNotLike) adds arn:aws:iam::\\*:role/aws-reserved/sso.amazonaws.com/\\*/AWSReservedSSO\\_ProdOperator\\_????????????????, arn:aws:iam::\\*:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO\\_ProdOperator\\_???????????????? [`org`]",
+      "- SCP keyless-deny-iam-users: statement DenyLongTermBedrockKeys: condition aws:PrincipalArn (ArnNotLike) adds arn:aws:iam::\\*:role/aws-reserved/sso.amazonaws.com/\\*/AWSReservedSSO\\_ProdOperator\\_????????????????, arn:aws:iam::\\*:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO\\_ProdOperator\\_???????????????? [`org`]",
     ],
   },
   {

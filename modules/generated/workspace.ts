@@ -415,6 +415,17 @@ export interface Guardrails {
    * true: merge this workspace's guardrails that have only Deny statements and the same targets into one SCP each, to save the five-per-target quota. false: keep them apart and do not suggest merging. Unset: keep them apart and suggest merging (warning KL406) when it is possible.
    */
   merge?: boolean;
+  /**
+   * Centralized root access management for member accounts (IAM's aws_iam_organizations_features, created in the management account): RootCredentialsManagement lets the management account delete and audit member root credentials and blocks their recovery; RootSessions lets it run privileged root tasks with sts:AssumeRoot instead of signing in as root. Needs trusted access for IAM (iam.amazonaws.com) enabled in AWS Organizations first. One workspace owns it. Existing member root passwords and keys are not deleted by Terraform: do that once with sts:AssumeRoot and AWS's task policies.
+   */
+  rootAccessManagement?: {
+    /**
+     * Features to enable. Default: both.
+     *
+     * @minItems 1
+     */
+    features?: ("RootCredentialsManagement" | "RootSessions")[];
+  };
 }
 /**
  * The built-in guardrail: denies creating IAM users and long-lived credentials (users, access keys, console passwords, SSH public keys, signing certificates, service-specific credentials), giving existing users more power, password-policy changes, the other standing-access paths (identity providers, IAM Roles Anywhere, IoT credentials, SSM hybrid activations, Cognito identity pools, long-term Bedrock API keys) unless allow.<kind> opts out, and the member accounts' root users; and protects the exempt roles so nobody else can create, rewrite, pass or assume them. Listing, reading and deleting stay allowed so teams can migrate off IAM users.
