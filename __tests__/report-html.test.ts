@@ -7,6 +7,8 @@ import { compile } from "../src/compile/compile";
 import { reportHtml } from "../src/report/html";
 import { fileLocator } from "../src/report/locate";
 import { buildReport } from "../src/report/report";
+import { planOf } from "./diff-corpus/base";
+import { HOSTILE_GROUP, hostileDefinitions } from "./diff-corpus/hostile";
 import { EXAMPLE_DIR } from "./support/definitions";
 
 /**
@@ -89,6 +91,26 @@ suite(title, () => {
 
   it("makes no network request: the page is its only resource", async () => {
     expect(requests).toEqual([url]);
+  });
+
+  it("shows hostile names as text: no script runs, no element is injected", async () => {
+    const file = join(dir, "hostile.html");
+    writeFileSync(file, reportHtml(buildReport(planOf(hostileDefinitions()), [], "2026-01-15")));
+    const hostile = await context.newPage();
+    const dialogs: string[] = [];
+    hostile.on("dialog", (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await hostile.goto(pathToFileURL(file).href);
+    expect(await hostile.$$eval("img", (imgs) => imgs.length)).toBe(0);
+    expect(await hostile.$$eval("script", (scripts) => scripts.length)).toBe(1);
+    const headers = await hostile.$$eval("#matrix thead th", (ths) => ths.map((t) => t.textContent));
+    expect(headers).toContain(`group ${HOSTILE_GROUP}`);
+    await hostile.selectOption("#f-principal", `group ${HOSTILE_GROUP}`);
+    expect(await hostile.textContent("#grant-count")).toBe("1");
+    expect(dialogs).toEqual([]);
+    await hostile.close();
   });
 
   it("takes a screenshot of the example organization (docs/report.png with KEYLESS_SCREENSHOT=1)", async () => {
