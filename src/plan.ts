@@ -23,17 +23,28 @@ export interface WorkspacePlan {
   readonly file: string;
   readonly description?: string;
   readonly backend: BackendPlan;
+  /** The `terraform { required_version, required_providers }` settings. */
+  readonly terraform: TerraformSettingsPlan;
   readonly aws: AwsPlan;
   /** Member accounts this workspace manages resources in (each gets an aliased provider), by name. */
   readonly memberAccounts: readonly AccountRef[];
   readonly identityCenter: IdentityCenterPlan;
   readonly guardrails: GuardrailsPlan;
   readonly githubOidc: GithubOidcPlan;
+  /** Objects that exist in AWS already and are imported on the first apply; absent: none. */
+  readonly imports?: readonly ImportEntry[];
 }
 
 export interface AccountRef {
   readonly name: string;
   readonly id: string;
+}
+
+export interface TerraformSettingsPlan {
+  /** Terraform CLI version constraint, for example `>= 1.11`. */
+  readonly requiredVersion: string;
+  /** The AWS provider's source address (`hashicorp/aws`) and version constraint (`~> 6.25`). */
+  readonly awsProvider: { readonly source: string; readonly version: string };
 }
 
 export interface AwsPlan {
@@ -47,6 +58,7 @@ export interface AwsPlan {
 }
 
 export type BackendPlan =
+  /** `path` is relative to the folder that holds the output folder (the stack gets `../../../<path>`). */
   | { readonly type: "local"; readonly path: string }
   | {
       readonly type: "s3";
@@ -240,4 +252,24 @@ export interface GithubRolePlan {
   readonly readOnly: boolean;
   readonly optIns: readonly GithubOptInPlan[];
   readonly tags: Readonly<Record<string, string>>;
+}
+
+/**
+ * An object that already exists in AWS and that this workspace adopts: synth emits a Terraform
+ * `import` block for it, so the first plan imports instead of creating (written by `keyless import`).
+ */
+export interface ImportEntry {
+  readonly kind:
+    | "permissionSet"
+    | "managedPolicyAttachment"
+    | "customerManagedPolicyAttachment"
+    | "inlinePolicy"
+    | "permissionsBoundary"
+    | "assignment";
+  /** Permission set key, or the assignment's key (`group:<name>/<permission set>/<account>`). */
+  readonly key: string;
+  /** Policy attachments: the managed policy ARN, or `/path/name` of the customer-managed policy. */
+  readonly policy?: string;
+  /** The import id, as the provider documents it. */
+  readonly id: string;
 }

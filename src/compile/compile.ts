@@ -1,4 +1,6 @@
+import type { Organization } from "../../modules/generated/organization";
 import type { Workspace } from "../../modules/generated/workspace";
+import { ORGANIZATION_ACCOUNT_ACCESS_ROLE } from "../aws-limits";
 import { AcknowledgedDiagnostic, cmp, Diagnostic, hasErrors } from "../diagnostics/diagnostic";
 import { loadDefinitions, LoadedDefinitions, LoadOptions } from "../load/load";
 import { AccessPlan, AccountRef, BackendPlan, WorkspacePlan } from "../plan";
@@ -12,9 +14,11 @@ import { collectGithubOidc, compileGithubOidc } from "./github-oidc";
 import { collectGuardrails, compileGuardrails } from "./guardrails";
 import { checkGroupKinds, collectIdentityCenter, compileIdentityCenter } from "./identity-center";
 import { checkEvaluationDate } from "./identity-center/expiry";
+import { attachImports } from "./imports";
 import { Inventory } from "./inventory";
 import { Registry } from "./registry";
 import { Reporter } from "./reporter";
+import { terraformSettings } from "./terraform-settings";
 
 export interface CompileResult {
   /** Present when there is no error (warnings allowed). */
@@ -27,7 +31,12 @@ export interface CompileResult {
 
 /** load -> validate -> resolve -> plan, for a folder of workspace definitions. Never throws for bad input. */
 export function compile(options: LoadOptions & CompileOptions): CompileResult {
-  return compileDefinitions(loadDefinitions(options), options);
+  const result = compileDefinitions(loadDefinitions(options), options);
+  if (!result.plan) return result;
+  // Objects adopted with `keyless import` (imports/<workspace>.json): Terraform import blocks.
+  const adopted = attachImports(result.plan, options);
+  if (!adopted.diagnostics.length) return { ...result, plan: adopted.plan };
+  return { diagnostics: [...result.diagnostics, ...adopted.diagnostics], acknowledged: result.acknowledged };
 }
 
 export function compileDefinitions(loaded: LoadedDefinitions, options: CompileOptions = {}): CompileResult {
@@ -86,16 +95,18 @@ function compileWorkspace(ctx: WorkspaceContext): WorkspacePlan {
   const members = new Map<string, AccountRef>();
   for (const p of githubOidc.providers) members.set(p.account.name, p.account);
   for (const r of githubOidc.roles) members.set(r.account.name, r.account);
+  const backend = backendPlan(ctx);
   return {
     name: ctx.name,
     file: ctx.source.file,
     description: def.description,
-    backend: backendPlan(ctx),
+    backend,
+    terraform: terraformSettings(def, inventory.source.data as Organization, backend),
     aws: {
       region: def.aws.region,
       partition: inventory.partition,
       account: { name: account.name, id: account.id },
-      memberAccountRole: def.aws.memberAccountRole ?? "OrganizationAccountAccessRole",
+      memberAccountRole: def.aws.memberAccountRole ?? ORGANIZATION_ACCOUNT_ACCESS_ROLE,
       defaultTags: sortedTags(def.aws.defaultTags, { ManagedBy: "keyless", KeylessWorkspace: ctx.name }),
     },
     memberAccounts: [...members.values()].sort((a, b) => cmp(a.name, b.name)),
@@ -122,5 +133,5 @@ function backendPlan(ctx: WorkspaceContext): BackendPlan {
   if (b.cloud) {
     return { type: "cloud", organization: b.cloud.organization, workspace: b.cloud.workspace, project: b.cloud.project, hostname: b.cloud.hostname ?? "app.terraform.io" };
   }
-  return { type: "local", path: b.local?.path ?? `terraform.${ctx.name}.tfstate` };
+  return { type: "local", path: b.local?.path ?? `terraform.tfstate.d/${ctx.name}/terraform.tfstate` };
 }

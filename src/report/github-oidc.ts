@@ -1,5 +1,5 @@
 import { cmp } from "../diagnostics/diagnostic";
-import { workflowUsage } from "../github/workflow-usage";
+import { workflowUsage } from "./workflow-usage";
 import type { WorkspacePlan } from "../plan";
 import { cell, code, policyName, table } from "./markdown";
 import type { GithubOidcReport, GithubRoleSummary } from "./model";

@@ -1,3 +1,4 @@
+import { SCP_LIMITS } from "../aws-limits";
 import { cmp } from "../diagnostics/diagnostic";
 import type { OrganizationPlan, ScpPlan, WorkspacePlan } from "../plan";
 import { cell, code, table } from "./markdown";
@@ -67,7 +68,7 @@ export function renderGuardrails(g: GuardrailsReport, managementAccount?: string
       p.denies.length > 6 ? `${p.denies.slice(0, 6).map(cell).join(", ")} and ${p.denies.length - 6} more` : p.denies.map(cell).join(", ") || "·",
       p.exemptions.map(cell).join("<br>") || "nobody",
       p.uncoveredAccounts ? p.uncoveredAccounts.map(code).join(", ") || "·" : "?",
-      `${p.characters} / 5120`,
+      `${p.characters} / ${SCP_LIMITS.contentChars}`,
     ]),
   );
   out.push("", "Statements:", "");

@@ -1,3 +1,4 @@
+import { ADOPTION_RULES } from "./catalog/adoption";
 import { GITHUB_OIDC_RULES } from "./catalog/github-oidc";
 import { GUARDRAIL_RULES } from "./catalog/guardrails";
 import { IDENTITY_CENTER_RULES } from "./catalog/identity-center";
@@ -23,6 +24,7 @@ export const RULES = {
   ...GUARDRAIL_RULES,
   ...GITHUB_OIDC_RULES,
   ...PLAN_RULES,
+  ...ADOPTION_RULES,
 } as const satisfies Record<string, RuleInfo>;
 
 export type RuleId = keyof typeof RULES;
