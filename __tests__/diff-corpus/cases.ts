@@ -18,6 +18,7 @@ export const CASES: readonly CorpusCase[] = [
     name: "permission set: adds iam:* to an Allow",
     change: (d) => ps(d)[0].Action.push("iam:*"),
     lines: [
+      "- ⚠️ ProdOperator becomes privileged: allows iam:AttachRolePolicy, iam:PutRolePolicy, iam:AttachUserPolicy and 12 more privileged actions on any resource [`org`]",
       "- ⚠️ ProdOperator can now call iam:\\* on \\* [`org`]",
       "- permission set ProdOperator, inline policy: statement Operate: adds action iam:\\* [`org`]",
     ],

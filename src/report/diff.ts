@@ -4,7 +4,9 @@ import { grantLine } from "./identity-center";
 import { buildReport } from "./report";
 import { cell, code, plural } from "./markdown";
 import type { AccessReport, Grant, GithubRoleSummary, GuardrailSummary, PermissionSetSummary } from "./model";
+import type { PolicySource } from "../policy/model";
 import { diffPolicy, PolicyKind } from "./policy-diff";
+import { privilegeShift } from "./widening";
 
 /** What changed in effective access between two plans. Every list is sorted. */
 export interface AccessDiff {
@@ -151,8 +153,20 @@ export function diffReports(base: AccessReport | undefined, head: AccessReport):
     widenings.push(...d.widenings.map((text) => ({ workspace, text })));
     narrowings.push(...d.narrowings.map((text) => ({ workspace, text })));
   };
+  const shift = (workspace: string, who: string, before: PolicySource[], after: PolicySource[]) => {
+    if (JSON.stringify(before) === JSON.stringify(after)) return;
+    const s = privilegeShift(who, before, after);
+    widenings.push(...s.widenings.map((text) => ({ workspace, text })));
+    narrowings.push(...s.narrowings.map((text) => ({ workspace, text })));
+  };
+  const psSources = (p: PermissionSetSummary): PolicySource[] => [...p.policies.map((managed) => ({ managed })), ...(p.inlinePolicyDocument ? [{ document: p.inlinePolicyDocument }] : [])];
+  const roleSources = (r: GithubRoleSummary): PolicySource[] => [
+    ...r.policies.filter((p) => !p.startsWith("inline:")).map((managed) => ({ managed })),
+    ...r.inlinePolicies.map((p) => ({ document: p.document, name: p.name })),
+  ];
   for (const [before, after] of inBoth(p0, p1)) {
     const w = after.workspace;
+    shift(w, after.name, psSources(before), psSources(after));
     policy(w, "inline", `permission set ${after.name}, inline policy`, after.name, before.inlinePolicyDocument, after.inlinePolicyDocument);
     for (const m of minus(after.policies, before.policies)) widenings.push({ workspace: w, text: `${after.name} gains ${m}` });
     for (const m of minus(before.policies, after.policies)) narrowings.push({ workspace: w, text: `${after.name} loses ${m}` });
@@ -163,6 +177,7 @@ export function diffReports(base: AccessReport | undefined, head: AccessReport):
   for (const [before, after] of inBoth(r0, r1)) {
     const w = after.workspace;
     const who = `GitHub role ${after.name} in ${after.account}`;
+    shift(w, who, roleSources(before), roleSources(after));
     policy(w, "trust", `${who}, trust policy`, who, before.trustPolicy, after.trustPolicy);
     const names = [...new Set([...before.inlinePolicies, ...after.inlinePolicies].map((p) => p.name))].sort(cmp);
     for (const n of names) {

@@ -1,17 +1,10 @@
 import { cmp } from "../diagnostics/diagnostic";
 import { actionWords, conditionWords, resourceWords, statementWords } from "./policy-words";
-import { NormalCondition, NormalStatement, normalizePolicy, statementLabel } from "./statements";
+import { NormalCondition, NormalStatement, normalizePolicy, PolicyKind, statementLabel, StatementPair } from "./statements";
+
+export type { PolicyKind, StatementPair };
 import { policyWidening } from "./widening";
 
-/** Which kind of policy changed: each reads differently ("can call" or "can be assumed"). */
-export type PolicyKind = "inline" | "trust" | "scp";
-
-/** Two versions of one statement (matched by Sid, else by position among the Sid-less ones of the same effect). */
-export interface StatementPair {
-  readonly label: string;
-  readonly before?: NormalStatement;
-  readonly after?: NormalStatement;
-}
 
 export interface PolicyDelta {
   /** Per statement, in words; empty when the policies mean the same. */
