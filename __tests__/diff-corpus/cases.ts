@@ -72,6 +72,13 @@ export const CASES: readonly CorpusCase[] = [
     ],
   },
   {
+    name: "permission set: a new statement repeating what another allows widens nothing",
+    change: (d) => ps(d).push({ Sid: "Reboot", Effect: "Allow", Action: "ec2:RebootInstances", Resource: "*" }),
+    lines: [
+      "- permission set ProdOperator, inline policy: adds statement Reboot: Allow ec2:RebootInstances on \\* [`org`]",
+    ],
+  },
+  {
     name: "GitHub role: inline Resource becomes *",
     change: (d) => { role(d).inlinePolicies.artifacts.Statement[0].Resource = "*"; },
     lines: [

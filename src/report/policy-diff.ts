@@ -100,6 +100,6 @@ export function diffPolicy(kind: PolicyKind, who: string, before: string | undef
     } else if (p.after) details.push(`adds ${p.label}: ${statementWords(p.after)}`);
     else details.push(`removes ${p.label}: ${statementWords(p.before!)}`);
   }
-  const { widenings, narrowings } = policyWidening(kind, who, pairs);
+  const { widenings, narrowings } = policyWidening(kind, who, pairs, s0);
   return { details, widenings, narrowings };
 }
