@@ -79,6 +79,19 @@ export const CASES: readonly CorpusCase[] = [
     ],
   },
   {
+    name: "permission set: a new one that can escalate, granted",
+    change: (d) => {
+      org(d).identityCenter.permissionSets.Escalator = { inlinePolicy: { Statement: [{ Sid: "Roles", Effect: "Allow", Action: ["iam:PassRole", "lambda:CreateFunction"], Resource: "*" }] } };
+      org(d).identityCenter.assignments.push({ groups: ["OnCall"], permissionSets: ["Escalator"], targets: { accounts: ["app-dev"] } });
+    },
+    lines: [
+      "- ⚠️ Escalator becomes privileged: allows iam:PassRole on any role together with lambda:CreateFunction, so it can run code as any role [`org`]",
+      "- ⚠️ group OnCall can now use Escalator in app-dev [`org`]",
+      "- ➕ group OnCall: **Escalator** in `app-dev` (100000000005) [`org`]",
+      "- permission set Escalator, inline policy: adds statement Roles: Allow iam:PassRole, lambda:CreateFunction on \\* [`org`]",
+    ],
+  },
+  {
     name: "GitHub role: inline Resource becomes *",
     change: (d) => { role(d).inlinePolicies.artifacts.Statement[0].Resource = "*"; },
     lines: [
@@ -250,6 +263,7 @@ export const CASES: readonly CorpusCase[] = [
     lines: [
       "- ⚠️ SCP keyless-deny-iam-users is removed: it no longer applies to ou:workloads [`org`]",
       "- ➖ `keyless-deny-iam-users` from `ou:workloads` [`org`]",
+      "- SCP keyless-deny-iam-users: removes statement DenyIamUsersAndLongLivedCredentials: Deny iam:CreateAccessKey, iam:CreateLoginProfile, iam:CreateServiceSpecificCredential, iam:CreateUser, iam:ResetServiceSpecificCredential, iam:UpdateAccessKey, iam:UpdateLoginProfile, iam:UpdateSSHPublicKey, iam:UpdateServiceSpecificCredential, iam:UpdateSigningCertificate, iam:UploadSSHPublicKey, iam:UploadSigningCertificate on \\* unless aws:PrincipalArn matches arn:aws:iam::\\*:role/BreakGlass [`org`]",
     ],
   },
   {

@@ -146,10 +146,12 @@ export function diffReports(base: AccessReport | undefined, head: AccessReport):
   const policiesChanged: PolicyChange[] = [];
   const widenings: Shift[] = [];
   const narrowings: Shift[] = [];
-  const policy = (workspace: string, kind: PolicyKind, label: string, who: string, before: string | undefined, after: string | undefined) => {
+  /** `detailsOnly` for policies of objects added or removed: their coming and going is its own line. */
+  const policy = (workspace: string, kind: PolicyKind, label: string, who: string, before: string | undefined, after: string | undefined, detailsOnly = false) => {
     if (before === after) return;
     const d = diffPolicy(kind, who, before, after);
     if (d.details.length) policiesChanged.push({ workspace, kind, policy: label, details: d.details });
+    if (detailsOnly) return;
     widenings.push(...d.widenings.map((text) => ({ workspace, text })));
     narrowings.push(...d.narrowings.map((text) => ({ workspace, text })));
   };
@@ -195,6 +197,23 @@ export function diffReports(base: AccessReport | undefined, head: AccessReport):
     const lost = minus(after.uncoveredAccounts ?? [], before.uncoveredAccounts ?? []);
     if (lost.length) widenings.push({ workspace: w, text: `SCP ${after.name} no longer reaches ${lost.join(", ")}` });
   }
+  // Objects added or removed: what their policies say, statement by statement; a new permission set
+  // or role is judged whole (privileged?) like a changed one.
+  const heirs = new Map(onlyIn(p0, p1).flatMap((gone) => addedSets.filter((p) => p.name === gone.name).map((heir) => [heir.key, gone] as const)));
+  for (const p of addedSets) {
+    const gone = heirs.get(p.key);
+    shift(p.workspace, p.name, gone ? psSources(gone) : [], psSources(p));
+    policy(p.workspace, "inline", `permission set ${p.name}, inline policy`, p.name, gone?.inlinePolicyDocument, p.inlinePolicyDocument, !gone);
+  }
+  const heirNames = new Set([...heirs.values()].map((g) => g.key));
+  for (const p of onlyIn(p0, p1)) if (!heirNames.has(p.key)) policy(p.workspace, "inline", `permission set ${p.name}, inline policy`, p.name, p.inlinePolicyDocument, undefined, true);
+  for (const r of onlyIn(r1, r0)) {
+    const who = `GitHub role ${r.name} in ${r.account}`;
+    shift(r.workspace, who, [], roleSources(r));
+    for (const ip of r.inlinePolicies) policy(r.workspace, "inline", `${who}, inline policy ${ip.name}`, who, undefined, ip.document, true);
+  }
+  for (const g of onlyIn(s1, s0)) policy(g.workspace, "scp", `SCP ${g.name}`, `SCP ${g.name}`, undefined, g.content, true);
+  for (const g of onlyIn(s0, s1)) policy(g.workspace, "scp", `SCP ${g.name}`, `SCP ${g.name}`, g.content, undefined, true);
   for (const g of onlyIn(s0, s1)) widenings.push({ workspace: g.workspace, text: `SCP ${g.name} is removed: it no longer applies to ${g.targets.join(", ")}` });
   for (const g of onlyIn(s1, s0)) narrowings.push({ workspace: g.workspace, text: `SCP ${g.name} is added on ${g.targets.join(", ")}` });
   for (const r of onlyIn(r1, r0)) widenings.push({ workspace: r.workspace, text: `new GitHub role ${r.name} in ${r.account} (${r.policies.join(", ") || "no policies"}), assumable by ${r.subjects.join(", ")}` });

@@ -186,6 +186,8 @@ export function privilegeShift(who: string, before: readonly PolicySource[], aft
   const [p0, p1] = [allowsPrivileged(before), allowsPrivileged(after)];
   if (p1.privileged && !p0.privileged) widenings.push(`${who} becomes privileged: ${p1.reasons.map(shortReason).join("; ")}`);
   if (p0.privileged && !p1.privileged) narrowings.push(`${who} is no longer privileged`);
+  // A principal that held nothing was not "read-only": a new one is judged by the privileged verdict only.
+  if (!before.length) return { widenings, narrowings };
   const [r0, r1] = [isReadOnly(before), isReadOnly(after)];
   if (r0.readOnly && !r1.readOnly) {
     const shown = r1.problems.slice(0, 3).map((p) => `${p.action} ${p.why}`);
