@@ -82,6 +82,7 @@ suite(title, () => {
 
     await page.selectOption("#f-ps", "ReadOnly");
     expect((await visibleGrants()).map((d) => d.ps)).toEqual(rows.filter((d) => d.ps === "ReadOnly").map((d) => d.ps));
+    expect(await page.$$eval("#permission-sets tbody tr", (trs) => trs.filter((t) => !(t as unknown as El).hidden).map((t) => (t as unknown as El).dataset.ps))).toEqual(["ReadOnly"]);
 
     for (const id of ["#f-ou", "#f-principal", "#f-ps"]) await page.selectOption(id, "");
     await page.fill("#f-text", "app-prod");

@@ -30,6 +30,7 @@ const SCRIPT = `(() => {
       if (ok) shown++;
     }
     $("grant-count").textContent = String(shown);
+    for (const tr of document.querySelectorAll("#permission-sets tbody tr")) tr.hidden = !!ps && tr.dataset.ps !== ps;
     for (const th of document.querySelectorAll("#matrix [data-principal]")) th.hidden = !!principal && th.dataset.principal !== principal;
     for (const span of document.querySelectorAll("#matrix span[data-ps]")) span.hidden = !!ps && span.dataset.ps !== ps;
     for (const tr of document.querySelectorAll("#matrix tbody tr")) {
@@ -88,6 +89,14 @@ export function reportHtml(report: AccessReport): string {
     )
     .join("");
 
+  const permissionSets = report.workspaces.flatMap((ws) => ws.identityCenter.permissionSets.map((p) => ({ ...p, workspace: ws.name })));
+  const psRows = permissionSets
+    .map(
+      (p) =>
+        `<tr data-ps="${esc(p.name)}"><td>${esc(p.name)}${p.name === p.key ? "" : ` <span class="meta">(key ${esc(p.key)})</span>`}</td><td>${esc(p.sessionDuration)}</td><td>${list(p.policies)}</td><td>${list(p.inlineStatements ?? [])}</td><td>${esc(p.permissionsBoundary ?? "·")}</td><td>${esc(p.workspace)}</td></tr>`,
+    )
+    .join("");
+
   const roles = report.workspaces.flatMap((ws) => ws.githubOidc.roles.map((r) => ({ ...r, workspace: ws.name })));
   const roleRows = roles
     .map((r) => `<tr><td><code>${esc(r.name)}</code></td><td><code>${esc(r.account)}</code> ${esc(r.accountId)}</td><td>${list(r.subjects)}</td><td>${list(r.policies)}${r.readOnly ? " (read-only)" : ""}</td><td>${list(r.inlinePolicies.flatMap((p) => p.statements.map((s) => `${p.name}: ${s}`)))}</td><td>${esc(r.workspace)}</td></tr>`)
@@ -119,6 +128,8 @@ export function reportHtml(report: AccessReport): string {
 ${matrix}
 <h2>Grants (<span id="grant-count">${grants.length}</span>)</h2>
 <table id="grants"><thead><tr><th>principal</th><th>permission set</th><th>account</th><th>OU</th><th>expires</th><th>source</th></tr></thead><tbody>${grantRows}</tbody></table>
+<h2>Permission sets</h2>
+${permissionSets.length ? `<table id="permission-sets"><thead><tr><th>permission set</th><th>session</th><th>managed policies</th><th>inline statements</th><th>boundary</th><th>workspace</th></tr></thead><tbody>${psRows}</tbody></table>` : "<p>None owned here.</p>"}
 <h2>GitHub Actions roles</h2>
 ${roles.length ? `<table id="roles"><thead><tr><th>role</th><th>account</th><th>who can assume it (sub)</th><th>policies</th><th>inline statements</th><th>workspace</th></tr></thead><tbody>${roleRows}</tbody></table>` : "<p>None.</p>"}
 <h2>Guardrail coverage</h2>
