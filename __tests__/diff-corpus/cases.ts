@@ -243,9 +243,12 @@ export const CASES: readonly CorpusCase[] = [
     name: "built-in guardrail: exempts a permission set",
     change: (d) => { org(d).guardrails.denyIamUsers.exemptPermissionSets = ["ProdOperator"]; },
     lines: [
-      "- ⚠️ SCP keyless-deny-iam-users newly exempts arn:aws:iam::\\*:role/aws-reserved/sso.amazonaws.com/\\*AWSReservedSSO\\_ProdOperator\\_\\* [`org`]",
-      "- `keyless-deny-iam-users`: newly exempts `permission set ProdOperator (its AWSReservedSSO_ProdOperator_* roles)` [`org`]",
-      "- SCP keyless-deny-iam-users: statement DenyIamUsersAndLongLivedCredentials: condition aws:PrincipalArn (ArnNotLike) adds arn:aws:iam::\\*:role/aws-reserved/sso.amazonaws.com/\\*AWSReservedSSO\\_ProdOperator\\_\\* [`org`]",
+      "- ⚠️ SCP keyless-deny-iam-users newly exempts arn:aws:iam::\\*:role/aws-reserved/sso.amazonaws.com/\\*/AWSReservedSSO\\_ProdOperator\\_???????????????? [`org`]",
+      "- ⚠️ SCP keyless-deny-iam-users newly exempts arn:aws:iam::\\*:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO\\_ProdOperator\\_???????????????? [`org`]",
+      "- `keyless-deny-iam-users`: newly exempts `permission set ProdOperator (its AWSReservedSSO_ProdOperator_<suffix> roles)` [`org`]",
+      "- SCP keyless-deny-iam-users: statement DenyIamUsersAndLongLivedCredentials: condition aws:PrincipalArn (ArnNotLike) adds arn:aws:iam::\\*:role/aws-reserved/sso.amazonaws.com/\\*/AWSReservedSSO\\_ProdOperator\\_????????????????, arn:aws:iam::\\*:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO\\_ProdOperator\\_???????????????? [`org`]",
+      "- SCP keyless-deny-iam-users: statement DenyIdentityProviders: condition aws:PrincipalArn (ArnNotLike) adds arn:aws:iam::\\*:role/aws-reserved/sso.amazonaws.com/\\*/AWSReservedSSO\\_ProdOperator\\_????????????????, arn:aws:iam::\\*:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO\\_ProdOperator\\_???????????????? [`org`]",
+      "- SCP keyless-deny-iam-users: statement DenyLongTermBedrockKeys: condition aws:PrincipalArn (ArnNotLike) adds arn:aws:iam::\\*:role/aws-reserved/sso.amazonaws.com/\\*/AWSReservedSSO\\_ProdOperator\\_????????????????, arn:aws:iam::\\*:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO\\_ProdOperator\\_???????????????? [`org`]",
     ],
   },
   {
@@ -263,7 +266,11 @@ export const CASES: readonly CorpusCase[] = [
     lines: [
       "- ⚠️ SCP keyless-deny-iam-users is removed: it no longer applies to ou:workloads [`org`]",
       "- ➖ `keyless-deny-iam-users` from `ou:workloads` [`org`]",
-      "- SCP keyless-deny-iam-users: removes statement DenyIamUsersAndLongLivedCredentials: Deny iam:CreateAccessKey, iam:CreateLoginProfile, iam:CreateServiceSpecificCredential, iam:CreateUser, iam:ResetServiceSpecificCredential, iam:UpdateAccessKey, iam:UpdateLoginProfile, iam:UpdateSSHPublicKey, iam:UpdateServiceSpecificCredential, iam:UpdateSigningCertificate, iam:UploadSSHPublicKey, iam:UploadSigningCertificate on \\* unless aws:PrincipalArn matches arn:aws:iam::\\*:role/BreakGlass [`org`]",
+      "- SCP keyless-deny-iam-users: removes statement DenyIamUsersAndLongLivedCredentials: Deny cognito-identity:CreateIdentityPool, cognito-identity:SetIdentityPoolRoles, cognito-identity:UpdateIdentityPool, iam:AddUserToGroup, iam:AttachGroupPolicy, iam:AttachUserPolicy, iam:ChangePassword, iam:CreateAccessKey, iam:CreateLoginProfile, iam:CreateServiceSpecificCredential, iam:CreateUser, iam:DeleteAccountPasswordPolicy, iam:DeleteUserPermissionsBoundary, iam:PutGroupPolicy, iam:PutUserPolicy, iam:ResetServiceSpecificCredential, iam:UpdateAccessKey, iam:UpdateAccountPasswordPolicy, iam:UpdateLoginProfile, iam:UpdateSSHPublicKey, iam:UpdateServiceSpecificCredential, iam:UpdateSigningCertificate, iam:UploadSSHPublicKey, iam:UploadSigningCertificate, iot:CreateCertificateFromCsr, iot:CreateKeysAndCertificate, iot:CreateRoleAlias, iot:RegisterCACertificate, iot:RegisterCertificate, iot:RegisterCertificateWithoutCA, iot:UpdateRoleAlias, rolesanywhere:CreateProfile, rolesanywhere:CreateTrustAnchor, rolesanywhere:EnableProfile, rolesanywhere:EnableTrustAnchor, rolesanywhere:UpdateProfile, rolesanywhere:UpdateTrustAnchor, ssm:CreateActivation on \\* unless aws:PrincipalArn matches arn:aws:iam::\\*:role/BreakGlass [`org`]",
+      "- SCP keyless-deny-iam-users: removes statement DenyIdentityProviders: Deny iam:AddClientIDToOpenIDConnectProvider, iam:CreateOpenIDConnectProvider, iam:CreateSAMLProvider, iam:UpdateOpenIDConnectProviderThumbprint, iam:UpdateSAMLProvider on \\* unless aws:PrincipalArn matches one of arn:aws:iam::\\*:role/BreakGlass, arn:aws:iam::\\*:role/OrganizationAccountAccessRole [`org`]",
+      "- SCP keyless-deny-iam-users: removes statement DenyLongTermBedrockKeys: Deny bedrock:CallWithBearerToken on \\* when bedrock:BearerTokenType is LONG\\_TERM unless aws:PrincipalArn matches arn:aws:iam::\\*:role/BreakGlass [`org`]",
+      "- SCP keyless-deny-iam-users: removes statement ProtectExemptRoles: Deny iam:AttachRolePolicy, iam:CreateRole, iam:DeleteRole, iam:DeleteRolePermissionsBoundary, iam:DeleteRolePolicy, iam:DetachRolePolicy, iam:PassRole, iam:PutRolePermissionsBoundary, iam:PutRolePolicy, iam:TagRole, iam:UntagRole, iam:UpdateAssumeRolePolicy, iam:UpdateRole, iam:UpdateRoleDescription, sts:AssumeRole on arn:aws:iam::\\*:role/BreakGlass, arn:aws:iam::\\*:role/OrganizationAccountAccessRole, arn:aws:iam::\\*:role/aws-reserved/sso.amazonaws.com/\\* unless aws:PrincipalArn matches one of arn:aws:iam::\\*:role/BreakGlass, arn:aws:iam::\\*:role/OrganizationAccountAccessRole [`org`]",
+      "- SCP keyless-deny-iam-users: removes statement DenyMemberRootUser: Deny every action on \\* for root users only when aws:AssumedRoot is absent [`org`]",
     ],
   },
   {
