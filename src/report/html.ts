@@ -10,6 +10,8 @@ const principalOf = (g: Grant) => `${g.principalType} ${g.principal}`;
 const options = (id: string, label: string, values: readonly string[]) =>
   `<label>${label} <select id="${id}"><option value="">all</option>${values.map((v) => `<option value="${esc(v)}">${esc(v || "(root)")}</option>`).join("")}</select></label>`;
 const list = (xs: readonly string[]) => (xs.length ? xs.map(esc).join("<br>") : "·");
+/** Policy statements, one item each. */
+const statements = (xs: readonly string[]) => (xs.length ? `<ul class="st">${xs.map((x) => `<li>${esc(x)}</li>`).join("")}</ul>` : "·");
 
 /*
  * The filter: every filterable row carries data-account, data-ou, data-principal, data-ps; the
@@ -57,7 +59,7 @@ h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px;border-bott
 table{border-collapse:collapse;margin:6px 0;font-size:13px}th,td{border:1px solid #d0d7de;padding:4px 8px;text-align:left;vertical-align:top}
 th{background:#f6f8fa}td.empty{color:#8c959f;text-align:center}span.ps{display:inline-block;background:#ddf4ff;border-radius:10px;padding:0 7px;margin:1px}
 span.exp{background:#fff8c5}code{font:12px ui-monospace,monospace;background:#f6f8fa;padding:1px 4px;border-radius:4px}
-.warn{color:#9a6700}.hz li{margin:3px 0}`;
+.warn{color:#9a6700}.hz li{margin:3px 0}ul.st{margin:0;padding-left:16px}ul.st li{margin:0 0 4px}`;
 
 /** The report as one self-contained HTML page: no external asset, no network, inline CSS and JS. */
 export function reportHtml(report: AccessReport): string {
@@ -93,20 +95,20 @@ export function reportHtml(report: AccessReport): string {
   const psRows = permissionSets
     .map(
       (p) =>
-        `<tr data-ps="${esc(p.name)}"><td>${esc(p.name)}${p.name === p.key ? "" : ` <span class="meta">(key ${esc(p.key)})</span>`}</td><td>${esc(p.sessionDuration)}</td><td>${list(p.policies)}</td><td>${list(p.inlineStatements ?? [])}</td><td>${esc(p.permissionsBoundary ?? "·")}</td><td>${esc(p.workspace)}</td></tr>`,
+        `<tr data-ps="${esc(p.name)}"><td>${esc(p.name)}${p.name === p.key ? "" : ` <span class="meta">(key ${esc(p.key)})</span>`}</td><td>${esc(p.sessionDuration)}</td><td>${list(p.policies)}</td><td>${statements(p.inlineStatements ?? [])}</td><td>${esc(p.permissionsBoundary ?? "·")}</td><td>${esc(p.workspace)}</td></tr>`,
     )
     .join("");
 
   const roles = report.workspaces.flatMap((ws) => ws.githubOidc.roles.map((r) => ({ ...r, workspace: ws.name })));
   const roleRows = roles
-    .map((r) => `<tr><td><code>${esc(r.name)}</code></td><td><code>${esc(r.account)}</code> ${esc(r.accountId)}</td><td>${list(r.subjects)}</td><td>${list(r.policies)}${r.readOnly ? " (read-only)" : ""}</td><td>${list(r.inlinePolicies.flatMap((p) => p.statements.map((s) => `${p.name}: ${s}`)))}</td><td>${esc(r.workspace)}</td></tr>`)
+    .map((r) => `<tr><td><code>${esc(r.name)}</code></td><td><code>${esc(r.account)}</code> ${esc(r.accountId)}</td><td>${list(r.subjects)}</td><td>${list(r.policies)}${r.readOnly ? " (read-only)" : ""}</td><td>${statements(r.inlinePolicies.flatMap((p) => p.statements.map((s) => `${p.name}: ${s}`)))}</td><td>${esc(r.workspace)}</td></tr>`)
     .join("");
 
   const scps = report.workspaces.flatMap((ws) => ws.guardrails.policies.map((p) => ({ ...p, workspace: ws.name })));
   const scpRows = scps
     .map(
       (p) =>
-        `<tr><td><code>${esc(p.name)}</code></td><td>${list(p.targets)}</td><td>${list(p.exemptions.length ? p.exemptions : ["nobody"])}</td><td class="${p.uncoveredAccounts?.length ? "warn" : ""}">${p.uncoveredAccounts ? list(p.uncoveredAccounts) : "unknown"}</td><td>${list(p.statements)}</td><td>${esc(p.workspace)}</td></tr>`,
+        `<tr><td><code>${esc(p.name)}</code></td><td>${list(p.targets)}</td><td>${list(p.exemptions.length ? p.exemptions : ["nobody"])}</td><td class="${p.uncoveredAccounts?.length ? "warn" : ""}">${p.uncoveredAccounts ? list(p.uncoveredAccounts) : "unknown"}</td><td>${statements(p.statements)}</td><td>${esc(p.workspace)}</td></tr>`,
     )
     .join("");
 
