@@ -34,8 +34,10 @@ export const diffCommand: Command = {
     const ref = str(values.base);
     if (!ref) throw new UsageError("diff needs --base <git-ref>, for example --base origin/main");
     const format = oneOf("format", values.format, ["markdown", "json", "names"], "markdown");
+    const headRef = str(values.head);
+    // Between two refs the working tree does not matter (it gives the folder and the date only).
     const current = compileSelected(io, values);
-    if (!reportFindings(io, current)) return EXIT.findings;
+    if (!headRef && !reportFindings(io, current)) return EXIT.findings;
     const wanted = (values.workspace as string[] | undefined) ?? [];
     const compileAt = (at: string): AccessPlan | undefined => {
       const tree = materializeBase(at, current.dir, io.cwd);
@@ -52,8 +54,7 @@ export const diffCommand: Command = {
       }
     };
     const basePlan = compileAt(ref);
-    const headRef = str(values.head);
-    let head: { plan: AccessPlan; diagnostics: readonly Diagnostic[]; evaluationDate: string } = { plan: current.plan!, diagnostics: [...current.diagnostics, ...current.acknowledged], evaluationDate: current.evaluationDate };
+    let head: { plan: AccessPlan; diagnostics: readonly Diagnostic[]; evaluationDate: string } = { plan: current.plan as AccessPlan, diagnostics: [...current.diagnostics, ...current.acknowledged], evaluationDate: current.evaluationDate };
     if (headRef) {
       const plan = compileAt(headRef);
       if (!plan) throw new InputError(`${headRef} has no definitions in ${current.dir}, so there is nothing to compare`);
