@@ -42,6 +42,7 @@ export interface InventoryAccountView extends AccountRef {
   readonly ou: string;
   readonly tags: Readonly<Record<string, string>>;
   readonly attachedPolicies: readonly string[];
+  readonly status: "ACTIVE" | "SUSPENDED" | "PENDING_CLOSURE" | "CLOSED" | "PENDING_ACTIVATION";
 }
 
 /** What a plan rule sees besides the plan: read-only. */
