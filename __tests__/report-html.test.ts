@@ -117,6 +117,19 @@ suite(title, () => {
     await hostile.close();
   });
 
+  it("a large organization's matrix lists each account's grants, and filters the same way", async () => {
+    const file = join(dir, "list.html");
+    writeFileSync(file, reportHtml(buildReport(planOf(hostileDefinitions()), [], "2026-01-15"), { matrixCells: 0 }));
+    const list = await context.newPage();
+    await list.goto(pathToFileURL(file).href);
+    expect(await list.$$eval("#matrix thead th", (ths) => ths.map((t) => t.textContent))).toEqual(["account", "OU", "who has what (3 groups and users)"]);
+    await list.selectOption("#f-principal", "group OnCall");
+    const rows = await list.$$eval("#matrix tbody tr", (trs) => trs.filter((t) => !(t as unknown as El).hidden).map((t) => (t as unknown as El).dataset.account));
+    expect(rows).toEqual(["app-prod", "data-prod"]);
+    expect(await list.$$eval("#matrix span[data-ps]", (ss) => ss.filter((s) => !(s as unknown as El).hidden).map((s) => (s as unknown as El).dataset.principal))).toEqual(["group OnCall", "group OnCall"]);
+    await list.close();
+  });
+
   it("takes a screenshot of the example organization (docs/report.png with KEYLESS_SCREENSHOT=1)", async () => {
     await page.fill("#f-text", "");
     await page.selectOption("#f-ou", "workloads/prod");

@@ -98,7 +98,10 @@ export function diffReports(base: AccessReport | undefined, head: AccessReport):
   const onlyIn = <T>(a: Map<string, T>, other: Map<string, T>) => [...a.keys()].filter((k) => !other.has(k)).sort(cmp).map((k) => a.get(k)!);
   const inBoth = <T>(a: Map<string, T>, other: Map<string, T>) => [...a.keys()].filter((k) => other.has(k)).sort(cmp).map((k) => [a.get(k)!, other.get(k)!] as const);
   const same = (x: readonly string[], y: readonly string[]) => x.length === y.length && x.every((v, i) => v === y[i]);
-  const minus = (x: readonly string[], y: readonly string[]) => x.filter((v) => !y.includes(v));
+  const minus = (x: readonly string[], y: readonly string[]) => {
+    const other = new Set(y);
+    return x.filter((v) => !other.has(v));
+  };
 
   const permissionSetsReplaced: AccessDiff["permissionSetsReplaced"][number][] = [];
   const permissionSetsChanged: AccessDiff["permissionSetsChanged"][number][] = [];
