@@ -58,7 +58,8 @@ const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { cwd: proj
 describe("the npm package", () => {
   it("ships compiled JavaScript, type declarations, the schemas and the CLI, and nothing else", () => {
     expect(files).toEqual(expect.arrayContaining(["package.json", "README.md", "dist/modules/index.js", "dist/modules/index.d.ts", "dist/src/cli/bin.js", "dist/src/report/index.d.ts", "schemas/workspace.schema.json"]));
-    expect(files.filter((f) => !/^(dist\/.*\.(js|d\.ts)|schemas\/[\w.-]+\.schema\.json|package\.json|README\.md|LICENSE)$/.test(f))).toEqual([]);
+    expect(files).toEqual(expect.arrayContaining(["RULES.md", "templates/init/environments/org.yaml", "templates/init/.github/workflows/keyless-pr.yml", "templates/init/.github/workflows/keyless-apply.yml", "templates/init/gitignore"]));
+    expect(files.filter((f) => !/^(dist\/.*\.(js|d\.ts)|schemas\/[\w.-]+\.schema\.json|templates\/init\/.+|package\.json|README\.md|RULES\.md|LICENSE)$/.test(f))).toEqual([]);
     expect(files.some((f) => f.startsWith("dist/__tests__") || f.startsWith("dist/bench"))).toBe(false);
     // The shebang lets the shell run the bin (npm install links it and makes it executable).
     expect(readFileSync(join(project, "node_modules", "keyless", pkg.bin.keyless), "utf8").startsWith("#!/usr/bin/env node\n")).toBe(true);

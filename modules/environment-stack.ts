@@ -1,5 +1,6 @@
 import { CloudBackend, LocalBackend, NamedCloudWorkspace, S3Backend, TerraformOutput, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
+import { posix } from "node:path";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import type { AccountRef, BackendPlan, WorkspacePlan } from "../src/plan";
 import { GithubOidcProvider } from "./github-oidc/github-oidc-provider";
@@ -12,7 +13,9 @@ import { IdentityCenterInstance } from "./identity-center/identity-center-instan
 import { IdentityStoreGroups } from "./identity-center/identity-store-groups";
 import { IdentityStoreUsers } from "./identity-center/identity-store-users";
 import { PermissionSet } from "./identity-center/permission-set";
+import { literalData } from "./literal";
 import { terraformName } from "./names";
+import { applyTerraformSettings } from "./terraform-settings";
 import { ServiceControlPolicy } from "./scp/service-control-policy";
 import { DataAwsSsoadminPermissionSet } from "@cdktf/provider-aws/lib/data-aws-ssoadmin-permission-set";
 
@@ -28,8 +31,10 @@ export interface EnvironmentStackProps {
 export class EnvironmentStack extends TerraformStack {
   constructor(scope: Construct, id: string, props: EnvironmentStackProps) {
     super(scope, id);
-    const { plan } = props;
+    // The plan is all literals: escaped for Terraform here, once (modules/literal.ts).
+    const plan = literalData(props.plan);
     addBackend(this, plan.backend);
+    applyTerraformSettings(this, plan.terraform);
 
     const defaultTags = [{ tags: { ...plan.aws.defaultTags } }];
     new AwsProvider(this, "aws", { region: plan.aws.region, allowedAccountIds: [plan.aws.account.id], defaultTags });
@@ -47,8 +52,9 @@ export class EnvironmentStack extends TerraformStack {
       new TerraformOutput(this, "scp_names", { value: plan.guardrails.policies.map((p) => p.name) }).overrideLogicalId("service_control_policies");
     }
 
+    const oidcProviders = new Map<string, GithubOidcProvider>();
     for (const p of plan.githubOidc.providers) {
-      new GithubOidcProvider(this, `github_provider_${p.account.name}`, {
+      const created = new GithubOidcProvider(this, `github_provider_${p.account.name}`, {
         provider: members.get(p.account.name)!,
         accountName: p.account.name,
         url: p.url,
@@ -56,6 +62,7 @@ export class EnvironmentStack extends TerraformStack {
         thumbprints: p.thumbprints,
         tags: p.tags,
       });
+      oidcProviders.set(p.arn, created);
     }
     const roleArns: Record<string, string> = {};
     for (const r of plan.githubOidc.roles) {
@@ -71,6 +78,7 @@ export class EnvironmentStack extends TerraformStack {
         inlinePolicies: r.inlinePolicies,
         maxSessionDuration: r.maxSessionDuration,
         tags: r.tags,
+        oidcProvider: oidcProviders.get(r.providerArn)?.resource,
       });
       roleArns[r.key] = role.arn;
     }
@@ -143,7 +151,8 @@ function memberProvider(scope: Construct, plan: WorkspacePlan, account: AccountR
 function addBackend(stack: TerraformStack, backend: BackendPlan): void {
   switch (backend.type) {
     case "local":
-      new LocalBackend(stack, { path: backend.path });
+      // The stack runs in <outdir>/stacks/<workspace>/; the path is relative to the folder holding <outdir>.
+      new LocalBackend(stack, { path: posix.join("../../..", backend.path) });
       return;
     case "s3":
       new S3Backend(stack, {

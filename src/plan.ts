@@ -6,6 +6,14 @@
 export interface AccessPlan {
   readonly partition: string;
   readonly workspaces: readonly WorkspacePlan[];
+  /** The organization inventory's accounts, for reports (coverage, OUs); absent in hand-built plans. */
+  readonly organization?: OrganizationPlan;
+}
+
+export interface OrganizationPlan {
+  readonly managementAccount: string;
+  /** Every account of the inventory, sorted by name. */
+  readonly accounts: readonly (AccountRef & { readonly ou: string; readonly status: string })[];
 }
 
 export interface WorkspacePlan {
@@ -15,6 +23,8 @@ export interface WorkspacePlan {
   readonly file: string;
   readonly description?: string;
   readonly backend: BackendPlan;
+  /** The `terraform { required_version, required_providers }` settings. */
+  readonly terraform: TerraformSettingsPlan;
   readonly aws: AwsPlan;
   /** Member accounts this workspace manages resources in (each gets an aliased provider), by name. */
   readonly memberAccounts: readonly AccountRef[];
@@ -30,6 +40,13 @@ export interface AccountRef {
   readonly id: string;
 }
 
+export interface TerraformSettingsPlan {
+  /** Terraform CLI version constraint, for example `>= 1.11`. */
+  readonly requiredVersion: string;
+  /** The AWS provider's source address (`hashicorp/aws`) and version constraint (`~> 6.25`). */
+  readonly awsProvider: { readonly source: string; readonly version: string };
+}
+
 export interface AwsPlan {
   readonly region: string;
   readonly partition: string;
@@ -41,6 +58,7 @@ export interface AwsPlan {
 }
 
 export type BackendPlan =
+  /** `path` is relative to the folder that holds the output folder (the stack gets `../../../<path>`). */
   | { readonly type: "local"; readonly path: string }
   | {
       readonly type: "s3";

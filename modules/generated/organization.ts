@@ -26,6 +26,7 @@ export interface Organization {
    * The AWS partition of the organization. Default: aws.
    */
   partition?: "aws" | "aws-us-gov" | "aws-cn";
+  terraform?: TerraformSettings;
   root: OrganizationRoot;
   /**
    * Name of the management account (a key of accounts). SCPs never apply to it and assignments leave it out unless asked.
@@ -49,6 +50,19 @@ export interface Organization {
   customerManagedPolicies?: {
     [k: string]: CustomerManagedPolicyPresence;
   };
+}
+/**
+ * The `terraform { required_version, required_providers }` block of the generated stacks. Set organization-wide in the organization inventory, per workspace in a workspace file; a workspace's setting wins field by field.
+ */
+export interface TerraformSettings {
+  /**
+   * Terraform CLI versions the stack accepts. Default: >= 1.11 when the S3 backend's useLockfile is on (S3-native locking is generally available from 1.11; older CLIs fail at init), else >= 1.5.
+   */
+  requiredVersion?: string;
+  /**
+   * Constraint on hashicorp/aws. Default: ~> 6.25 (6.25 or any later 6.x: the version keyless's typed bindings were generated from). Commit the .terraform.lock.hcl that terraform init writes to fix the exact version.
+   */
+  awsProviderVersion?: string;
 }
 export interface OrganizationRoot {
   /**

@@ -42,6 +42,7 @@ export interface Workspace {
   organization: string;
   aws: AwsSettings;
   backend?: Backend;
+  terraform?: TerraformSettings;
   identityCenter?: IdentityCenter;
   guardrails?: Guardrails;
   githubOidc?: GithubOidc;
@@ -76,7 +77,7 @@ export interface Tags {
   [k: string]: string;
 }
 /**
- * Where Terraform keeps this workspace's state: exactly one of local, s3 or cloud. Default: local, terraform.<workspace>.tfstate beside the stack.
+ * Where Terraform keeps this workspace's state: exactly one of local, s3 or cloud. Default: local, terraform.tfstate.d/<workspace>/terraform.tfstate beside the output folder.
  */
 export interface Backend {
   local?: LocalBackendSettings;
@@ -85,7 +86,7 @@ export interface Backend {
 }
 export interface LocalBackendSettings {
   /**
-   * A relative path. Default: terraform.<workspace>.tfstate.
+   * A path relative to the folder that holds the output folder (normally the repository root), so the state is never inside the folder synth writes. Default: terraform.tfstate.d/<workspace>/terraform.tfstate.
    */
   path?: string;
 }
@@ -115,6 +116,19 @@ export interface CloudBackendSettings {
   workspace: string;
   project?: string;
   hostname?: string;
+}
+/**
+ * The `terraform { required_version, required_providers }` block of the generated stacks. Set organization-wide in the organization inventory, per workspace in a workspace file; a workspace's setting wins field by field.
+ */
+export interface TerraformSettings {
+  /**
+   * Terraform CLI versions the stack accepts. Default: >= 1.11 when the S3 backend's useLockfile is on (S3-native locking is generally available from 1.11; older CLIs fail at init), else >= 1.5.
+   */
+  requiredVersion?: string;
+  /**
+   * Constraint on hashicorp/aws. Default: ~> 6.25 (6.25 or any later 6.x: the version keyless's typed bindings were generated from). Commit the .terraform.lock.hcl that terraform init writes to fix the exact version.
+   */
+  awsProviderVersion?: string;
 }
 /**
  * IAM Identity Center: permission sets, groups, users, access-control attributes, and who gets which permission set in which accounts.

@@ -5,6 +5,7 @@ import type { Command } from "./command";
 import { auditCommand } from "./commands/audit";
 import { diffCommand } from "./commands/diff";
 import { importCommand } from "./commands/import";
+import { initCommand } from "./commands/init";
 import { inventoryCommand } from "./commands/inventory";
 import { profilesCommand } from "./commands/profiles";
 import { reportCommand } from "./commands/report";
@@ -14,7 +15,7 @@ import { CliIo, EXIT, InputError, UsageError } from "./context";
 import { GitBaseError } from "../report/git-base";
 import { COMMON_OPTIONS, optionHelp, parseOptions } from "./options";
 
-export const COMMANDS: readonly Command[] = [validateCommand, synthCommand, reportCommand, diffCommand, profilesCommand, inventoryCommand, importCommand, auditCommand];
+export const COMMANDS: readonly Command[] = [initCommand, validateCommand, synthCommand, reportCommand, diffCommand, profilesCommand, inventoryCommand, importCommand, auditCommand];
 
 const EXIT_HELP = [
   "Exit codes:",
@@ -108,7 +109,8 @@ function dispatch(argv: readonly string[], io: CliIo): number | Promise<number> 
     }
     const sub = command.subcommands;
     if (sub && !sub.includes(positionals[0] ?? "")) throw new UsageError(`expected one of ${sub.map((s) => `"${s}"`).join(", ")} after ${command.name}${positionals[0] ? `, not "${positionals[0]}"` : ""}`);
-    if (positionals.length > (sub ? 1 : 0)) throw new UsageError(`unexpected argument "${positionals[sub ? 1 : 0]}" (options start with --)`);
+    const allowed = (sub ? 1 : 0) + (command.acceptsFolder ? 1 : 0);
+    if (positionals.length > allowed) throw new UsageError(`unexpected argument "${positionals[allowed]}" (options start with --)`);
     const code = command.run(io, values, positionals);
     return typeof code === "number" ? code : code.catch((e: unknown) => failure(command, io, e));
   } catch (e) {

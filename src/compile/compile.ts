@@ -1,4 +1,6 @@
+import type { Organization } from "../../modules/generated/organization";
 import type { Workspace } from "../../modules/generated/workspace";
+import { ORGANIZATION_ACCOUNT_ACCESS_ROLE } from "../aws-limits";
 import { AcknowledgedDiagnostic, cmp, Diagnostic, hasErrors } from "../diagnostics/diagnostic";
 import { loadDefinitions, LoadedDefinitions, LoadOptions } from "../load/load";
 import { AccessPlan, AccountRef, BackendPlan, WorkspacePlan } from "../plan";
@@ -16,6 +18,7 @@ import { attachImports } from "./imports";
 import { Inventory } from "./inventory";
 import { Registry } from "./registry";
 import { Reporter } from "./reporter";
+import { terraformSettings } from "./terraform-settings";
 
 export interface CompileResult {
   /** Present when there is no error (warnings allowed). */
@@ -64,7 +67,11 @@ export function compileDefinitions(loaded: LoadedDefinitions, options: CompileOp
   }
   checkGroupKinds(contexts);
   const workspaces = contexts.map(compileWorkspace);
-  const plan: AccessPlan = { partition: inventory.partition, workspaces };
+  const organization = {
+    managementAccount: inventory.managementAccount,
+    accounts: [...inventory.accounts.values()].map((a) => ({ name: a.name, id: a.id, ou: a.ou, status: a.status })).sort((x, y) => cmp(x.name, y.name)),
+  };
+  const plan: AccessPlan = { partition: inventory.partition, workspaces, organization };
   const sources = new Map([inventory.source, ...contexts.map((c) => c.source)].map((s) => [s.file, s]));
   diagnostics.push(...reporter.diagnostics);
   // Most rules need a complete plan: after a compile error it misses what failed, and "never assigned"
@@ -88,16 +95,18 @@ function compileWorkspace(ctx: WorkspaceContext): WorkspacePlan {
   const members = new Map<string, AccountRef>();
   for (const p of githubOidc.providers) members.set(p.account.name, p.account);
   for (const r of githubOidc.roles) members.set(r.account.name, r.account);
+  const backend = backendPlan(ctx);
   return {
     name: ctx.name,
     file: ctx.source.file,
     description: def.description,
-    backend: backendPlan(ctx),
+    backend,
+    terraform: terraformSettings(def, inventory.source.data as Organization, backend),
     aws: {
       region: def.aws.region,
       partition: inventory.partition,
       account: { name: account.name, id: account.id },
-      memberAccountRole: def.aws.memberAccountRole ?? "OrganizationAccountAccessRole",
+      memberAccountRole: def.aws.memberAccountRole ?? ORGANIZATION_ACCOUNT_ACCESS_ROLE,
       defaultTags: sortedTags(def.aws.defaultTags, { ManagedBy: "keyless", KeylessWorkspace: ctx.name }),
     },
     memberAccounts: [...members.values()].sort((a, b) => cmp(a.name, b.name)),
@@ -124,5 +133,5 @@ function backendPlan(ctx: WorkspaceContext): BackendPlan {
   if (b.cloud) {
     return { type: "cloud", organization: b.cloud.organization, workspace: b.cloud.workspace, project: b.cloud.project, hostname: b.cloud.hostname ?? "app.terraform.io" };
   }
-  return { type: "local", path: b.local?.path ?? `terraform.${ctx.name}.tfstate` };
+  return { type: "local", path: b.local?.path ?? `terraform.tfstate.d/${ctx.name}/terraform.tfstate` };
 }

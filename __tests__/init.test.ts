@@ -1,0 +1,88 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { parse } from "yaml";
+import { runCli } from "../src/cli/cli";
+import type { CliIo } from "../src/cli/context";
+import { compile } from "../src/compile/compile";
+
+const ROOT = join(__dirname, "..");
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const tmp = () => {
+  const d = mkdtempSync(join(tmpdir(), "keyless-init-"));
+  dirs.push(d);
+  return d;
+};
+
+function run(cwd: string, argv: string[], env: Record<string, string> = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = { stdout: (t) => out.push(t), stderr: (t) => err.push(t), cwd, env, isTTY: false, today: () => "2026-01-15" };
+  return { code: runCli(argv, io), stdout: out.join("\n"), stderr: err.join("\n") };
+}
+
+describe("keyless init", () => {
+  const cwd = tmp();
+  const r = run(cwd, ["init", "repo"]);
+  const repo = join(cwd, "repo");
+
+  it("writes a definitions repository that compiles as it is, with only the unassigned ReadOnly to warn about", () => {
+    expect(r).toMatchObject({ code: 0, stderr: "" });
+    expect(r.stdout).toContain("wrote 6 files to repo");
+    expect(readdirSync(repo).sort()).toEqual([".github", ".gitignore", "README.md", "environments"]);
+    const result = compile({ dir: join(repo, "environments"), cwd: repo, evaluationDate: "2026-01-15" });
+    expect(result.diagnostics.map((d) => `${d.severity} ${d.code}`)).toEqual(["warning KL603"]);
+    const org = result.plan!.workspaces[0];
+    expect(org.identityCenter.permissionSets.map((p) => [p.name, p.managedPolicyArns])).toEqual([["ReadOnly", ["arn:aws:iam::aws:policy/ReadOnlyAccess"]]]);
+    expect(org.guardrails.policies.map((p) => p.targets.map((t) => t.id))).toEqual([["r-0000"]]);
+  });
+
+  it("points $schema at the installed package's schemas, for the file and the editor comment alike", () => {
+    for (const [file, schema] of [
+      ["environments/org.yaml", "workspace.schema.json"],
+      ["environments/shared/organization.yaml", "organization.schema.json"],
+    ]) {
+      const text = readFileSync(join(repo, file), "utf8");
+      const ref = (parse(text) as { $schema: string }).$schema;
+      expect(resolve(dirname(join(repo, file)), ref)).toBe(join(repo, "node_modules", "keyless", "schemas", schema));
+      expect(text).toContain(`# yaml-language-server: $schema=${ref}\n`);
+      expect(existsSync(join(ROOT, "schemas", schema))).toBe(true);
+    }
+  });
+
+  it("ships workflows that run the installed CLI and assume one role per workspace", () => {
+    for (const [file, variable] of [
+      ["keyless-pr.yml", "KEYLESS_PLAN_ROLES"],
+      ["keyless-apply.yml", "KEYLESS_APPLY_ROLES"],
+    ]) {
+      const text = readFileSync(join(repo, ".github", "workflows", file), "utf8");
+      expect(text).toContain("  KEYLESS: npx keyless\n");
+      expect(text).toContain(`role-to-assume: \${{ fromJSON(vars.${variable})[matrix.workspace] }}`);
+      expect(text).not.toMatch(/role-chaining|111111111111:role\/keyless\/terraform|src\/cli/);
+    }
+    expect(readFileSync(join(repo, ".gitignore"), "utf8")).toMatch(/^cdktf\.out\/$/m);
+  });
+
+  it("says to pull the inventory when AWS credentials are at hand", () => {
+    const again = run(tmp(), ["init"], { AWS_PROFILE: "management" });
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain("keyless inventory pull           (AWS credentials found");
+  });
+
+  it("overwrites nothing: one existing file and nothing is written, exit 1", () => {
+    const dir = tmp();
+    mkdirSync(join(dir, "environments"));
+    writeFileSync(join(dir, "environments", "org.yaml"), "mine");
+    const res = run(dir, ["init"]);
+    expect(res.code).toBe(1);
+    expect(res.stderr).toBe("keyless init: nothing written: environments/org.yaml already exist(s). Move them away or run keyless init in a new folder.");
+    expect(readdirSync(dir)).toEqual(["environments"]);
+    expect(readFileSync(join(dir, "environments", "org.yaml"), "utf8")).toBe("mine");
+  });
+
+  it("takes one folder; other commands still take none", () => {
+    expect(run(tmp(), ["init", "a", "b"]).code).toBe(2);
+    expect(run(tmp(), ["validate", "x"])).toMatchObject({ code: 2 });
+  });
+});
