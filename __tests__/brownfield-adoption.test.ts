@@ -53,7 +53,7 @@ describe("keyless inventory", () => {
     expect(validateSource("organization", source as Exclude<typeof source, { message: string }>)).toEqual([]);
     const inv = parse(text);
     expect(inv.managementAccount).toBe("acme-management");
-    expect(inv.root).toEqual({ id: "r-r00t", attachedPolicies: ["FullAWSAccess"] });
+    expect(inv.root).toEqual({ id: "r-r00t", attachedPolicies: ["DenyOtherRegions", "FullAWSAccess"] });
     expect(inv.organizationalUnits.workloads).toEqual({
       id: "ou-r00t-90a40003",
       attachedPolicies: ["DenyLeaveOrg", "FullAWSAccess"],
@@ -130,6 +130,25 @@ describe("keyless import", () => {
       { users: ["alice"], permissionSets: ["ReadOnlyAccess"], targets: { accounts: ["audit"] } },
     ]);
     expect(adopted.identityCenter.groups).toEqual({ Auditors: { source: "external" }, Developers: { source: "external" }, Platform: { source: "external" } });
+  });
+
+  it("adopts customer-managed SCPs with their targets, leaving FullAWSAccess to AWS", () => {
+    expect(adopted.aws).toEqual({ region: "eu-west-1", keylessTags: false });
+    expect(adopted.guardrails.policies).toEqual({
+      DenyLeaveOrg: { description: "Accounts cannot leave the organization", document: { Version: "2012-10-17", Statement: [{ Sid: "DenyLeave", Effect: "Deny", Action: "organizations:LeaveOrganization", Resource: "*" }] }, targets: { organizationalUnits: ["workloads"] } },
+      DenyOtherRegions: {
+        description: "",
+        document: { Version: "2012-10-17", Statement: [{ Effect: "Deny", NotAction: ["iam:*", "sts:*", "organizations:*"], Resource: "*", Condition: { StringNotEquals: { "aws:RequestedRegion": ["eu-west-1", "eu-central-1"] } } }] },
+        targets: { root: true, accounts: ["app-dev-1"] },
+      },
+    });
+    expect(imports.filter((i) => i.key.startsWith("policy_"))).toEqual([
+      { kind: "policyAttachment", key: "policy_DenyLeaveOrg", policy: "ou:workloads", id: "ou-r00t-90a40003:p-denyleave01" },
+      { kind: "policyAttachment", key: "policy_DenyOtherRegions", policy: "account:app-dev-1", id: "555555555501:p-regions0002" },
+      { kind: "policyAttachment", key: "policy_DenyOtherRegions", policy: "root", id: "r-r00t:p-regions0002" },
+      { kind: "serviceControlPolicy", key: "policy_DenyLeaveOrg", id: "p-denyleave01" },
+      { kind: "serviceControlPolicy", key: "policy_DenyOtherRegions", id: "p-regions0002" },
+    ]);
   });
 
   it("lists what it does not manage instead of dropping it", () => {

@@ -4,7 +4,7 @@ import { terraformName } from "./names";
 
 const quoted = (key: string) => `["${key.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"]`;
 
-/** The Terraform address each adopted object has in the modules (identity-center/*). */
+/** The Terraform address each adopted object has in the modules (identity-center/*, scp/*). */
 export function importAddress(e: ImportEntry): string {
   const tf = terraformName(e.key);
   switch (e.kind) {
@@ -20,6 +20,10 @@ export function importAddress(e: ImportEntry): string {
       return `aws_ssoadmin_permissions_boundary_attachment.${tf}`;
     case "assignment":
       return `aws_ssoadmin_account_assignment.this${quoted(e.key)}`;
+    case "serviceControlPolicy":
+      return `aws_organizations_policy.${tf}`;
+    case "policyAttachment":
+      return `aws_organizations_policy_attachment.${tf}${quoted(e.policy ?? "")}`;
   }
 }
 

@@ -60,6 +60,8 @@ export interface BrownfieldSeed {
   groups: { id: string; displayName: string }[];
   permissionSets: SeedPermissionSet[];
   assignments: { permissionSetArn: string; accountId: string; principalType: "GROUP" | "USER"; principalId: string }[];
+  /** Customer-managed SCPs; targets name them in their `policies`. FullAWSAccess is always there. */
+  scps: { id: string; name: string; description: string; content: string }[];
 }
 
 export interface BrownfieldAws {
@@ -107,6 +109,12 @@ export async function startBrownfieldAws(seed: BrownfieldSeed): Promise<Brownfie
   };
   const tagList = (t?: Record<string, string>) => Object.entries(t ?? {}).map(([Key, Value]) => ({ Key, Value }));
 
+  const policiesOf = (id: string): string[] =>
+    id === seed.rootId ? seed.rootPolicies : (seed.ous.find((o) => o.id === id)?.policies ?? seed.accounts.find((a) => a.id === id)?.policies ?? []);
+  const summary = (n: string) => {
+    const x = seed.scps.find((p) => p.name === n);
+    return { Id: x?.id ?? "p-FullAWSAccess", Name: n, Description: x?.description ?? "Allows access to every operation", Type: "SERVICE_CONTROL_POLICY", AwsManaged: !x };
+  };
   const organizations: Record<string, (b: any) => unknown> = {
     DescribeOrganization: () => ({ Organization: { Id: "o-exampleorg1", MasterAccountId: seed.managementAccountId, FeatureSet: "ALL" } }),
     ListRoots: () => ({ Roots: [{ Id: seed.rootId, Name: "Root" }] }),
@@ -129,8 +137,23 @@ export async function startBrownfieldAws(seed: BrownfieldSeed): Promise<Brownfie
     },
     ListTagsForResource: (b) => ({ Tags: tagList(seed.accounts.find((a) => a.id === b.ResourceId)?.tags) }),
     ListPoliciesForTarget: (b) => {
-      const names = b.TargetId === seed.rootId ? seed.rootPolicies : (seed.ous.find((o) => o.id === b.TargetId)?.policies ?? seed.accounts.find((a) => a.id === b.TargetId)?.policies ?? []);
-      return { Policies: names.map((n, i) => ({ Id: n === "FullAWSAccess" ? "p-FullAWSAccess" : `p-${i}${n.length}abcdef`, Name: n, Type: "SERVICE_CONTROL_POLICY", AwsManaged: n === "FullAWSAccess" })) };
+      const names = policiesOf(b.TargetId);
+      return { Policies: names.map((n) => summary(n)) };
+    },
+    ListPolicies: (b) => {
+      const p = page(["FullAWSAccess", ...seed.scps.map((x) => x.name)], b.NextToken);
+      return { Policies: p.items.map(summary), NextToken: p.next };
+    },
+    DescribePolicy: (b) => {
+      const x = seed.scps.find((p) => p.id === b.PolicyId);
+      if (!x && b.PolicyId !== "p-FullAWSAccess") throw new AwsFault("PolicyNotFoundException", `policy ${b.PolicyId} not found`);
+      return { Policy: { PolicySummary: summary(x?.name ?? "FullAWSAccess"), Content: x?.content ?? '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}' } };
+    },
+    ListTargetsForPolicy: (b) => {
+      const name = b.PolicyId === "p-FullAWSAccess" ? "FullAWSAccess" : seed.scps.find((p) => p.id === b.PolicyId)?.name;
+      const ids = [seed.rootId, ...seed.ous.map((o) => o.id), ...seed.accounts.map((a) => a.id)].filter((id) => name && policiesOf(id).includes(name));
+      const p = page(ids, b.NextToken);
+      return { Targets: p.items.map((TargetId) => ({ TargetId, Name: TargetId, Type: TargetId.startsWith("r-") ? "ROOT" : TargetId.startsWith("ou-") ? "ORGANIZATIONAL_UNIT" : "ACCOUNT" })), NextToken: p.next };
     },
   };
   const ps = (arn: string) => {

@@ -77,5 +77,11 @@ export function brownfieldSeed(): BrownfieldSeed {
   assignments.push({ permissionSetArn: psArn("ro000002"), accountId: "222222222202", principalType: "USER", principalId: "u-alice" });
   assignments.push({ permissionSetArn: psArn("ro000002"), accountId: "444444444499", principalType: "GROUP", principalId: "g-auditors" });
 
-  return { managementAccountId: "111111111111", rootId: "r-r00t", rootPolicies: ["FullAWSAccess"], ous, accounts, instanceArn: INSTANCE, identityStoreId: "d-1234567890", users, groups, permissionSets, assignments };
+  const scps = [
+    { id: "p-denyleave01", name: "DenyLeaveOrg", description: "Accounts cannot leave the organization", content: JSON.stringify({ Version: "2012-10-17", Statement: [{ Sid: "DenyLeave", Effect: "Deny", Action: "organizations:LeaveOrganization", Resource: "*" }] }) },
+    { id: "p-regions0002", name: "DenyOtherRegions", description: "", content: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Deny", NotAction: ["iam:*", "sts:*", "organizations:*"], Resource: "*", Condition: { StringNotEquals: { "aws:RequestedRegion": ["eu-west-1", "eu-central-1"] } } }] }) },
+  ];
+  const dev1 = accounts.find((a) => a.id === "555555555501")!;
+  dev1.policies = ["DenyOtherRegions"];
+  return { managementAccountId: "111111111111", rootId: "r-r00t", rootPolicies: ["FullAWSAccess", "DenyOtherRegions"], ous, accounts, instanceArn: INSTANCE, identityStoreId: "d-1234567890", users, groups, permissionSets, assignments, scps };
 }

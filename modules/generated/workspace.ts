@@ -69,6 +69,10 @@ export interface AwsSettings {
    */
   memberAccountRole?: string;
   defaultTags?: Tags;
+  /**
+   * Tag every taggable resource with ManagedBy=keyless and KeylessWorkspace=<workspace>. keyless import writes false, so adopting objects that exist changes nothing in AWS; set it to true (or remove it) in a later, reviewed apply. Default: true.
+   */
+  keylessTags?: boolean;
 }
 /**
  * Tags added to every taggable resource, beside ManagedBy=keyless.

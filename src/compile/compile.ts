@@ -107,7 +107,7 @@ function compileWorkspace(ctx: WorkspaceContext): WorkspacePlan {
       partition: inventory.partition,
       account: { name: account.name, id: account.id },
       memberAccountRole: def.aws.memberAccountRole ?? ORGANIZATION_ACCOUNT_ACCESS_ROLE,
-      defaultTags: sortedTags(def.aws.defaultTags, { ManagedBy: "keyless", KeylessWorkspace: ctx.name }),
+      defaultTags: sortedTags(def.aws.defaultTags, def.aws.keylessTags === false ? {} : { ManagedBy: "keyless", KeylessWorkspace: ctx.name }),
     },
     memberAccounts: [...members.values()].sort((a, b) => cmp(a.name, b.name)),
     identityCenter,

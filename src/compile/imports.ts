@@ -4,7 +4,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic";
 import type { AccessPlan, ImportEntry, WorkspacePlan } from "../plan";
 
 export const IMPORTS_FOLDER = "imports";
-const KINDS: readonly ImportEntry["kind"][] = ["permissionSet", "managedPolicyAttachment", "customerManagedPolicyAttachment", "inlinePolicy", "permissionsBoundary", "assignment"];
+const KINDS: readonly ImportEntry["kind"][] = ["permissionSet", "managedPolicyAttachment", "customerManagedPolicyAttachment", "inlinePolicy", "permissionsBoundary", "assignment", "serviceControlPolicy", "policyAttachment"];
 
 /** The imports file of a workspace: `<definitions folder>/imports/<workspace>.json`. */
 export function importsFile(dir: string, workspace: string): string {
@@ -39,6 +39,7 @@ export function attachImports(plan: AccessPlan, options: { readonly dir: string;
     const ic = ws.identityCenter;
     const sets = new Map(ic.permissionSets.map((p) => [p.key, p]));
     const assignments = new Set(ic.assignments.map((a) => a.key));
+    const scps = new Map(ws.guardrails.policies.map((p) => [p.key, p]));
     const imports: ImportEntry[] = [];
     list.forEach((raw, i) => {
       const e = raw as Partial<ImportEntry>;
@@ -48,7 +49,11 @@ export function attachImports(plan: AccessPlan, options: { readonly dir: string;
       }
       const ps = sets.get(e.key);
       const declared =
-        e.kind === "assignment"
+        e.kind === "serviceControlPolicy"
+          ? scps.has(e.key)
+          : e.kind === "policyAttachment"
+            ? !!scps.get(e.key)?.targets.some((t) => t.key === e.policy)
+            : e.kind === "assignment"
           ? assignments.has(e.key)
           : e.kind === "permissionSet"
             ? !!ps
