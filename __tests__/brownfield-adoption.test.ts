@@ -6,7 +6,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "yaml";
+import { READ_ONLY_ACTIONS, allReadOnlyActions } from "../src/aws/actions";
 import { runCliAsync } from "../src/cli/cli";
+import { compile } from "../src/compile/compile";
 import type { CliIo } from "../src/cli/context";
 import { isParseFailure, parseSource } from "../src/load/source-file";
 import { validateSource } from "../src/validate/validate";
@@ -29,6 +31,13 @@ async function run(argv: string[]) {
   };
   const code = await runCliAsync(argv, io);
   return { code, stdout: out.join("\n"), stderr: err.join("\n") };
+}
+
+/** The IAM actions behind the calls made since the last reset (GetCallerIdentity needs no permission). */
+function actionsCalled(): string[] {
+  const names = Object.keys(aws.calls()).map((c) => c.replace(/^sso-admin:/, "sso:"));
+  aws.reset();
+  return names.filter((n) => n !== "sts:GetCallerIdentity").sort();
 }
 
 const inventoryPath = () => join(cwd, "environments", "shared", "organization.yaml");
@@ -202,6 +211,30 @@ describe("keyless import", () => {
     } finally {
       rmSync(other);
     }
+  });
+});
+
+describe("the read-only IAM actions", () => {
+  it("each command calls only the actions the README lists for it", async () => {
+    aws.reset();
+    await run(["inventory", "check"]);
+    expect(actionsCalled().filter((a) => !(READ_ONLY_ACTIONS.inventory as readonly string[]).includes(a))).toEqual([]);
+    expect((await run(["import"])).code).toBe(0);
+    expect(actionsCalled().filter((a) => !(READ_ONLY_ACTIONS.import as readonly string[]).includes(a))).toEqual([]);
+    await run(["audit", "--date", "2026-12-01"]);
+    const audit = actionsCalled();
+    expect(audit.filter((a) => !(READ_ONLY_ACTIONS.audit as readonly string[]).includes(a))).toEqual([]);
+    expect(audit).toEqual(expect.arrayContaining(["sts:AssumeRole", "iam:GetCredentialReport", "iam:GetAccessKeyLastUsed"]));
+  });
+
+  it("the example organization's KeylessReadOnly permission set grants exactly them", () => {
+    const plan = compile({ dir: join(__dirname, "..", "environments"), cwd: join(__dirname, ".."), evaluationDate: "2026-12-01" }).plan!;
+    const ps = plan.workspaces.flatMap((w) => w.identityCenter.permissionSets).find((p) => p.name === "KeylessReadOnly")!;
+    const statements = JSON.parse(ps.inlinePolicy!).Statement as { Action: string | string[]; Resource: string }[];
+    const granted = statements.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action])).sort();
+    expect(granted).toEqual(allReadOnlyActions());
+    expect(ps.managedPolicyArns).toEqual([]);
+    expect(statements.find((s) => s.Action === "sts:AssumeRole")!.Resource).toBe("arn:aws:iam::*:role/keyless-audit-read");
   });
 });
 

@@ -69,6 +69,8 @@ export interface BrownfieldAws {
   readonly seed: BrownfieldSeed;
   /** "iam:ListUsers" -> count. */
   calls(): Record<string, number>;
+  /** Clears the call counters. */
+  reset(): void;
   stop(): Promise<void>;
 }
 
@@ -318,6 +320,9 @@ export async function startBrownfieldAws(seed: BrownfieldSeed): Promise<Brownfie
     endpoint: `http://127.0.0.1:${port}`,
     seed,
     calls: () => ({ ...counts }),
+    reset: () => {
+      for (const k of Object.keys(counts)) delete counts[k];
+    },
     stop: () => new Promise<void>((r) => server.close(() => r())),
   };
 }
