@@ -15,6 +15,9 @@ import { validateSource } from "../src/validate/validate";
 import { BrownfieldAws, startBrownfieldAws } from "./support/brownfield-aws";
 import { brownfieldSeed } from "./support/brownfield-seed";
 
+// Each test makes a few hundred HTTP calls; a loaded machine must not turn that into a failure.
+jest.setTimeout(60_000);
+
 let aws: BrownfieldAws;
 let cwd: string;
 
