@@ -112,7 +112,7 @@ export const importCommand: Command = {
       " keylessTags: false keeps the adoption a no-op in AWS; set it to true in a later, reviewed apply to tag everything ManagedBy=keyless.",
     ].join("\n");
     const importsText = JSON.stringify({ $comment: `Written by keyless import: objects that exist in AWS and that workspace ${name} adopts. Synth emits a Terraform import block for each.`, imports }, null, 2) + "\n";
-    writeAtomically(wsFile, doc.toString({ lineWidth: 0 }));
+    writeAtomically(wsFile, doc.toString({ lineWidth: 0, flowCollectionPadding: false }));
     writeAtomically(importsFile(absDir, name), importsText);
     const counts = `${ic.permissionSets.length} permission set(s), ${imports.filter((i) => i.kind === "assignment").length} account assignment(s), ${Object.keys(guardrails.policies).length} SCP(s), ${imports.length} import(s)`;
     io.stdout(`keyless: wrote ${posix(relative(io.cwd, wsFile))} and ${posix(relative(io.cwd, importsFile(absDir, name)))}: ${counts}.`);
