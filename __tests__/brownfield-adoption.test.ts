@@ -113,7 +113,7 @@ describe("keyless import", () => {
   let imports: { kind: string; key: string; policy?: string; id: string }[];
   let stdout: string;
   beforeAll(async () => {
-    const r = await run(["import"]);
+    const r = await run(["import", "--account", "shared-services"]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     stdout = r.stdout;
@@ -163,8 +163,40 @@ describe("keyless import", () => {
     ]);
   });
 
+  it("adopts the GitHub OIDC provider as existing and the roles it can write exactly, with their policies", () => {
+    expect(adopted.githubOidc).toEqual({
+      providers: { "shared-services": { existing: true } },
+      roles: {
+        "app-deploy": {
+          account: "shared-services",
+          path: "/ci/",
+          description: "Deploys acme/app",
+          repository: "acme/app",
+          subjects: [{ environment: "production" }, { branch: "main" }],
+          managedPolicies: ["ReadOnlyAccess"],
+          customerManagedPolicies: ["arn:aws:iam::333333333302:policy/ci/app-deploy"],
+          inlinePolicies: { Artifacts: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:PutObject", Resource: "arn:aws:s3:::acme-artifacts/*" }] } },
+          maxSessionDuration: 7200,
+          tags: { team: "app" },
+        },
+      },
+    });
+    expect(imports.filter((i) => i.key === "app-deploy")).toEqual([
+      { kind: "githubRole", key: "app-deploy", id: "app-deploy" },
+      { kind: "githubRoleInlinePolicy", key: "app-deploy", policy: "Artifacts", id: "app-deploy:Artifacts" },
+      { kind: "githubRolePolicyAttachment", key: "app-deploy", policy: "arn:aws:iam::333333333302:policy/ci/app-deploy", id: "app-deploy/arn:aws:iam::333333333302:policy/ci/app-deploy" },
+      { kind: "githubRolePolicyAttachment", key: "app-deploy", policy: "arn:aws:iam::aws:policy/ReadOnlyAccess", id: "app-deploy/arn:aws:iam::aws:policy/ReadOnlyAccess" },
+    ]);
+  });
+
   it("lists what it does not manage instead of dropping it", () => {
-    expect(stdout).toContain("Not managed by keyless (1):\n  assignment of group Auditors to ReadOnlyAccess in legacy-prod: the account is SUSPENDED");
+    expect(stdout).toContain(
+      [
+        "Not managed by keyless (2):",
+        "  assignment of group Auditors to ReadOnlyAccess in legacy-prod: the account is SUSPENDED, and keyless grants access in active accounts only",
+        "  role anything-goes in shared-services: its trust policy is not one keyless can write exactly (one repository, exact branch, tag, environment or pull_request subjects)",
+      ].join("\n"),
+    );
   });
 
   it("writes import ids as the provider documents them", () => {
@@ -222,7 +254,7 @@ describe("the read-only IAM actions", () => {
     aws.reset();
     await run(["inventory", "check"]);
     expect(actionsCalled().filter((a) => !(READ_ONLY_ACTIONS.inventory as readonly string[]).includes(a))).toEqual([]);
-    expect((await run(["import"])).code).toBe(0);
+    expect((await run(["import", "--account", "shared-services"])).code).toBe(0);
     expect(actionsCalled().filter((a) => !(READ_ONLY_ACTIONS.import as readonly string[]).includes(a))).toEqual([]);
     await run(["audit", "--date", "2026-12-01"]);
     const audit = actionsCalled();

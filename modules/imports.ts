@@ -4,7 +4,7 @@ import { terraformName } from "./names";
 
 const quoted = (key: string) => `["${key.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"]`;
 
-/** The Terraform address each adopted object has in the modules (identity-center/*, scp/*). */
+/** The Terraform address each adopted object has in the modules (identity-center/*, scp/*, github-oidc/*). */
 export function importAddress(e: ImportEntry): string {
   const tf = terraformName(e.key);
   switch (e.kind) {
@@ -24,6 +24,12 @@ export function importAddress(e: ImportEntry): string {
       return `aws_organizations_policy.${tf}`;
     case "policyAttachment":
       return `aws_organizations_policy_attachment.${tf}${quoted(e.policy ?? "")}`;
+    case "githubRole":
+      return `aws_iam_role.${tf}`;
+    case "githubRolePolicyAttachment":
+      return `aws_iam_role_policy_attachment.${tf}${quoted(e.policy ?? "")}`;
+    case "githubRoleInlinePolicy":
+      return `aws_iam_role_policy.${tf}${quoted(e.policy ?? "")}`;
   }
 }
 

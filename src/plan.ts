@@ -267,10 +267,13 @@ export interface ImportEntry {
     | "permissionsBoundary"
     | "assignment"
     | "serviceControlPolicy"
-    | "policyAttachment";
+    | "policyAttachment"
+    | "githubRole"
+    | "githubRolePolicyAttachment"
+    | "githubRoleInlinePolicy";
   /** Permission set key, the assignment's key (`group:<name>/<permission set>/<account>`), or the SCP's key. */
   readonly key: string;
-  /** Policy attachments: the managed policy ARN, `/path/name` of the customer-managed policy, or the SCP target's key (`root`, `ou:<path>`, `account:<name>`). */
+  /** Policy attachments: the managed policy ARN, `/path/name` of the customer-managed policy, the SCP target's key (`root`, `ou:<path>`, `account:<name>`), or the role's policy ARN or inline policy name. */
   readonly policy?: string;
   /** The import id, as the provider documents it. */
   readonly id: string;

@@ -33,6 +33,8 @@ export interface SeedAccount {
   policies?: string[];
   iamUsers?: SeedIamUser[];
   root?: { password: boolean; passwordLastUsed?: string; accessKeys: number; mfa: boolean };
+  oidcProviders?: { url: string; clientIds: string[] }[];
+  roles?: { name: string; path?: string; description?: string; trust: string; managed?: string[]; inline?: Record<string, string>; boundary?: string; maxSessionDuration?: number; tags?: Record<string, string> }[];
 }
 
 export interface SeedPermissionSet {
@@ -209,6 +211,23 @@ export async function startBrownfieldAws(seed: BrownfieldSeed): Promise<Brownfie
     if (!u) throw new AwsFault("NoSuchEntity", `The user with name ${name} cannot be found.`, 404);
     return u;
   };
+  const role = (a: SeedAccount, name: string) => {
+    const r = (a.roles ?? []).find((x) => x.name === name);
+    if (!r) throw new AwsFault("NoSuchEntity", `The role with name ${name} cannot be found.`, 404);
+    return r;
+  };
+  const roleXml = (a: SeedAccount, r: NonNullable<SeedAccount["roles"]>[number], full: boolean) => ({
+    RoleName: r.name,
+    RoleId: `AROA${r.name.length}X`,
+    Path: r.path ?? "/",
+    Arn: `arn:aws:iam::${a.id}:role${r.path ?? "/"}${r.name}`,
+    CreateDate: "2023-01-01T00:00:00Z",
+    AssumeRolePolicyDocument: encodeURIComponent(r.trust),
+    Description: r.description,
+    MaxSessionDuration: r.maxSessionDuration ?? 3600,
+    ...(full && r.boundary ? { PermissionsBoundary: { PermissionsBoundaryType: "Policy", PermissionsBoundaryArn: r.boundary } } : {}),
+    ...(full && r.tags ? { Tags: Object.entries(r.tags).map(([Key, Value]) => ({ Key, Value })) } : {}),
+  });
   const iam: Record<string, (q: URLSearchParams, acct: SeedAccount) => unknown> = {
     ListUsers: (q, a) => {
       const p = page(a.iamUsers ?? [], q.get("Marker") ?? undefined);
@@ -239,6 +258,24 @@ export async function startBrownfieldAws(seed: BrownfieldSeed): Promise<Brownfie
     ListServiceSpecificCredentials: (q, a) => ({
       ServiceSpecificCredentials: (user(a, q.get("UserName")!).serviceCredentials ?? []).map((c) => ({ UserName: q.get("UserName"), ServiceSpecificCredentialId: c.id, ServiceName: c.service, ServiceUserName: "x-at-1", Status: c.status, CreateDate: "2023-01-01T00:00:00Z" })),
     }),
+    ListOpenIDConnectProviders: (_q, a) => ({ OpenIDConnectProviderList: (a.oidcProviders ?? []).map((p) => ({ Arn: `arn:aws:iam::${a.id}:oidc-provider/${p.url}` })) }),
+    GetOpenIDConnectProvider: (q, a) => {
+      const p = (a.oidcProviders ?? []).find((x) => `arn:aws:iam::${a.id}:oidc-provider/${x.url}` === q.get("OpenIDConnectProviderArn"));
+      if (!p) throw new AwsFault("NoSuchEntity", "provider not found", 404);
+      return { Url: p.url, ClientIDList: p.clientIds, ThumbprintList: [], CreateDate: "2023-01-01T00:00:00Z" };
+    },
+    ListRoles: (q, a) => {
+      const p = page(a.roles ?? [], q.get("Marker") ?? undefined);
+      return { Roles: p.items.map((r) => roleXml(a, r, false)), IsTruncated: !!p.next, Marker: p.next };
+    },
+    GetRole: (q, a) => ({ Role: roleXml(a, role(a, q.get("RoleName")!), true) }),
+    ListAttachedRolePolicies: (q, a) => ({ AttachedPolicies: (role(a, q.get("RoleName")!).managed ?? []).map((PolicyArn) => ({ PolicyArn, PolicyName: PolicyArn.split("/").pop() })), IsTruncated: false }),
+    ListRolePolicies: (q, a) => ({ PolicyNames: Object.keys(role(a, q.get("RoleName")!).inline ?? {}), IsTruncated: false }),
+    GetRolePolicy: (q, a) => {
+      const doc = (role(a, q.get("RoleName")!).inline ?? {})[q.get("PolicyName")!];
+      if (!doc) throw new AwsFault("NoSuchEntity", "policy not found", 404);
+      return { RoleName: q.get("RoleName"), PolicyName: q.get("PolicyName"), PolicyDocument: encodeURIComponent(doc) };
+    },
     GenerateCredentialReport: () => ({ State: "COMPLETE" }),
     GetCredentialReport: (_q, a) => {
       const head = "user,arn,user_creation_time,password_enabled,password_last_used,mfa_active,access_key_1_active,access_key_2_active";

@@ -81,6 +81,25 @@ export function brownfieldSeed(): BrownfieldSeed {
     { id: "p-denyleave01", name: "DenyLeaveOrg", description: "Accounts cannot leave the organization", content: JSON.stringify({ Version: "2012-10-17", Statement: [{ Sid: "DenyLeave", Effect: "Deny", Action: "organizations:LeaveOrganization", Resource: "*" }] }) },
     { id: "p-regions0002", name: "DenyOtherRegions", description: "", content: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Deny", NotAction: ["iam:*", "sts:*", "organizations:*"], Resource: "*", Condition: { StringNotEquals: { "aws:RequestedRegion": ["eu-west-1", "eu-central-1"] } } }] }) },
   ];
+  const shared = accounts.find((a) => a.id === "333333333302")!;
+  const provider = "arn:aws:iam::333333333302:oidc-provider/token.actions.githubusercontent.com";
+  const trust = (conditions: Record<string, unknown>) =>
+    JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Federated: provider }, Action: "sts:AssumeRoleWithWebIdentity", Condition: conditions }] });
+  shared.oidcProviders = [{ url: "token.actions.githubusercontent.com", clientIds: ["sts.amazonaws.com"] }];
+  shared.roles = [
+    {
+      name: "app-deploy",
+      path: "/ci/",
+      description: "Deploys acme/app",
+      trust: trust({ StringEquals: { "token.actions.githubusercontent.com:aud": "sts.amazonaws.com", "token.actions.githubusercontent.com:sub": ["repo:acme/app:environment:production", "repo:acme/app:ref:refs/heads/main"] } }),
+      managed: ["arn:aws:iam::aws:policy/ReadOnlyAccess", "arn:aws:iam::333333333302:policy/ci/app-deploy"],
+      inline: { Artifacts: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:PutObject", Resource: "arn:aws:s3:::acme-artifacts/*" }] }) },
+      maxSessionDuration: 7200,
+      tags: { team: "app" },
+    },
+    { name: "anything-goes", trust: trust({ StringLike: { "token.actions.githubusercontent.com:sub": "repo:acme/*" } }), managed: ["arn:aws:iam::aws:policy/AdministratorAccess"] },
+    { name: "ec2-instance", trust: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }] }) },
+  ];
   const dev1 = accounts.find((a) => a.id === "555555555501")!;
   dev1.policies = ["DenyOtherRegions"];
   return { managementAccountId: "111111111111", rootId: "r-r00t", rootPolicies: ["FullAWSAccess", "DenyOtherRegions"], ous, accounts, instanceArn: INSTANCE, identityStoreId: "d-1234567890", users, groups, permissionSets, assignments, scps };

@@ -30,6 +30,15 @@ export const READ_ONLY_ACTIONS = {
     "organizations:ListPolicies",
     "organizations:DescribePolicy",
     "organizations:ListTargetsForPolicy",
+    // --account: GitHub OIDC providers and roles, through the member-account role.
+    "sts:AssumeRole",
+    "iam:ListOpenIDConnectProviders",
+    "iam:GetOpenIDConnectProvider",
+    "iam:ListRoles",
+    "iam:GetRole",
+    "iam:ListAttachedRolePolicies",
+    "iam:ListRolePolicies",
+    "iam:GetRolePolicy",
   ],
   audit: [
     ...ORGANIZATION,

@@ -4,7 +4,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic";
 import type { AccessPlan, ImportEntry, WorkspacePlan } from "../plan";
 
 export const IMPORTS_FOLDER = "imports";
-const KINDS: readonly ImportEntry["kind"][] = ["permissionSet", "managedPolicyAttachment", "customerManagedPolicyAttachment", "inlinePolicy", "permissionsBoundary", "assignment", "serviceControlPolicy", "policyAttachment"];
+const KINDS: readonly ImportEntry["kind"][] = ["permissionSet", "managedPolicyAttachment", "customerManagedPolicyAttachment", "inlinePolicy", "permissionsBoundary", "assignment", "serviceControlPolicy", "policyAttachment", "githubRole", "githubRolePolicyAttachment", "githubRoleInlinePolicy"];
 
 /** The imports file of a workspace: `<definitions folder>/imports/<workspace>.json`. */
 export function importsFile(dir: string, workspace: string): string {
@@ -40,6 +40,7 @@ export function attachImports(plan: AccessPlan, options: { readonly dir: string;
     const sets = new Map(ic.permissionSets.map((p) => [p.key, p]));
     const assignments = new Set(ic.assignments.map((a) => a.key));
     const scps = new Map(ws.guardrails.policies.map((p) => [p.key, p]));
+    const roles = new Map(ws.githubOidc.roles.map((r) => [r.key, r]));
     const imports: ImportEntry[] = [];
     list.forEach((raw, i) => {
       const e = raw as Partial<ImportEntry>;
@@ -48,8 +49,15 @@ export function attachImports(plan: AccessPlan, options: { readonly dir: string;
         return;
       }
       const ps = sets.get(e.key);
+      const role = roles.get(e.key);
       const declared =
-        e.kind === "serviceControlPolicy"
+        e.kind === "githubRole"
+          ? !!role
+          : e.kind === "githubRolePolicyAttachment"
+            ? !!role?.managedPolicyArns.includes(e.policy ?? "")
+            : e.kind === "githubRoleInlinePolicy"
+              ? !!role?.inlinePolicies.some((p) => p.name === e.policy)
+              : e.kind === "serviceControlPolicy"
           ? scps.has(e.key)
           : e.kind === "policyAttachment"
             ? !!scps.get(e.key)?.targets.some((t) => t.key === e.policy)
