@@ -312,6 +312,15 @@ describe("keyless audit", () => {
     ]);
   });
 
+  it("renders HTML in the report's style: self-contained, escaped, same facts", async () => {
+    const r = await run(["audit", "--date", "2026-12-01", "--format", "html"]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`content="default-src 'none'; style-src 'unsafe-inline'"`);
+    expect(r.stdout).not.toMatch(/<script|https?:\/\/(?!console)/);
+    expect(r.stdout).toContain("<strong>10 long-lived credential(s) remain</strong>");
+    expect(r.stdout).toContain('<code>AKIACIDEPLOY00000001</code> Active, 2128 days old, last used 2026-06-01 (183 days ago) cloudformation eu-west-1 <span class="tag">deactivate first</span>');
+  });
+
   it("shows progress against an earlier audit", async () => {
     const mgmt = aws.seed.accounts.find((a) => a.id === "111111111111")!;
     const saved = mgmt.iamUsers;
