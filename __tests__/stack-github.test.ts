@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { synthesize } from "../modules/synth";
 import { runSynth } from "../src/run-synth";
 import { workspace, writeDefinitions } from "./support/fixtures";
+import { tempDir } from "./support/temp";
 
 const DATE = "2026-01-15";
 const cleanup: string[] = [];
@@ -29,7 +29,7 @@ function synth(files: Record<string, unknown>, outdir: string): { stacks: Record
 }
 
 function outdir(): string {
-  const base = mkdtempSync(join(tmpdir(), "keyless-stack-gh-"));
+  const base = tempDir("stack-gh");
   cleanup.push(base);
   return join(base, "out");
 }

@@ -1,4 +1,4 @@
-import { CloudBackend, LocalBackend, NamedCloudWorkspace, S3Backend, TerraformOutput, TerraformStack } from "cdktf";
+import { CloudBackend, ITerraformDependable, LocalBackend, NamedCloudWorkspace, S3Backend, TerraformOutput, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { posix } from "node:path";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
@@ -7,11 +7,12 @@ import { GithubOidcProvider } from "./github-oidc/github-oidc-provider";
 import { GithubOidcRole } from "./github-oidc/github-oidc-role";
 import { addImports } from "./imports";
 import { AccessControlAttributes } from "./identity-center/access-control-attributes";
-import { AccountAssignments } from "./identity-center/account-assignments";
+import { AccountAssignmentEntry, AccountAssignments } from "./identity-center/account-assignments";
 import { GroupMemberships } from "./identity-center/group-memberships";
 import { IdentityCenterInstance } from "./identity-center/identity-center-instance";
 import { IdentityStoreGroups } from "./identity-center/identity-store-groups";
 import { IdentityStoreUsers } from "./identity-center/identity-store-users";
+import { MovedBlocks } from "./identity-center/moved-blocks";
 import { PermissionSet } from "./identity-center/permission-set";
 import { literalData } from "./literal";
 import { terraformName } from "./names";
@@ -94,9 +95,13 @@ export class EnvironmentStack extends TerraformStack {
     if (!used) return;
     const instance = new IdentityCenterInstance(this, "identity_center");
 
+    const moved = new MovedBlocks(this, "moved");
+    const sets = new Map<string, { name: string; arn: string; policies?: readonly ITerraformDependable[] }>();
     const arns: Record<string, string> = {};
     for (const ps of ic.permissionSets) {
-      arns[ps.key] = new PermissionSet(this, `permission_set_${ps.key}`, { instanceArn: instance.instanceArn, ...ps }).arn;
+      const construct = new PermissionSet(this, `permission_set_${ps.key}`, { instanceArn: instance.instanceArn, ...ps });
+      arns[ps.key] = construct.arn;
+      sets.set(ps.key, { name: ps.name, arn: construct.arn, policies: construct.policies });
     }
     if (ic.permissionSets.length) {
       new TerraformOutput(this, "permission_set_arns", { value: { ...arns }, description: "Permission set ARNs by key" }).overrideLogicalId("permission_set_arns");
@@ -104,7 +109,7 @@ export class EnvironmentStack extends TerraformStack {
     for (const ref of ic.permissionSetLookups) {
       const data = new DataAwsSsoadminPermissionSet(this, `permission_set_lookup_${ref.key}`, { instanceArn: instance.instanceArn, name: ref.name });
       data.overrideLogicalId(terraformName(ref.key));
-      arns[ref.key] = data.arn;
+      sets.set(ref.key, { name: ref.name, arn: data.arn });
     }
     if (ic.accessControlAttributes?.length) {
       new AccessControlAttributes(this, "access_control_attributes", { instanceArn: instance.instanceArn, attributes: ic.accessControlAttributes });
@@ -122,17 +127,20 @@ export class EnvironmentStack extends TerraformStack {
     for (const [name, id] of Object.entries(users.userIds)) principalIds[`user:${name}`] = id;
 
     if (ic.assignments.length) {
+      const bySet = new Map<string, AccountAssignmentEntry[]>();
+      for (const a of ic.assignments) {
+        const list = bySet.get(a.permissionSet) ?? [];
+        list.push({ principalType: a.principalType, principal: `${a.principalType.toLowerCase()}:${a.principalName}`, accountId: a.account.id, legacyKey: a.key });
+        bySet.set(a.permissionSet, list);
+      }
       new AccountAssignments(this, "account_assignments", {
         instanceArn: instance.instanceArn,
         principalIds,
-        permissionSetArns: arns,
-        assignments: ic.assignments.map((a) => ({
-          key: a.key,
-          principalType: a.principalType,
-          principal: `${a.principalType.toLowerCase()}:${a.principalName}`,
-          permissionSet: a.permissionSet,
-          accountId: a.account.id,
-        })),
+        permissionSets: [...bySet.keys()].sort().map((key) => {
+          const ps = sets.get(key)!;
+          return { name: ps.name, arn: ps.arn, dependsOn: ps.policies, assignments: bySet.get(key)! };
+        }),
+        moved,
       });
     }
   }

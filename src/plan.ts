@@ -75,8 +75,8 @@ export type BackendPlan =
 export interface IdentityCenterPlan {
   /** Permission sets this workspace owns, by key. */
   readonly permissionSets: readonly PermissionSetPlan[];
-  /** Permission sets owned by other workspaces that this one assigns: looked up by AWS name. */
-  readonly permissionSetLookups: readonly { readonly key: string; readonly name: string }[];
+  /** Permission sets owned by other workspaces that grants in force assign, by key. */
+  readonly permissionSetLookups: readonly PermissionSetLookup[];
   /** Groups this workspace creates in the identity store. */
   readonly managedGroups: readonly ManagedGroupPlan[];
   /** Groups (external, or managed by another workspace) looked up by display name. */
@@ -91,6 +91,14 @@ export interface IdentityCenterPlan {
   readonly accessControlAttributes?: readonly AccessControlAttributePlan[];
   /** One per principal x permission set x account, sorted by key. Expired grants are left out. */
   readonly assignments: readonly AssignmentPlan[];
+}
+
+export interface PermissionSetLookup {
+  readonly key: string;
+  /** AWS name. */
+  readonly name: string;
+  /** The workspace that owns (creates) it and publishes its ARN. */
+  readonly workspace: string;
 }
 
 export interface CustomerManagedPolicyRef {

@@ -3,6 +3,7 @@ import { adminInProduction } from "./admin-in-production";
 import { adminLongSession } from "./admin-long-session";
 import { assignmentThreshold } from "./assignment-threshold";
 import { customerManagedPolicies } from "./customer-managed-policies";
+import { guardrailCoverage } from "./guardrail-coverage";
 import { individualUserAssignments } from "./individual-user-assignments";
 import { permissionSetPolicyCount } from "./permission-set-policy-count";
 import { permissionSetsPerInstance } from "./permission-sets-per-instance";
@@ -30,4 +31,5 @@ export const PLAN_CHECKS: readonly PlanRule[] = [
   unusedGroups,
   wildcardInlinePolicies,
   customerManagedPolicies,
+  guardrailCoverage,
 ];
