@@ -2,8 +2,7 @@
  * Brownfield adoption end to end: the real AWS SDK v3 over HTTP against a seeded organization
  * (stop-gap emulator in support/brownfield-aws.ts), through the CLI in-process.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { READ_ONLY_ACTIONS, allReadOnlyActions } from "../src/aws/actions";
@@ -14,6 +13,7 @@ import { isParseFailure, parseSource } from "../src/load/source-file";
 import { validateSource } from "../src/validate/validate";
 import { BrownfieldAws, startBrownfieldAws } from "./support/brownfield-aws";
 import { brownfieldSeed } from "./support/brownfield-seed";
+import { tempDir } from "./support/temp";
 
 // Each test makes a few hundred HTTP calls; a loaded machine must not turn that into a failure.
 jest.setTimeout(60_000);
@@ -47,11 +47,10 @@ const inventoryPath = () => join(cwd, "environments", "shared", "organization.ya
 
 beforeAll(async () => {
   aws = await startBrownfieldAws(brownfieldSeed());
-  cwd = mkdtempSync(join(tmpdir(), "keyless-brownfield-"));
+  cwd = tempDir("brownfield");
 });
 afterAll(async () => {
   await aws.stop();
-  rmSync(cwd, { recursive: true, force: true });
 });
 
 describe("keyless inventory", () => {
@@ -225,13 +224,27 @@ describe("keyless import", () => {
     const tf = JSON.parse(readFileSync(join(cwd, "cdktf.out", "stacks", "adopted", "cdk.tf.json"), "utf8"));
     const blocks: { to: string; id: string }[] = tf.import;
     expect(blocks).toHaveLength(imports.length);
-    const assignments = tf.resource.aws_ssoadmin_account_assignment.this.for_each;
+    // Every import targets a declared resource and, for for_each resources, one of its keys.
+    const keysOf = (type: string, name: string): string[] | undefined => {
+      const forEach = tf.resource[type]?.[name]?.for_each;
+      if (forEach === undefined) return undefined;
+      if (typeof forEach === "string") {
+        const local = /^\$\{local\.([\w-]+)\}$/.exec(forEach);
+        if (local) return Object.keys(tf.locals[local[1]]);
+        const set = /^\$\{toset\((.*)\)\}$/s.exec(forEach);
+        return set ? JSON.parse(set[1]) : undefined;
+      }
+      return Array.isArray(forEach) ? forEach : Object.keys(forEach);
+    };
+    let assignments = 0;
     for (const b of blocks) {
       const m = /^(aws_[a-z_]+)\.([A-Za-z0-9_-]+)(?:\["(.*)"\])?$/.exec(b.to)!;
-      expect(tf.resource[m[1]]?.[m[2]]).toBeDefined();
-      if (m[1] === "aws_ssoadmin_account_assignment") expect(Object.keys(assignments)).toContain(JSON.parse(`"${m[3]}"`));
+      expect([b.to, tf.resource[m[1]]?.[m[2]] !== undefined]).toEqual([b.to, true]);
+      if (m[3] !== undefined) expect([b.to, keysOf(m[1], m[2])]).toEqual([b.to, expect.arrayContaining([JSON.parse(`"${m[3]}"`)])]);
+      if (m[1] === "aws_ssoadmin_account_assignment") assignments++;
     }
-    expect(Object.keys(assignments)).toHaveLength(imports.filter((i) => i.kind === "assignment").length);
+    const declared = Object.keys(tf.resource.aws_ssoadmin_account_assignment).reduce((n, name) => n + keysOf("aws_ssoadmin_account_assignment", name)!.length, 0);
+    expect([assignments, declared]).toEqual([imports.filter((i) => i.kind === "assignment").length, imports.filter((i) => i.kind === "assignment").length]);
   });
 
   it("finds name collisions with existing definitions before any apply, and writes nothing", async () => {

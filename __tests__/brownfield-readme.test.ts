@@ -4,8 +4,7 @@
  * folder, with the exit code the scenario notes. And "What the AWS commands read" lists exactly the
  * actions the commands call (src/aws/actions.ts, checked against the calls in brownfield-adoption).
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { READ_ONLY_ACTIONS } from "../src/aws/actions";
@@ -13,6 +12,7 @@ import { runCliAsync } from "../src/cli/cli";
 import type { CliIo } from "../src/cli/context";
 import { BrownfieldAws, startBrownfieldAws } from "./support/brownfield-aws";
 import { brownfieldSeed } from "./support/brownfield-seed";
+import { tempDir } from "./support/temp";
 
 const README = readFileSync(join(__dirname, "..", "README.md"), "utf8");
 const section = (heading: string) => {
@@ -27,12 +27,11 @@ describe("README: Adopting an existing organization", () => {
   let cwd: string;
   beforeAll(async () => {
     aws = await startBrownfieldAws(brownfieldSeed());
-    cwd = mkdtempSync(join(tmpdir(), "keyless-adopt-readme-"));
+    cwd = tempDir("adopt-readme");
   });
   afterAll(async () => {
     await aws.stop();
-    rmSync(cwd, { recursive: true, force: true });
-  });
+    });
 
   it("every keyless command of the scenario works as noted, in an empty folder", async () => {
     const block = /```sh\n([\s\S]*?)```/.exec(section("### Adopting an existing organization"))![1];

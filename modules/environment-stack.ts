@@ -43,7 +43,7 @@ export class EnvironmentStack extends TerraformStack {
     for (const account of plan.memberAccounts) members.set(account.name, memberProvider(this, plan, account, defaultTags));
 
     this.identityCenter(plan);
-    addImports(this, plan.imports ?? []);
+    addImports(this, plan);
     for (const scp of plan.guardrails.policies) {
       const targets: Record<string, string> = {};
       for (const t of scp.targets) targets[t.key] = t.id;
