@@ -12,7 +12,7 @@ import { SsoadminManagedPolicyAttachment } from "@cdktf/provider-aws/lib/ssoadmi
 import { SsoadminPermissionSet } from "@cdktf/provider-aws/lib/ssoadmin-permission-set";
 import { SsoadminPermissionSetInlinePolicy } from "@cdktf/provider-aws/lib/ssoadmin-permission-set-inline-policy";
 import { AccountAssignments } from "../modules/identity-center/account-assignments";
-import { MovedBlocks } from "../modules/identity-center/moved-blocks";
+import { MovedBlocks } from "../modules/moved-blocks";
 import { IdentityStoreGroups } from "../modules/identity-center/identity-store-groups";
 import { PermissionSet } from "../modules/identity-center/permission-set";
 import { GithubOidcProvider } from "../modules/github-oidc/github-oidc-provider";

@@ -91,6 +91,7 @@ describe("every plan rule", () => {
       "KL604",
       "KL605",
       "KL606",
+      "KL903",
     ]);
   });
 });

@@ -70,7 +70,7 @@ describe("synth and Terraform's files", () => {
     expect(kept.stderr).toContain('stacks/b is kept: workspace "b" is no longer defined');
     expect(readdirSync(join(outdir, "stacks", "b")).sort()).toEqual(["cdk.tf.json", "terraform.tfstate"]);
     rmSync(join(outdir, "stacks", "b", "terraform.tfstate"));
-    expect(synth(onlyA, outdir).stderr).toBe("");
+    expect(synth(onlyA, outdir).stderr).not.toContain("is kept");
     expect(readdirSync(join(outdir, "stacks"))).toEqual(["a"]);
   });
 });

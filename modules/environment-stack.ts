@@ -12,9 +12,9 @@ import { GroupMemberships } from "./identity-center/group-memberships";
 import { IdentityCenterInstance } from "./identity-center/identity-center-instance";
 import { IdentityStoreGroups } from "./identity-center/identity-store-groups";
 import { IdentityStoreUsers } from "./identity-center/identity-store-users";
-import { MovedBlocks } from "./identity-center/moved-blocks";
 import { PermissionSet } from "./identity-center/permission-set";
 import { literalData } from "./literal";
+import { MovedBlocks } from "./moved-blocks";
 import { terraformName } from "./names";
 import { applyTerraformSettings } from "./terraform-settings";
 import { ServiceControlPolicy } from "./scp/service-control-policy";
@@ -41,8 +41,17 @@ export class EnvironmentStack extends TerraformStack {
     new AwsProvider(this, "aws", { region: plan.aws.region, allowedAccountIds: [plan.aws.account.id], defaultTags });
     const members = new Map<string, AwsProvider>();
     for (const account of plan.memberAccounts) members.set(account.name, memberProvider(this, plan, account, defaultTags));
+    // Providers of accounts whose last resource is going: Terraform destroys through them (KL901, KL902).
+    const aliases = new Set(plan.memberAccounts.map((a) => terraformName(a.name)));
+    for (const account of plan.retainedProviders ?? []) {
+      if (!aliases.has(terraformName(account.name))) memberProvider(this, plan, account, defaultTags);
+      aliases.add(terraformName(account.name));
+    }
+    // One `moved` list per stack: renames of roles and providers here, of assignments in identityCenter().
+    const moved = new MovedBlocks(this, "moved");
+    for (const m of plan.moved ?? []) moved.add(m.from, m.to);
 
-    this.identityCenter(plan);
+    this.identityCenter(plan, moved);
     addImports(this, plan);
     for (const scp of plan.guardrails.policies) {
       const targets: Record<string, string> = {};
@@ -88,14 +97,13 @@ export class EnvironmentStack extends TerraformStack {
     }
   }
 
-  private identityCenter(plan: WorkspacePlan): void {
+  private identityCenter(plan: WorkspacePlan, moved: MovedBlocks): void {
     const ic = plan.identityCenter;
     const used =
       ic.permissionSets.length || ic.assignments.length || ic.managedGroups.length || ic.managedUsers.length || ic.groupMemberships.length || ic.accessControlAttributes?.length;
     if (!used) return;
     const instance = new IdentityCenterInstance(this, "identity_center");
 
-    const moved = new MovedBlocks(this, "moved");
     const sets = new Map<string, { name: string; arn: string; policies?: readonly ITerraformDependable[] }>();
     const arns: Record<string, string> = {};
     for (const ps of ic.permissionSets) {

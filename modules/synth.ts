@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type { AccessPlan } from "../src/plan";
 import { EnvironmentStack } from "./environment-stack";
 import { AccountAssignments } from "./identity-center/account-assignments";
-import { MovedBlocks } from "./identity-center/moved-blocks";
+import { MovedBlocks } from "./moved-blocks";
 import { BlockPaths, collectBlockPaths } from "./hcl/block-paths";
 import { writeHclStack } from "./hcl/write-hcl";
 

@@ -28,11 +28,25 @@ export interface WorkspacePlan {
   readonly aws: AwsPlan;
   /** Member accounts this workspace manages resources in (each gets an aliased provider), by name. */
   readonly memberAccounts: readonly AccountRef[];
+  /**
+   * Accounts with no resource of this workspace left whose aliased provider is kept, so that
+   * Terraform can destroy what the state still holds there (`aws.retainProviders`, or found in the
+   * previous output). `name` is the alias. @default none
+   */
+  readonly retainedProviders?: readonly AccountRef[];
+  /** Terraform `moved` blocks: addresses renamed since the previous output, so nothing is destroyed. @default none */
+  readonly moved?: readonly MovedPlan[];
   readonly identityCenter: IdentityCenterPlan;
   readonly guardrails: GuardrailsPlan;
   readonly githubOidc: GithubOidcPlan;
   /** Objects that exist in AWS already and are imported on the first apply; absent: none. */
   readonly imports?: readonly ImportEntry[];
+}
+
+export interface MovedPlan {
+  /** Terraform addresses (`aws_iam_role.old`), of whole resources. */
+  readonly from: string;
+  readonly to: string;
 }
 
 export interface AccountRef {

@@ -73,6 +73,14 @@ export interface AwsSettings {
    * Tag every taggable resource with ManagedBy=keyless and KeylessWorkspace=<workspace>. keyless import writes false, so adopting objects that exist changes nothing in AWS; set it to true (or remove it) in a later, reviewed apply. Default: true.
    */
   keylessTags?: boolean;
+  /**
+   * GB of memory the runner that plans this workspace has: KL903 warns when the plan's AWS provider processes (one per member account, about 0.49 GB each, plus 0.25 GB for terraform) would need more. Default: 7 (a GitHub-hosted Linux runner of a private repository; public ones have 16).
+   */
+  planMemoryBudget?: number;
+  /**
+   * Member accounts (by name) whose aliased provider stays in this workspace's stack although it declares no resource there any more, so that Terraform can destroy what its state still holds (without it: "Provider configuration not present"). keyless keeps such a provider by itself when the previous output shows resources there (KL901); list the account here where that output is not at hand (CI), and remove it once the destroy is applied (KL902).
+   */
+  retainProviders?: string[];
 }
 /**
  * Tags added to every taggable resource, beside ManagedBy=keyless.

@@ -2,7 +2,7 @@ import { ITerraformDependable, TerraformLocal } from "cdktf";
 import { Construct } from "constructs";
 import { SsoadminAccountAssignment } from "@cdktf/provider-aws/lib/ssoadmin-account-assignment";
 import { terraformName } from "../names";
-import { MovedBlocks } from "./moved-blocks";
+import { MovedBlocks } from "../moved-blocks";
 
 export interface AccountAssignmentEntry {
   readonly principalType: "GROUP" | "USER";

@@ -1,6 +1,9 @@
 import type { PolicyDocument, PolicyStatement } from "../../modules/generated/workspace";
 import { cmp } from "../diagnostics/diagnostic";
 
+/** The built-in guardrail's SCP name unless `guardrails.denyIamUsers.policyName` says otherwise. */
+export const DENY_IAM_USERS = "keyless-deny-iam-users";
+
 /**
  * The ways to create an IAM user or a long-lived credential (AWS-FACTS.md, Service Control Policies):
  * users, access keys, console passwords (login profiles), service-specific credentials (CodeCommit,

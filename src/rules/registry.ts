@@ -5,6 +5,7 @@ import { IDENTITY_CENTER_RULES } from "./catalog/identity-center";
 import { LOAD_RULES, SCHEMA_RULES } from "./catalog/load-and-schema";
 import { PLAN_RULES } from "./catalog/plan-rules";
 import { REFERENCE_RULES } from "./catalog/references";
+import { STACK_RULES } from "./catalog/stack";
 import type { RuleInfo } from "./rule-info";
 
 /**
@@ -14,7 +15,8 @@ import type { RuleInfo } from "./rule-info";
  * (a test pins the list). RULES.md is generated from this table (`npm run gen:rules`).
  *
  * KL0xx loading, KL1xx schema, KL2xx names and references, KL3xx Identity Center, KL4xx Service
- * Control Policies, KL5xx GitHub OIDC, KL6xx rules over the plan and acknowledgements.
+ * Control Policies, KL5xx GitHub OIDC, KL6xx rules over the plan and acknowledgements, KL7xx adopting existing AWS objects, KL8xx the Terraform shop (delegated administration, break-glass, variants), KL9xx the
+ * Terraform stacks (providers, state continuity, plan cost).
  */
 export const RULES = {
   ...LOAD_RULES,
@@ -25,6 +27,7 @@ export const RULES = {
   ...GITHUB_OIDC_RULES,
   ...PLAN_RULES,
   ...ADOPTION_RULES,
+  ...STACK_RULES,
 } as const satisfies Record<string, RuleInfo>;
 
 export type RuleId = keyof typeof RULES;

@@ -1,6 +1,6 @@
 import { cmp } from "../../diagnostics/diagnostic";
 import { suggestion } from "../../diagnostics/suggest";
-import { describeExemptions, denyIamUsersPolicy, DenyIamUsersOptions, GUARDRAIL_OPT_OUTS, GuardrailOptOut } from "../../policy/deny-iam-users";
+import { DENY_IAM_USERS, describeExemptions, denyIamUsersPolicy, DenyIamUsersOptions, GUARDRAIL_OPT_OUTS, GuardrailOptOut } from "../../policy/deny-iam-users";
 import { reasonProblem } from "../../rules/acknowledgements";
 import { WorkspaceContext } from "../context";
 import { renderChecked } from "../render-policy";
@@ -8,7 +8,7 @@ import { Guardrail } from "./guardrail";
 import { fitDescription } from "./limits";
 import { attachmentTargets } from "./targets";
 
-export const DENY_IAM_USERS = "keyless-deny-iam-users";
+export { DENY_IAM_USERS };
 
 /** The built-in guardrail `guardrails.denyIamUsers`, with its exemptions and opt-outs resolved. */
 export function compileDenyIamUsers(ctx: WorkspaceContext): Guardrail[] {

@@ -1,7 +1,6 @@
-import { DENY_IAM_USERS } from "../../compile/guardrails/deny-iam-users";
-import type { InventoryAccount } from "../../compile/inventory";
+import { DENY_IAM_USERS } from "../../policy/deny-iam-users";
 import type { ScpPlan, WorkspacePlan } from "../../plan";
-import type { Finding, PlanRule } from "../plan-rule";
+import type { Finding, InventoryAccountView, PlanRule } from "../plan-rule";
 import { subject } from "../subjects";
 
 /** The SCPs that carry a workspace's deny-IAM-users guardrail (alone or merged), with their workspace. */
@@ -15,7 +14,7 @@ function denyIamUsersScps(ctx: Parameters<PlanRule["check"]>[0]): { scp: ScpPlan
 }
 
 /** Whether an SCP target reaches the account: the root, its OU or an ancestor OU, or the account itself. */
-function reaches(scp: ScpPlan, a: InventoryAccount): boolean {
+function reaches(scp: ScpPlan, a: InventoryAccountView): boolean {
   return scp.targets.some((t) => t.kind === "root" || (t.kind === "account" && t.name === a.name) || (t.kind === "ou" && (a.ou === t.name || a.ou.startsWith(`${t.name}/`))));
 }
 

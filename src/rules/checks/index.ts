@@ -7,6 +7,7 @@ import { guardrailCoverage } from "./guardrail-coverage";
 import { individualUserAssignments } from "./individual-user-assignments";
 import { permissionSetPolicyCount } from "./permission-set-policy-count";
 import { permissionSetsPerInstance } from "./permission-sets-per-instance";
+import { planMemory } from "./plan-memory";
 import { policySize } from "./policy-size";
 import { rolePolicyCount } from "./role-policy-count";
 import { scpAttachmentsPerTarget } from "./scp-attachments-per-target";
@@ -32,4 +33,5 @@ export const PLAN_CHECKS: readonly PlanRule[] = [
   wildcardInlinePolicies,
   customerManagedPolicies,
   guardrailCoverage,
+  planMemory,
 ];
