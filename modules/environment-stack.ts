@@ -53,7 +53,7 @@ export class EnvironmentStack extends TerraformStack {
     for (const m of plan.moved ?? []) moved.add(m.from, m.to);
 
     this.identityCenter(plan, moved);
-    addImports(this, plan.imports ?? [], plan.identityCenter);
+    addImports(this, plan);
     for (const scp of plan.guardrails.policies) {
       const targets: Record<string, string> = {};
       for (const t of scp.targets) targets[t.key] = t.id;

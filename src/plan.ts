@@ -307,10 +307,15 @@ export interface ImportEntry {
     | "customerManagedPolicyAttachment"
     | "inlinePolicy"
     | "permissionsBoundary"
-    | "assignment";
-  /** Permission set key, or the assignment's key (`group:<name>/<permission set>/<account>`). */
+    | "assignment"
+    | "serviceControlPolicy"
+    | "policyAttachment"
+    | "githubRole"
+    | "githubRolePolicyAttachment"
+    | "githubRoleInlinePolicy";
+  /** Permission set key, the assignment's key (`group:<name>/<permission set>/<account>`), or the SCP's key. */
   readonly key: string;
-  /** Policy attachments: the managed policy ARN, or `/path/name` of the customer-managed policy. */
+  /** Policy attachments: the managed policy ARN, `/path/name` of the customer-managed policy, the SCP target's key (`root`, `ou:<path>`, `account:<name>`), or the role's policy ARN or inline policy name. */
   readonly policy?: string;
   /** The import id, as the provider documents it. */
   readonly id: string;

@@ -26,6 +26,7 @@
  * a warning case must still compile. Every error and warning code of the registry needs a case, except
  * the codes it marks `reserved` (no input can produce them).
  */
+import { adoptionCases } from "./adoption";
 import type { CorpusCase } from "./case";
 import { githubOidcCases } from "./github-oidc";
 import { guardrailsCases } from "./guardrails";
@@ -46,6 +47,7 @@ export const CORPUS: Readonly<Record<string, readonly CorpusCase[]>> = {
   guardrails: guardrailsCases,
   "github-oidc": githubOidcCases,
   rules: rulesCases,
+  adoption: adoptionCases,
 };
 
 /**

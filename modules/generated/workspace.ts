@@ -70,6 +70,10 @@ export interface AwsSettings {
   memberAccountRole?: string;
   defaultTags?: Tags;
   /**
+   * Tag every taggable resource with ManagedBy=keyless and KeylessWorkspace=<workspace>. keyless import writes false, so adopting objects that exist changes nothing in AWS; set it to true (or remove it) in a later, reviewed apply. Default: true.
+   */
+  keylessTags?: boolean;
+  /**
    * GB of memory the runner that plans this workspace has: KL903 warns when the plan's AWS provider processes (one per member account, about 0.49 GB each, plus 0.25 GB for terraform) would need more. Default: 7 (a GitHub-hosted Linux runner of a private repository; public ones have 16).
    */
   planMemoryBudget?: number;

@@ -109,7 +109,7 @@ function compileWorkspace(ctx: WorkspaceContext, backends: ReadonlyMap<string, B
       partition: inventory.partition,
       account: { name: account.name, id: account.id },
       memberAccountRole: def.aws.memberAccountRole ?? ORGANIZATION_ACCOUNT_ACCESS_ROLE,
-      defaultTags: sortedTags(def.aws.defaultTags, { ManagedBy: "keyless", KeylessWorkspace: ctx.name }),
+      defaultTags: sortedTags(def.aws.defaultTags, def.aws.keylessTags === false ? {} : { ManagedBy: "keyless", KeylessWorkspace: ctx.name }),
     },
     memberAccounts: [...members.values()].sort((a, b) => cmp(a.name, b.name)),
     ...(retainedProviders.length ? { retainedProviders } : {}),
