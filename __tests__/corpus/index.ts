@@ -27,6 +27,7 @@
  * the codes it marks `reserved` (no input can produce them).
  */
 import type { CorpusCase } from "./case";
+import { delegationCases } from "./delegation";
 import { githubOidcCases } from "./github-oidc";
 import { guardrailsCases } from "./guardrails";
 import { identityCenterCases } from "./identity-center";
@@ -46,6 +47,7 @@ export const CORPUS: Readonly<Record<string, readonly CorpusCase[]>> = {
   guardrails: guardrailsCases,
   "github-oidc": githubOidcCases,
   rules: rulesCases,
+  delegation: delegationCases,
 };
 
 /**

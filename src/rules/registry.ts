@@ -1,3 +1,4 @@
+import { DELEGATION_RULES } from "./catalog/delegated-administration";
 import { GITHUB_OIDC_RULES } from "./catalog/github-oidc";
 import { GUARDRAIL_RULES } from "./catalog/guardrails";
 import { IDENTITY_CENTER_RULES } from "./catalog/identity-center";
@@ -13,7 +14,8 @@ import type { RuleInfo } from "./rule-info";
  * (a test pins the list). RULES.md is generated from this table (`npm run gen:rules`).
  *
  * KL0xx loading, KL1xx schema, KL2xx names and references, KL3xx Identity Center, KL4xx Service
- * Control Policies, KL5xx GitHub OIDC, KL6xx rules over the plan and acknowledgements.
+ * Control Policies, KL5xx GitHub OIDC, KL6xx rules over the plan and acknowledgements, KL8xx
+ * delegated administration and break-glass.
  */
 export const RULES = {
   ...LOAD_RULES,
@@ -23,6 +25,7 @@ export const RULES = {
   ...GUARDRAIL_RULES,
   ...GITHUB_OIDC_RULES,
   ...PLAN_RULES,
+  ...DELEGATION_RULES,
 } as const satisfies Record<string, RuleInfo>;
 
 export type RuleId = keyof typeof RULES;

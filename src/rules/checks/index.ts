@@ -2,7 +2,11 @@ import type { PlanRule } from "../plan-rule";
 import { adminInProduction } from "./admin-in-production";
 import { adminLongSession } from "./admin-long-session";
 import { assignmentThreshold } from "./assignment-threshold";
+import { breakGlassDirectoryUsers } from "./break-glass-directory-users";
 import { customerManagedPolicies } from "./customer-managed-policies";
+import { delegatedAssignments } from "./delegated-assignments";
+import { delegatedGuardrails } from "./delegated-guardrails";
+import { delegatedMemberRole } from "./delegated-member-role";
 import { individualUserAssignments } from "./individual-user-assignments";
 import { permissionSetPolicyCount } from "./permission-set-policy-count";
 import { permissionSetsPerInstance } from "./permission-sets-per-instance";
@@ -30,4 +34,9 @@ export const PLAN_CHECKS: readonly PlanRule[] = [
   unusedGroups,
   wildcardInlinePolicies,
   customerManagedPolicies,
+  // Delegated administration and break-glass.
+  delegatedAssignments,
+  delegatedGuardrails,
+  delegatedMemberRole,
+  breakGlassDirectoryUsers,
 ];
