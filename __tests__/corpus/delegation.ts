@@ -4,7 +4,7 @@ import { CorpusCase } from "./case";
 /** The base run from `audit`, an Identity Center delegated administrator. */
 const delegated = (...changes: [string | (string | number)[], unknown][]) => org(["aws.account", "audit"], ...changes);
 
-/** KL8xx: delegated administration and break-glass. */
+/** KL8xx: delegated administration, break-glass, permission-set variants. */
 export const delegationCases: CorpusCase[] = [
   {
     name: "delegated administrator assigns into the management account",
@@ -40,7 +40,10 @@ export const delegationCases: CorpusCase[] = [
     code: "KL805",
     path: "$.identityCenter.groups.BreakGlass",
   },
+  {
+    name: "permission-set variant named like an existing permission set",
+    files: { [ORG]: org(["identityCenter.permissionSets.Developer.variants", { ReadOnly: { sessionDuration: "PT1H" } }]) },
+    code: "KL806",
+    path: "$.identityCenter.permissionSets.Developer.variants.ReadOnly",
+  },
 ];
-
-
-

@@ -2,7 +2,7 @@ import type { RuleInfo } from "../rule-info";
 
 const plan = (severity: "error" | "warning", summary: string, explanation: string, fix: string): RuleInfo => ({ severity, category: "plan", summary, explanation, fix, acknowledgeable: severity === "warning" ? "acknowledgements" : false });
 
-/** KL8xx: who runs a workspace (Identity Center delegated administration) and break-glass. */
+/** KL8xx: who runs a workspace (Identity Center delegated administration), break-glass, permission-set variants. */
 export const DELEGATION_RULES = {
   KL801: plan(
     "error",
@@ -33,5 +33,11 @@ export const DELEGATION_RULES = {
     "Identity Center directory users presented as the fallback for an IdP outage",
     "With an external identity source (SCIM groups and users from Entra ID, Okta, Google) every Identity Center sign-in goes through the IdP, including the sign-in of users created in the Identity Center directory: when the IdP is down they cannot sign in either. Break-glass access that works without the IdP is IAM in the management account (a role or user with hardware MFA, exempt from the guardrails and alarmed on use) or the root user.",
     "Keep break-glass outside Identity Center (see the README's Break-glass section) and remove or rename the managed group or user; acknowledge if it serves another purpose.",
+  ),
+  KL806: plan(
+    "error",
+    "permission-set variant key already taken",
+    "Each variant of a permission set is a permission set of its own, addressed by its key; a variant key that is also the key of a permission set or of another variant in the same workspace would make two permission sets one.",
+    "Give the variant a key of its own, for example <permission set>-<environment>.",
   ),
 } as const satisfies Record<string, RuleInfo>;
