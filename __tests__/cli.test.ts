@@ -69,7 +69,7 @@ describe("keyless CLI: help and usage", () => {
     const cases: [string[], string][] = [
       [["deploy"], 'unknown command "deploy"'],
       [["validate", "--colour"], "Unknown option '--colour'"],
-      [["report", "--format", "xml"], "--format must be one of markdown, json, not \"xml\""],
+      [["report", "--format", "xml"], "--format must be one of markdown, json, html, csv, not \"xml\""],
       [["validate", "environments"], 'unexpected argument "environments"'],
       [["diff"], "diff needs --base <git-ref>"],
       [["report", "--dir"], "argument missing"],

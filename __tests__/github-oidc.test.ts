@@ -2,7 +2,7 @@ import { Testing } from "cdktf";
 import { IamOpenidConnectProvider } from "@cdktf/provider-aws/lib/iam-openid-connect-provider";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { EnvironmentStack } from "../modules/environment-stack";
-import { workflowUsage } from "../src/github/workflow-usage";
+import { workflowUsage } from "../src/report/workflow-usage";
 import { githubTrustPolicy } from "../src/policy/github-trust-policy";
 import { compileFiles, messages, workspace } from "./support/fixtures";
 

@@ -6,6 +6,7 @@ import { SsoadminCustomerManagedPolicyAttachment } from "@cdktf/provider-aws/lib
 import { SsoadminInstanceAccessControlAttributes } from "@cdktf/provider-aws/lib/ssoadmin-instance-access-control-attributes";
 import { SsoadminPermissionsBoundaryAttachment } from "@cdktf/provider-aws/lib/ssoadmin-permissions-boundary-attachment";
 import { AccessControlAttributes } from "../modules/identity-center/access-control-attributes";
+import { literal } from "../modules/literal";
 import { GroupMemberships } from "../modules/identity-center/group-memberships";
 import { IdentityStoreUsers } from "../modules/identity-center/identity-store-users";
 import { PermissionSet } from "../modules/identity-center/permission-set";
@@ -94,11 +95,11 @@ describe("IdentityStoreUsers and GroupMemberships", () => {
 });
 
 describe("AccessControlAttributes", () => {
-  it("writes the instance's attributes with their ${path:...} sources escaped from Terraform interpolation", () => {
+  it("writes the instance's attributes with their ${path:...} sources, escaped as literals (modules/literal.ts)", () => {
     const out = Testing.synthScope((scope) => {
       new AccessControlAttributes(scope, "abac", {
         instanceArn: INSTANCE,
-        attributes: [{ key: "CostCenter", sources: ["${path:enterprise.costCenter}"] }],
+        attributes: [{ key: "CostCenter", sources: [literal("${path:enterprise.costCenter}")] }],
       });
     });
     expect(out).toHaveResourceWithProperties(SsoadminInstanceAccessControlAttributes, {

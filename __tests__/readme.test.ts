@@ -8,7 +8,7 @@ import { dirname, join } from "node:path";
 import { parse, stringify } from "yaml";
 import { generateReference, REFERENCE_END, REFERENCE_START, withReference } from "../scripts/reference";
 import { compile } from "../src/compile/compile";
-import { workflowUsage } from "../src/github/workflow-usage";
+import { workflowUsage } from "../src/report/workflow-usage";
 import type { AccessPlan } from "../src/plan";
 import { profileEntries } from "../src/profiles/profiles";
 import { diffPlans, renderDiff } from "../src/report/diff";

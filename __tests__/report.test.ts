@@ -1,6 +1,7 @@
 import type { Diagnostic } from "../src/diagnostics/diagnostic";
 import { hazardsOf } from "../src/report/hazards";
 import { buildReport, renderReport, reportJson } from "../src/report/report";
+import { baseDefinitions, planOf } from "./diff-corpus/base";
 import { compileFiles, workspace } from "./support/fixtures";
 
 const DATE = "2026-01-15";
@@ -115,5 +116,52 @@ describe("effective-access report", () => {
     expect(reportJson(report(true))).toBe(reportJson(rep));
     expect(renderReport(report(true))).toBe(renderReport(rep));
     expect(JSON.parse(reportJson(rep))).toMatchObject({ version: 1, evaluationDate: DATE, workspaces: [{ name: "org" }] });
+  });
+});
+
+describe("the report renders every policy truthfully", () => {
+  // The corpus organization: custom SCPs with an ArnNotLike exemption, NotAction, a region
+  // condition and a root-user-only deny; the built-in guardrail on workloads only.
+  const rep = buildReport(planOf(baseDefinitions()), [], DATE);
+  const scps = Object.fromEntries(rep.workspaces[0].guardrails.policies.map((p) => [p.name, p]));
+  const md = renderReport(rep);
+
+  it("reads a custom SCP's exemptions from its conditions", () => {
+    expect(scps["protect-roles"].exemptions).toEqual(["arn:aws:iam::*:role/BreakGlass"]);
+    expect(md).toContain("| `protect-roles` | `root` | iam:DeleteRole, iam:UpdateAssumeRolePolicy | arn:aws:iam::\\*:role/BreakGlass | · |");
+    expect(scps["keyless-deny-iam-users"].exemptions).toEqual(["role BreakGlass in every account"]);
+  });
+
+  it("says NotAction as everything except the actions, once", () => {
+    expect(scps["deny-regions"].denies).toEqual(["everything except iam:*, organizations:*, sts:*"]);
+  });
+
+  it("says conditions in words, negated ones on a Deny as unless", () => {
+    expect(scps["deny-regions"].statements).toEqual(["OnlyIreland: Deny everything except iam:*, organizations:*, sts:* on * unless aws:RequestedRegion is eu-west-1"]);
+    expect(scps["protect-roles"].statements).toEqual([
+      "ProtectBaseline: Deny iam:DeleteRole, iam:UpdateAssumeRolePolicy on arn:aws:iam::*:role/baseline/* unless aws:PrincipalArn matches arn:aws:iam::*:role/BreakGlass",
+    ]);
+  });
+
+  it("says a root-user-only deny is one, not a deny of everything", () => {
+    expect(scps["deny-root"].denies).toEqual(["* (root users only)"]);
+    expect(scps["deny-root"].statements).toEqual(["NoRootUser: Deny every action on * for root users only"]);
+  });
+
+  it("lists the active accounts a guardrail does not reach, and the management account", () => {
+    // audit is in security, not workloads; old-prod is suspended; management is never reached.
+    expect(scps["deny-regions"].uncoveredAccounts).toEqual(["audit"]);
+    expect(scps["protect-roles"].uncoveredAccounts).toEqual([]);
+    expect(rep.managementAccount).toBe("management");
+    expect(md).toContain("SCPs never apply to the management account `management`.");
+  });
+
+  it("shows inline policies statement by statement, and the grant's OU and source line", () => {
+    expect(rep.workspaces[0].identityCenter.permissionSets[0].inlineStatements).toEqual([
+      "Operate: Allow ec2:RebootInstances, ssm:StartSession on *",
+      "NoSecrets: Deny secretsmanager:GetSecretValue on *",
+    ]);
+    expect(rep.workspaces[0].githubOidc.roles[0].inlinePolicies.map((p) => p.statements)).toEqual([["Upload: Allow s3:PutObject on arn:aws:s3:::acme-artifacts/app/*"]]);
+    expect(rep.workspaces[0].identityCenter.grants[0]).toMatchObject({ account: "app-prod", ou: "workloads/prod", source: "org.yaml" });
   });
 });

@@ -27,6 +27,7 @@ describe("the rule registry", () => {
       "KL501", "KL502", "KL503", "KL504", "KL505", "KL506", "KL507", "KL508", "KL509", "KL510", "KL511", "KL512", "KL513", "KL514", "KL515", "KL516", "KL517", "KL518", "KL519",
       "KL601", "KL602", "KL603", "KL604", "KL605", "KL606",
       "KL690", "KL691", "KL692", "KL699",
+      "KL701", "KL702",
       "KL801", "KL802", "KL803", "KL804", "KL805", "KL806",
     ]);
   });
@@ -44,7 +45,7 @@ describe("the rule registry", () => {
     expect(r.fix).toMatch(/^[A-Z].*\.$/);
     expect(["error", "warning"]).toContain(r.severity);
     expect(r.category).toBe(
-      { "0": "load", "1": "schema", "2": "reference", "3": "identity-center", "4": "guardrails", "5": "github-oidc", "6": id >= "KL690" && id !== "KL699" ? "acknowledgement" : "plan", "8": "plan" }[id[2]],
+      { "0": "load", "1": "schema", "2": "reference", "3": "identity-center", "4": "guardrails", "5": "github-oidc", "6": id >= "KL690" && id !== "KL699" ? "acknowledgement" : "plan", "7": "adoption", "8": "plan" }[id[2]],
     );
   });
 

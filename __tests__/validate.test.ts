@@ -33,7 +33,7 @@ describe("schema validation", () => {
       dev.yaml:11 error KL104 $.identityCenter.groups.Developers.source: found "scim", expected one of "external", "managed" | fix: use one of "external", "managed"
       dev.yaml:15 error KL101 $.identityCenter.assignments[0].permissionSets: found "ReadOnly", expected a list | fix: write a list
       dev.yaml:16 error KL106 $.identityCenter.assignments[0].targets: found 0 properties, expected at least 1 (Which accounts an assignment reaches. Everything is expanded to accounts at synth time from the organization inventory. The management account is left out unless includeManagementAccount is true; suspended and closed accounts are always left out.) | fix: set at least 1 of: organization, organizationalUnits, recursive, accounts, tags, exclude, includeManagementAccount
-      prod.yaml:5 error KL106 $.backend: found 2 properties (local, s3), expected at most 1 (Where Terraform keeps this workspace's state: exactly one of local, s3 or cloud. Default: local, terraform.<workspace>.tfstate beside the stack.) | fix: keep at most 1
+      prod.yaml:5 error KL106 $.backend: found 2 properties (local, s3), expected at most 1 (Where Terraform keeps this workspace's state: exactly one of local, s3 or cloud. Default: local, terraform.tfstate.d/<workspace>/terraform.tfstate beside the output folder.) | fix: keep at most 1
       prod.yaml:7 error KL106 $.backend.s3.bucket: found 1 characters, expected at least 3 | fix: use at least 3 character(s)"
     `);
   });

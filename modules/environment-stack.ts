@@ -1,9 +1,11 @@
 import { CloudBackend, LocalBackend, NamedCloudWorkspace, S3Backend, TerraformOutput, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
+import { posix } from "node:path";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import type { AccountRef, BackendPlan, WorkspacePlan } from "../src/plan";
 import { GithubOidcProvider } from "./github-oidc/github-oidc-provider";
 import { GithubOidcRole } from "./github-oidc/github-oidc-role";
+import { addImports } from "./imports";
 import { AccessControlAttributes } from "./identity-center/access-control-attributes";
 import { AccountAssignments } from "./identity-center/account-assignments";
 import { GroupMemberships } from "./identity-center/group-memberships";
@@ -11,6 +13,7 @@ import { IdentityCenterInstance } from "./identity-center/identity-center-instan
 import { IdentityStoreGroups } from "./identity-center/identity-store-groups";
 import { IdentityStoreUsers } from "./identity-center/identity-store-users";
 import { PermissionSet } from "./identity-center/permission-set";
+import { literalData } from "./literal";
 import { terraformName } from "./names";
 import { applyTerraformSettings } from "./terraform-settings";
 import { ServiceControlPolicy } from "./scp/service-control-policy";
@@ -28,7 +31,8 @@ export interface EnvironmentStackProps {
 export class EnvironmentStack extends TerraformStack {
   constructor(scope: Construct, id: string, props: EnvironmentStackProps) {
     super(scope, id);
-    const { plan } = props;
+    // The plan is all literals: escaped for Terraform here, once (modules/literal.ts).
+    const plan = literalData(props.plan);
     addBackend(this, plan.backend);
     applyTerraformSettings(this, plan.terraform);
 
@@ -38,6 +42,7 @@ export class EnvironmentStack extends TerraformStack {
     for (const account of plan.memberAccounts) members.set(account.name, memberProvider(this, plan, account, defaultTags));
 
     this.identityCenter(plan);
+    addImports(this, plan.imports ?? []);
     for (const scp of plan.guardrails.policies) {
       const targets: Record<string, string> = {};
       for (const t of scp.targets) targets[t.key] = t.id;
@@ -47,8 +52,9 @@ export class EnvironmentStack extends TerraformStack {
       new TerraformOutput(this, "scp_names", { value: plan.guardrails.policies.map((p) => p.name) }).overrideLogicalId("service_control_policies");
     }
 
+    const oidcProviders = new Map<string, GithubOidcProvider>();
     for (const p of plan.githubOidc.providers) {
-      new GithubOidcProvider(this, `github_provider_${p.account.name}`, {
+      const created = new GithubOidcProvider(this, `github_provider_${p.account.name}`, {
         provider: members.get(p.account.name)!,
         accountName: p.account.name,
         url: p.url,
@@ -56,6 +62,7 @@ export class EnvironmentStack extends TerraformStack {
         thumbprints: p.thumbprints,
         tags: p.tags,
       });
+      oidcProviders.set(p.arn, created);
     }
     const roleArns: Record<string, string> = {};
     for (const r of plan.githubOidc.roles) {
@@ -71,6 +78,7 @@ export class EnvironmentStack extends TerraformStack {
         inlinePolicies: r.inlinePolicies,
         maxSessionDuration: r.maxSessionDuration,
         tags: r.tags,
+        oidcProvider: oidcProviders.get(r.providerArn)?.resource,
       });
       roleArns[r.key] = role.arn;
     }
@@ -143,7 +151,8 @@ function memberProvider(scope: Construct, plan: WorkspacePlan, account: AccountR
 function addBackend(stack: TerraformStack, backend: BackendPlan): void {
   switch (backend.type) {
     case "local":
-      new LocalBackend(stack, { path: backend.path });
+      // The stack runs in <outdir>/stacks/<workspace>/; the path is relative to the folder holding <outdir>.
+      new LocalBackend(stack, { path: posix.join("../../..", backend.path) });
       return;
     case "s3":
       new S3Backend(stack, {

@@ -15,10 +15,10 @@ export { permissionSetReplacements, type PreviousStacks } from "../src/identity-
 export { ServiceControlPolicy, type ServiceControlPolicyProps } from "./scp/service-control-policy";
 export { denyIamUsersPolicy, LONG_LIVED_CREDENTIAL_ACTIONS, CREDENTIAL_STATUS_ACTIONS, type DenyIamUsersOptions } from "../src/policy/deny-iam-users";
 export { scpProblems, SCP_ELEMENTS } from "../src/policy/scp-rules";
-export { SCP_LIMITS } from "../src/compile/guardrails/limits";
+export { SCP_LIMITS } from "../src/aws-limits";
 export { GithubOidcProvider, type GithubOidcProviderProps } from "./github-oidc/github-oidc-provider";
 export { GithubOidcRole, type GithubOidcRoleProps } from "./github-oidc/github-oidc-role";
-export { workflowUsage, type WorkflowUsage } from "../src/github/workflow-usage";
+export { workflowUsage, type WorkflowUsage } from "../src/report/workflow-usage";
 export { compile, compileDefinitions, type CompileResult } from "../src/compile/compile";
 export { loadDefinitions } from "../src/load/load";
 export { formatDiagnostics, type Diagnostic } from "../src/diagnostics/diagnostic";

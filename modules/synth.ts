@@ -1,5 +1,5 @@
 import { App } from "cdktf";
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { AccessPlan } from "../src/plan";
 import { EnvironmentStack } from "./environment-stack";
@@ -12,15 +12,31 @@ export interface SynthOptions {
   readonly outdir: string;
   /** `json`: `cdk.tf.json` as cdktf writes it; `hcl`: `main.tf` in native syntax instead. @default "json" */
   readonly format?: "json" | "hcl";
+  /**
+   * The plan holds only some workspaces (`synth --workspace`): the stacks of the others are left as
+   * they are. @default false: the stack folder of a workspace that is no longer defined is removed,
+   * unless it holds files keyless did not write (state, `.terraform/`), which are never deleted
+   */
+  readonly partial?: boolean;
+}
+
+export interface SynthResult {
+  /** Stacks of workspaces no longer defined, kept because they hold Terraform's own files. */
+  readonly orphanedStacks: readonly string[];
 }
 
 /**
- * Synthesizes one stack per workspace into a fresh folder beside `outdir`, then swaps it in, so a
- * failure never leaves a half-written or mixed output behind.
+ * The files keyless writes in a stack folder; synth replaces these and nothing else, so Terraform's
+ * own files there (`.terraform/`, `.terraform.lock.hcl`, `*.tfstate*`, overrides) survive every synth.
  */
-export function synthesize(plan: AccessPlan, options: SynthOptions): void {
+export const KEYLESS_STACK_FILES: ReadonlySet<string> = new Set(["cdk.tf.json", "cdk.tf", "main.tf", "metadata.json"]);
+
+/**
+ * Synthesizes one stack per workspace into a fresh folder beside `outdir` (a failure leaves the
+ * previous output exactly as it was), then moves keyless's files into place, one rename each.
+ */
+export function synthesize(plan: AccessPlan, options: SynthOptions): SynthResult {
   const tmp = `${options.outdir}.tmp-${process.pid}`;
-  const old = `${options.outdir}.old-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
   // cdktf captures a stack trace for every token it creates; formatting them (through source maps
   // under tsx) took a third of a large synth. Nothing reads them unless synthesis fails.
@@ -48,15 +64,66 @@ export function synthesize(plan: AccessPlan, options: SynthOptions): void {
     app.synth();
     for (const [name, maps] of deferred) spliceMaps(join(tmp, "stacks", name, "cdk.tf.json"), maps);
     for (const [name, blocks] of hcl) writeHclStack(join(tmp, "stacks", name), blocks);
-  } catch (e) {
-    rmSync(tmp, { recursive: true, force: true });
-    throw e;
+    return commit(tmp, options);
   } finally {
     Error.prepareStackTrace = prepareStackTrace;
+    rmSync(tmp, { recursive: true, force: true });
   }
-  if (existsSync(options.outdir)) renameSync(options.outdir, old);
-  renameSync(tmp, options.outdir);
-  rmSync(old, { recursive: true, force: true });
+}
+
+/** Moves the synthesized files from `tmp` into `outdir`, keeping every file keyless does not own. */
+function commit(tmp: string, options: SynthOptions): SynthResult {
+  const { outdir } = options;
+  const written = existsSync(join(tmp, "stacks")) ? readdirSync(join(tmp, "stacks")).sort() : [];
+  const previous = existsSync(join(outdir, "stacks")) ? readdirSync(join(outdir, "stacks")).sort() : [];
+  const kept: string[] = [];
+  const orphanedStacks: string[] = [];
+  for (const ws of previous) {
+    if (written.includes(ws) || !isDirectory(join(outdir, "stacks", ws))) continue;
+    if (options.partial) kept.push(ws);
+    else if (readdirSync(join(outdir, "stacks", ws)).some((f) => !KEYLESS_STACK_FILES.has(f))) {
+      kept.push(ws);
+      orphanedStacks.push(ws);
+    } else rmSync(join(outdir, "stacks", ws), { recursive: true, force: true });
+  }
+  for (const ws of written) {
+    const from = join(tmp, "stacks", ws);
+    const to = join(outdir, "stacks", ws);
+    mkdirSync(to, { recursive: true });
+    const files = readdirSync(from);
+    for (const f of files) renameSync(join(from, f), join(to, f));
+    // A file keyless wrote last time in another format: stale, so it goes.
+    for (const f of readdirSync(to)) if (KEYLESS_STACK_FILES.has(f) && !files.includes(f)) rmSync(join(to, f), { force: true });
+  }
+  const manifest = join(tmp, "manifest.json");
+  mkdirSync(outdir, { recursive: true });
+  if (kept.length) writeFileSync(manifest, mergeManifests(join(outdir, "manifest.json"), manifest, kept));
+  renameSync(manifest, join(outdir, "manifest.json"));
+  return { orphanedStacks };
+}
+
+/** cdktf's manifest of the stacks just written, plus the entries of the stacks kept from the previous one. */
+function mergeManifests(previousFile: string, currentFile: string, kept: readonly string[]): string {
+  const current = JSON.parse(readFileSync(currentFile, "utf8"));
+  let previous: { stacks?: Record<string, unknown> } = {};
+  try {
+    previous = JSON.parse(readFileSync(previousFile, "utf8"));
+  } catch {
+    // no previous manifest: the kept stacks are listed without one
+  }
+  const stacks: Record<string, unknown> = { ...current.stacks };
+  for (const ws of kept) stacks[ws] = previous.stacks?.[ws] ?? { name: ws, synthesizedStackPath: `stacks/${ws}/cdk.tf.json`, workingDirectory: `stacks/${ws}` };
+  const sorted: Record<string, unknown> = {};
+  for (const ws of Object.keys(stacks).sort()) sorted[ws] = stacks[ws];
+  return JSON.stringify({ ...current, stacks: sorted }, null, 2) + "\n";
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** Puts each deferred for_each map in place of its JSON-quoted marker, indented like the marker's line. */

@@ -6,6 +6,14 @@
 export interface AccessPlan {
   readonly partition: string;
   readonly workspaces: readonly WorkspacePlan[];
+  /** The organization inventory's accounts, for reports (coverage, OUs); absent in hand-built plans. */
+  readonly organization?: OrganizationPlan;
+}
+
+export interface OrganizationPlan {
+  readonly managementAccount: string;
+  /** Every account of the inventory, sorted by name. */
+  readonly accounts: readonly (AccountRef & { readonly ou: string; readonly status: string })[];
 }
 
 export interface WorkspacePlan {
@@ -23,6 +31,8 @@ export interface WorkspacePlan {
   readonly identityCenter: IdentityCenterPlan;
   readonly guardrails: GuardrailsPlan;
   readonly githubOidc: GithubOidcPlan;
+  /** Objects that exist in AWS already and are imported on the first apply; absent: none. */
+  readonly imports?: readonly ImportEntry[];
 }
 
 export interface AccountRef {
@@ -48,6 +58,7 @@ export interface AwsPlan {
 }
 
 export type BackendPlan =
+  /** `path` is relative to the folder that holds the output folder (the stack gets `../../../<path>`). */
   | { readonly type: "local"; readonly path: string }
   | {
       readonly type: "s3";
@@ -241,4 +252,24 @@ export interface GithubRolePlan {
   readonly readOnly: boolean;
   readonly optIns: readonly GithubOptInPlan[];
   readonly tags: Readonly<Record<string, string>>;
+}
+
+/**
+ * An object that already exists in AWS and that this workspace adopts: synth emits a Terraform
+ * `import` block for it, so the first plan imports instead of creating (written by `keyless import`).
+ */
+export interface ImportEntry {
+  readonly kind:
+    | "permissionSet"
+    | "managedPolicyAttachment"
+    | "customerManagedPolicyAttachment"
+    | "inlinePolicy"
+    | "permissionsBoundary"
+    | "assignment";
+  /** Permission set key, or the assignment's key (`group:<name>/<permission set>/<account>`). */
+  readonly key: string;
+  /** Policy attachments: the managed policy ARN, or `/path/name` of the customer-managed policy. */
+  readonly policy?: string;
+  /** The import id, as the provider documents it. */
+  readonly id: string;
 }

@@ -17,7 +17,7 @@ export interface SynthCommandOptions {
   /** Only these workspaces are written; all are compiled, since references cross workspaces. @default all */
   readonly workspaces?: readonly string[];
   /** The emit stage; injected so that this file never loads the CDKTF engine itself. */
-  readonly synthesize: (plan: AccessPlan, options: { outdir: string }) => void;
+  readonly synthesize: (plan: AccessPlan, options: { outdir: string; partial?: boolean }) => { readonly orphanedStacks: readonly string[] } | void;
   readonly stdout?: (text: string) => void;
   readonly stderr?: (text: string) => void;
 }
@@ -40,7 +40,10 @@ export function runSynth(options: SynthCommandOptions): number {
   const outdir = options.cwd ? resolve(options.cwd, options.outdir) : options.outdir;
   const hazards = permissionSetReplacements(readPreviousStacks(outdir), plan);
   if (hazards.length) err(`keyless: replacements since the last synth of ${options.outdir}:\n${formatDiagnostics(hazards)}`);
-  options.synthesize(plan, { outdir });
+  const written = options.synthesize(plan, { outdir, partial: !!only });
+  for (const ws of written?.orphanedStacks ?? []) {
+    err(`keyless: ${options.outdir}/stacks/${ws} is kept: workspace "${ws}" is no longer defined, but its folder holds Terraform's files (state, .terraform/). Run terraform destroy there if its resources should go, then delete the folder.`);
+  }
   const ws = plan.workspaces;
   const count = ws.reduce((n, w) => n + w.identityCenter.assignments.length, 0);
   out(`keyless: ${ws.length} workspace(s), ${count} account assignment(s) -> ${options.outdir}/stacks/{${ws.map((w) => w.name).join(",")}}`);

@@ -88,9 +88,9 @@ export interface Account {
   id: string;
   ou?: OuPath;
   /**
-   * Suspended and closed accounts are never targeted. Default: ACTIVE.
+   * The account's State in AWS Organizations. Only ACTIVE accounts are targeted. Default: ACTIVE.
    */
-  status?: "ACTIVE" | "SUSPENDED" | "CLOSED";
+  status?: "ACTIVE" | "SUSPENDED" | "PENDING_CLOSURE" | "CLOSED" | "PENDING_ACTIVATION";
   email?: string;
   tags?: Tags;
   attachedPolicies?: AttachedPolicies;

@@ -77,7 +77,7 @@ export interface Tags {
   [k: string]: string;
 }
 /**
- * Where Terraform keeps this workspace's state: exactly one of local, s3 or cloud. Default: local, terraform.<workspace>.tfstate beside the stack.
+ * Where Terraform keeps this workspace's state: exactly one of local, s3 or cloud. Default: local, terraform.tfstate.d/<workspace>/terraform.tfstate beside the output folder.
  */
 export interface Backend {
   local?: LocalBackendSettings;
@@ -86,7 +86,7 @@ export interface Backend {
 }
 export interface LocalBackendSettings {
   /**
-   * A relative path. Default: terraform.<workspace>.tfstate.
+   * A path relative to the folder that holds the output folder (normally the repository root), so the state is never inside the folder synth writes. Default: terraform.tfstate.d/<workspace>/terraform.tfstate.
    */
   path?: string;
 }

@@ -21,6 +21,8 @@ export interface GithubOidcProviderProps {
 /** The GitHub Actions OIDC identity provider of one account. */
 export class GithubOidcProvider extends Construct {
   readonly arn: string;
+  /** The IAM resource, for `dependsOn` of roles that name this provider by its literal ARN. */
+  readonly resource: IamOpenidConnectProvider;
 
   constructor(scope: Construct, id: string, props: GithubOidcProviderProps) {
     super(scope, id);
@@ -33,5 +35,6 @@ export class GithubOidcProvider extends Construct {
     });
     p.overrideLogicalId(`github_${terraformName(props.accountName)}`);
     this.arn = p.arn;
+    this.resource = p;
   }
 }

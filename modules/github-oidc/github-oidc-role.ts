@@ -1,4 +1,4 @@
-import { TerraformIterator, TerraformProvider } from "cdktf";
+import { ITerraformDependable, TerraformIterator, TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
@@ -28,6 +28,12 @@ export interface GithubOidcRoleProps {
   readonly maxSessionDuration?: number;
   /** @default no tags beyond the provider's default tags */
   readonly tags?: Readonly<Record<string, string>>;
+  /**
+   * The OIDC provider the trust policy names, when the same stack creates it: the trust policy holds
+   * its literal ARN, so this edge makes Terraform create the role after the provider and destroy it
+   * before. @default no edge (the provider is created elsewhere)
+   */
+  readonly oidcProvider?: ITerraformDependable;
 }
 
 /** An IAM role that GitHub Actions workflows assume through OIDC. */
@@ -46,6 +52,7 @@ export class GithubOidcRole extends Construct {
       assumeRolePolicy: props.assumeRolePolicy,
       maxSessionDuration: props.maxSessionDuration ?? 3600,
       tags: props.tags && Object.keys(props.tags).length ? { ...props.tags } : undefined,
+      dependsOn: props.oidcProvider ? [props.oidcProvider] : undefined,
     });
     role.overrideLogicalId(tf);
     this.arn = role.arn;

@@ -3,7 +3,7 @@ import { SsoadminInstanceAccessControlAttributes } from "@cdktf/provider-aws/lib
 
 export interface AccessControlAttributesProps {
   readonly instanceArn: string;
-  /** Attribute key -> identity-source paths, for example `${path:enterprise.department}`. */
+  /** Attribute key -> identity-source paths, for example `${path:enterprise.department}`, as Terraform strings: escape literals with `literal` (modules/literal.ts). */
   readonly attributes: readonly { readonly key: string; readonly sources: readonly string[] }[];
 }
 
@@ -16,8 +16,8 @@ export class AccessControlAttributes extends Construct {
     super(scope, id);
     const attrs = new SsoadminInstanceAccessControlAttributes(this, "attributes", {
       instanceArn: props.instanceArn,
-      // Literal `${path:...}` sources must not be read as Terraform interpolation: escape them as $${.
-      attribute: props.attributes.map((a) => ({ key: a.key, value: [{ source: a.sources.map((s) => s.replace(/\$\{/g, "$$${")) }] })),
+      // Sources such as `${path:name.givenName}` arrive escaped for Terraform (modules/literal.ts).
+      attribute: props.attributes.map((a) => ({ key: a.key, value: [{ source: [...a.sources] }] })),
     });
     attrs.overrideLogicalId("this");
   }

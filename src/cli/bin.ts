@@ -1,5 +1,7 @@
 #!/usr/bin/env node
 /** The `keyless` command (package.json "bin"). Run from source with `npx tsx src/cli/bin.ts`. */
-import { processIo, runCli } from "./cli";
+import { processIo, runCliAsync } from "./cli";
 
-process.exitCode = runCli(process.argv.slice(2), processIo());
+void runCliAsync(process.argv.slice(2), processIo()).then((code) => {
+  process.exitCode = code;
+});

@@ -2,8 +2,11 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { packageRoot } from "../paths";
 import type { Command } from "./command";
+import { auditCommand } from "./commands/audit";
 import { diffCommand } from "./commands/diff";
+import { importCommand } from "./commands/import";
 import { initCommand } from "./commands/init";
+import { inventoryCommand } from "./commands/inventory";
 import { profilesCommand } from "./commands/profiles";
 import { reportCommand } from "./commands/report";
 import { synthCommand } from "./commands/synth";
@@ -12,7 +15,7 @@ import { CliIo, EXIT, InputError, UsageError } from "./context";
 import { GitBaseError } from "../report/git-base";
 import { COMMON_OPTIONS, optionHelp, parseOptions } from "./options";
 
-export const COMMANDS: readonly Command[] = [initCommand, validateCommand, synthCommand, reportCommand, diffCommand, profilesCommand];
+export const COMMANDS: readonly Command[] = [initCommand, validateCommand, synthCommand, reportCommand, diffCommand, profilesCommand, inventoryCommand, importCommand, auditCommand];
 
 const EXIT_HELP = [
   "Exit codes:",
@@ -61,9 +64,23 @@ export function commandHelp(c: Command): string {
 
 /**
  * Runs `keyless <argv>` and returns the exit code. Nothing here calls process.exit or reads process
- * state directly: `bin.ts` passes the real world in, tests pass their own.
+ * state directly: `bin.ts` passes the real world in, tests pass their own. Commands that talk to AWS
+ * (inventory, import, audit) are asynchronous: run them with `runCliAsync`.
  */
 export function runCli(argv: readonly string[], io: CliIo): number {
+  const code = dispatch(argv, io);
+  if (typeof code === "number") return code;
+  code.catch(() => undefined);
+  io.stderr(`keyless ${argv[0]}: this command talks to AWS and is asynchronous: call runCliAsync`);
+  return EXIT.internal;
+}
+
+/** `runCli` for every command, the asynchronous ones (inventory, import, audit) included. */
+export async function runCliAsync(argv: readonly string[], io: CliIo): Promise<number> {
+  return dispatch(argv, io);
+}
+
+function dispatch(argv: readonly string[], io: CliIo): number | Promise<number> {
   const [first, ...rest] = argv;
   if (first === undefined) {
     io.stderr(globalHelp());
@@ -90,21 +107,29 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       io.stdout(commandHelp(command));
       return EXIT.ok;
     }
-    if (positionals.length && !command.acceptsFolder) throw new UsageError(`unexpected argument "${positionals[0]}" (options start with --)`);
-    return command.run(io, values, positionals);
+    const sub = command.subcommands;
+    if (sub && !sub.includes(positionals[0] ?? "")) throw new UsageError(`expected one of ${sub.map((s) => `"${s}"`).join(", ")} after ${command.name}${positionals[0] ? `, not "${positionals[0]}"` : ""}`);
+    const allowed = (sub ? 1 : 0) + (command.acceptsFolder ? 1 : 0);
+    if (positionals.length > allowed) throw new UsageError(`unexpected argument "${positionals[allowed]}" (options start with --)`);
+    const code = command.run(io, values, positionals);
+    return typeof code === "number" ? code : code.catch((e: unknown) => failure(command, io, e));
   } catch (e) {
-    if (e instanceof UsageError) {
-      io.stderr(`keyless ${command.name}: ${e.message}\nRun keyless ${command.name} --help for its options.`);
-      return EXIT.usage;
-    }
-    if (e instanceof InputError || e instanceof GitBaseError) {
-      io.stderr(`keyless ${command.name}: ${e.message}`);
-      return EXIT.findings;
-    }
-    io.stderr(`keyless ${command.name}: internal error (a bug, please report it): ${(e as Error)?.message ?? String(e)}`);
-    if (io.env.KEYLESS_DEBUG) io.stderr(String((e as Error)?.stack ?? e));
-    return EXIT.internal;
+    return failure(command, io, e);
   }
+}
+
+function failure(command: Command, io: CliIo, e: unknown): number {
+  if (e instanceof UsageError) {
+    io.stderr(`keyless ${command.name}: ${e.message}\nRun keyless ${command.name} --help for its options.`);
+    return EXIT.usage;
+  }
+  if (e instanceof InputError || e instanceof GitBaseError) {
+    io.stderr(`keyless ${command.name}: ${e.message}`);
+    return EXIT.findings;
+  }
+  io.stderr(`keyless ${command.name}: internal error (a bug, please report it): ${(e as Error)?.message ?? String(e)}`);
+  if (io.env.KEYLESS_DEBUG) io.stderr(String((e as Error)?.stack ?? e));
+  return EXIT.internal;
 }
 
 /** The real process's world. */

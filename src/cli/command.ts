@@ -13,5 +13,7 @@ export interface Command {
   /** Whether the command takes a folder argument (`keyless init [folder]`). @default false */
   readonly acceptsFolder?: boolean;
   /** Returns the exit code; throws UsageError / InputError for the user's mistakes. */
-  readonly run: (io: CliIo, values: OptionValues, positionals: readonly string[]) => number;
+  readonly run: (io: CliIo, values: OptionValues, positionals: readonly string[]) => number | Promise<number>;
+  /** Commands that take a sub-command (`keyless inventory pull`): the allowed first positionals. */
+  readonly subcommands?: readonly string[];
 }

@@ -1,5 +1,6 @@
 import type { Organization } from "../../modules/generated/organization";
 import type { Workspace } from "../../modules/generated/workspace";
+import { ORGANIZATION_ACCOUNT_ACCESS_ROLE } from "../aws-limits";
 import { AcknowledgedDiagnostic, cmp, Diagnostic, hasErrors } from "../diagnostics/diagnostic";
 import { loadDefinitions, LoadedDefinitions, LoadOptions } from "../load/load";
 import { AccessPlan, AccountRef, BackendPlan, WorkspacePlan } from "../plan";
@@ -14,6 +15,7 @@ import { collectGuardrails, compileGuardrails } from "./guardrails";
 import { checkGroupKinds, collectIdentityCenter, compileIdentityCenter } from "./identity-center";
 import { checkEvaluationDate } from "./identity-center/expiry";
 import { expandPermissionSetVariants } from "./identity-center/variants";
+import { attachImports } from "./imports";
 import { Inventory } from "./inventory";
 import { Registry } from "./registry";
 import { Reporter } from "./reporter";
@@ -30,7 +32,12 @@ export interface CompileResult {
 
 /** load -> validate -> resolve -> plan, for a folder of workspace definitions. Never throws for bad input. */
 export function compile(options: LoadOptions & CompileOptions): CompileResult {
-  return compileDefinitions(loadDefinitions(options), options);
+  const result = compileDefinitions(loadDefinitions(options), options);
+  if (!result.plan) return result;
+  // Objects adopted with `keyless import` (imports/<workspace>.json): Terraform import blocks.
+  const adopted = attachImports(result.plan, options);
+  if (!adopted.diagnostics.length) return { ...result, plan: adopted.plan };
+  return { diagnostics: [...result.diagnostics, ...adopted.diagnostics], acknowledged: result.acknowledged };
 }
 
 export function compileDefinitions(loaded: LoadedDefinitions, options: CompileOptions = {}): CompileResult {
@@ -61,7 +68,11 @@ export function compileDefinitions(loaded: LoadedDefinitions, options: CompileOp
   }
   checkGroupKinds(contexts);
   const workspaces = contexts.map(compileWorkspace);
-  const plan: AccessPlan = { partition: inventory.partition, workspaces };
+  const organization = {
+    managementAccount: inventory.managementAccount,
+    accounts: [...inventory.accounts.values()].map((a) => ({ name: a.name, id: a.id, ou: a.ou, status: a.status })).sort((x, y) => cmp(x.name, y.name)),
+  };
+  const plan: AccessPlan = { partition: inventory.partition, workspaces, organization };
   const sources = new Map([inventory.source, ...contexts.map((c) => c.source)].map((s) => [s.file, s]));
   diagnostics.push(...reporter.diagnostics);
   // Most rules need a complete plan: after a compile error it misses what failed, and "never assigned"
@@ -96,7 +107,7 @@ function compileWorkspace(ctx: WorkspaceContext): WorkspacePlan {
       region: def.aws.region,
       partition: inventory.partition,
       account: { name: account.name, id: account.id },
-      memberAccountRole: def.aws.memberAccountRole ?? "OrganizationAccountAccessRole",
+      memberAccountRole: def.aws.memberAccountRole ?? ORGANIZATION_ACCOUNT_ACCESS_ROLE,
       defaultTags: sortedTags(def.aws.defaultTags, { ManagedBy: "keyless", KeylessWorkspace: ctx.name }),
     },
     memberAccounts: [...members.values()].sort((a, b) => cmp(a.name, b.name)),
@@ -123,5 +134,5 @@ function backendPlan(ctx: WorkspaceContext): BackendPlan {
   if (b.cloud) {
     return { type: "cloud", organization: b.cloud.organization, workspace: b.cloud.workspace, project: b.cloud.project, hostname: b.cloud.hostname ?? "app.terraform.io" };
   }
-  return { type: "local", path: b.local?.path ?? `terraform.${ctx.name}.tfstate` };
+  return { type: "local", path: b.local?.path ?? `terraform.tfstate.d/${ctx.name}/terraform.tfstate` };
 }

@@ -9,7 +9,7 @@ import { Reporter } from "./reporter";
 export interface InventoryAccount extends AccountRef {
   /** OU path, "" for the root. */
   readonly ou: string;
-  readonly status: "ACTIVE" | "SUSPENDED" | "CLOSED";
+  readonly status: "ACTIVE" | "SUSPENDED" | "PENDING_CLOSURE" | "CLOSED" | "PENDING_ACTIVATION";
   readonly tags: Readonly<Record<string, string>>;
   readonly attachedPolicies: readonly string[];
 }

@@ -1,7 +1,8 @@
 import { RULES } from "../rules/registry";
+import type { Severity } from "../rules/rule-info";
 import { CODES, DiagnosticCode } from "./codes";
 
-export type Severity = "error" | "warning";
+export type { Severity } from "../rules/rule-info";
 export type JsonPath = readonly (string | number)[];
 
 /** One finding about the user's definitions: where, what, and how to fix it. */

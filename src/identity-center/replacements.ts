@@ -1,4 +1,4 @@
-import { terraformName } from "../../modules/names";
+import { terraformName } from "../names";
 import { cmp, Diagnostic } from "../diagnostics/diagnostic";
 import type { AccessPlan } from "../plan";
 

@@ -1,8 +1,9 @@
 import type { PolicyDocument } from "../../modules/generated/workspace";
+import { GITHUB_OIDC } from "../aws-limits";
 
-export const GITHUB_OIDC_HOST = "token.actions.githubusercontent.com";
+export const GITHUB_OIDC_HOST = GITHUB_OIDC.host;
 export const GITHUB_OIDC_URL = `https://${GITHUB_OIDC_HOST}`;
-export const GITHUB_AUDIENCE = "sts.amazonaws.com";
+export const GITHUB_AUDIENCE = GITHUB_OIDC.audience;
 
 /**
  * The issuer of GitHub's OIDC tokens without the scheme: `token.actions.githubusercontent.com`, or

@@ -4,6 +4,7 @@ import { grantLine } from "./identity-center";
 import { buildReport } from "./report";
 import { cell, code, plural } from "./markdown";
 import type { AccessReport, Grant, GithubRoleSummary, GuardrailSummary, PermissionSetSummary } from "./model";
+import { diffPolicy, PolicyKind } from "./policy-diff";
 
 /** What changed in effective access between two plans. Every list is sorted. */
 export interface AccessDiff {
@@ -24,6 +25,26 @@ export interface AccessDiff {
   readonly guardrailsChanged: readonly GuardrailChange[];
   readonly workspacesAdded: readonly string[];
   readonly workspacesRemoved: readonly string[];
+  /** Statement-level changes of every policy keyless emits: inline, trust, SCP. */
+  readonly policiesChanged: readonly PolicyChange[];
+  /** Changes that grant something not granted before, or deny less: shown first. */
+  readonly widenings: readonly Shift[];
+  /** Changes that take access away or deny more: listed, not alarming. */
+  readonly narrowings: readonly Shift[];
+}
+
+export interface PolicyChange {
+  readonly workspace: string;
+  readonly kind: PolicyKind;
+  /** `permission set ProdOperator, inline policy`, `GitHub role deploy in app-prod, trust policy`, `SCP deny-regions`. */
+  readonly policy: string;
+  /** Per statement, in words. */
+  readonly details: readonly string[];
+}
+
+export interface Shift {
+  readonly workspace: string;
+  readonly text: string;
 }
 
 export type WithWorkspace<T> = T & { readonly workspace: string };
@@ -120,6 +141,59 @@ export function diffReports(base: AccessReport | undefined, head: AccessReport):
     if (c.targetsAdded.length + c.targetsRemoved.length + c.exemptionsAdded.length + c.exemptionsRemoved.length + c.deniesAdded.length + c.deniesRemoved.length) guardrailsChanged.push(c);
   }
 
+  const policiesChanged: PolicyChange[] = [];
+  const widenings: Shift[] = [];
+  const narrowings: Shift[] = [];
+  const policy = (workspace: string, kind: PolicyKind, label: string, who: string, before: string | undefined, after: string | undefined) => {
+    if (before === after) return;
+    const d = diffPolicy(kind, who, before, after);
+    if (d.details.length) policiesChanged.push({ workspace, kind, policy: label, details: d.details });
+    widenings.push(...d.widenings.map((text) => ({ workspace, text })));
+    narrowings.push(...d.narrowings.map((text) => ({ workspace, text })));
+  };
+  for (const [before, after] of inBoth(p0, p1)) {
+    const w = after.workspace;
+    policy(w, "inline", `permission set ${after.name}, inline policy`, after.name, before.inlinePolicyDocument, after.inlinePolicyDocument);
+    for (const m of minus(after.policies, before.policies)) widenings.push({ workspace: w, text: `${after.name} gains ${m}` });
+    for (const m of minus(before.policies, after.policies)) narrowings.push({ workspace: w, text: `${after.name} loses ${m}` });
+    if (before.permissionsBoundary && before.permissionsBoundary !== after.permissionsBoundary) {
+      widenings.push({ workspace: w, text: after.permissionsBoundary ? `${after.name}'s permissions boundary ${before.permissionsBoundary} becomes ${after.permissionsBoundary}` : `${after.name} no longer has the permissions boundary ${before.permissionsBoundary}` });
+    }
+  }
+  for (const [before, after] of inBoth(r0, r1)) {
+    const w = after.workspace;
+    const who = `GitHub role ${after.name} in ${after.account}`;
+    policy(w, "trust", `${who}, trust policy`, who, before.trustPolicy, after.trustPolicy);
+    const names = [...new Set([...before.inlinePolicies, ...after.inlinePolicies].map((p) => p.name))].sort(cmp);
+    for (const n of names) {
+      policy(w, "inline", `${who}, inline policy ${n}`, who, before.inlinePolicies.find((p) => p.name === n)?.document, after.inlinePolicies.find((p) => p.name === n)?.document);
+    }
+    const managed = (r: GithubRoleSummary) => r.policies.filter((p) => !p.startsWith("inline:"));
+    for (const m of minus(managed(after), managed(before))) widenings.push({ workspace: w, text: `${who} gains ${m}` });
+    for (const m of minus(managed(before), managed(after))) narrowings.push({ workspace: w, text: `${who} loses ${m}` });
+  }
+  for (const [before, after] of inBoth(s0, s1)) {
+    const w = after.workspace;
+    policy(w, "scp", `SCP ${after.name}`, `SCP ${after.name}`, before.content, after.content);
+    for (const t of minus(before.targets, after.targets)) widenings.push({ workspace: w, text: `SCP ${after.name} no longer covers ${t}` });
+    for (const t of minus(after.targets, before.targets)) narrowings.push({ workspace: w, text: `SCP ${after.name} now covers ${t}` });
+    const lost = minus(after.uncoveredAccounts ?? [], before.uncoveredAccounts ?? []);
+    if (lost.length) widenings.push({ workspace: w, text: `SCP ${after.name} no longer reaches ${lost.join(", ")}` });
+  }
+  for (const g of onlyIn(s0, s1)) widenings.push({ workspace: g.workspace, text: `SCP ${g.name} is removed: it no longer applies to ${g.targets.join(", ")}` });
+  for (const g of onlyIn(s1, s0)) narrowings.push({ workspace: g.workspace, text: `SCP ${g.name} is added on ${g.targets.join(", ")}` });
+  for (const r of onlyIn(r1, r0)) widenings.push({ workspace: r.workspace, text: `new GitHub role ${r.name} in ${r.account} (${r.policies.join(", ") || "no policies"}), assumable by ${r.subjects.join(", ")}` });
+  for (const r of onlyIn(r0, r1)) narrowings.push({ workspace: r.workspace, text: `GitHub role ${r.name} in ${r.account} is removed` });
+  const gained = new Map<string, { workspace: string; accounts: string[] }>();
+  for (const g of onlyIn(g1, g0)) {
+    const k = `${g.principalType} ${g.principal} can now use ${g.permissionSet} in`;
+    const e = gained.get(k) ?? { workspace: g.workspace, accounts: [] };
+    e.accounts.push(g.account);
+    gained.set(k, e);
+  }
+  for (const [k, e] of gained) widenings.push({ workspace: e.workspace, text: `${k} ${e.accounts.join(", ")}` });
+  const byText = (x: Shift, y: Shift) => cmp(x.workspace, y.workspace) || cmp(x.text, y.text);
+
   const ws0 = new Set(b.workspaces.map((w) => w.name));
   const ws1 = new Set(head.workspaces.map((w) => w.name));
   return {
@@ -139,8 +213,13 @@ export function diffReports(base: AccessReport | undefined, head: AccessReport):
     guardrailsChanged,
     workspacesAdded: [...ws1].filter((w) => !ws0.has(w)).sort(cmp),
     workspacesRemoved: [...ws0].filter((w) => !ws1.has(w)).sort(cmp),
+    policiesChanged,
+    widenings: dedupe(widenings).sort(byText),
+    narrowings: dedupe(narrowings).sort(byText),
   };
 }
+
+const dedupe = (xs: Shift[]) => [...new Map(xs.map((x) => [`${x.workspace}\u0000${x.text}`, x])).values()];
 
 export function isEmptyDiff(d: AccessDiff): boolean {
   return Object.values(d).every((v) => (v as readonly unknown[]).length === 0);
@@ -161,6 +240,8 @@ export function renderDiff(d: AccessDiff, baseLabel = "the base"): string {
   const section = (title: string, lines: string[]) => {
     if (lines.length) out.push(`### ${title} (${lines.length})`, "", ...lines.map((l) => `- ${l}`), "");
   };
+  section("⚠️ Access widened", d.widenings.map((x) => `⚠️ ${cell(x.text)}${ws(x.workspace)}`));
+  section("Access narrowed", d.narrowings.map((x) => `${cell(x.text)}${ws(x.workspace)}`));
   section("Workspaces added", d.workspacesAdded.map(code));
   section("Workspaces removed", d.workspacesRemoved.map(code));
   section("Access granted", d.grantsAdded.map((g) => `➕ ${grantLine(g)}${ws(g.workspace)}`));
@@ -201,6 +282,7 @@ export function renderDiff(d: AccessDiff, baseLabel = "the base"): string {
       return `${code(c.name)}: ${parts.join("; ")}${ws(c.workspace)}`;
     }),
   );
+  section("Policies changed, statement by statement", d.policiesChanged.flatMap((p) => p.details.map((l) => `${cell(p.policy)}: ${cell(l)}${ws(p.workspace)}`)));
   const n = d.grantsAdded.length + d.grantsRemoved.length;
   out.push(`${plural(n, "grant")} changed.`, "");
   return out.join("\n");

@@ -1,8 +1,10 @@
 import { cmp } from "../diagnostics/diagnostic";
-import { workflowUsage } from "../github/workflow-usage";
+import { workflowUsage } from "./workflow-usage";
 import type { WorkspacePlan } from "../plan";
 import { cell, code, policyName, table } from "./markdown";
 import type { GithubOidcReport, GithubRoleSummary } from "./model";
+import { labelledStatement } from "./policy-words";
+import { normalizePolicy } from "./statements";
 
 export function githubOidcReport(ws: WorkspacePlan, partition: string): GithubOidcReport {
   const roles: GithubRoleSummary[] = ws.githubOidc.roles.map((r) => {
@@ -19,6 +21,8 @@ export function githubOidcReport(ws: WorkspacePlan, partition: string): GithubOi
     policies: [...r.managedPolicyArns.map(policyName), ...r.inlinePolicies.map((p) => `inline:${p.name}`)],
     ...(r.permissionsBoundaryArn ? { permissionsBoundary: policyName(r.permissionsBoundaryArn) } : {}),
     maxSessionDuration: r.maxSessionDuration,
+    trustPolicy: r.assumeRolePolicy,
+    inlinePolicies: r.inlinePolicies.map((p) => ({ name: p.name, document: p.document, statements: normalizePolicy(p.document).map(labelledStatement) })),
     readOnly: r.readOnly ?? false,
     optIns: (r.optIns ?? []).map((o) => ({ kind: o.kind, reason: o.reason, detail: o.detail })),
     };
@@ -30,6 +34,10 @@ export function githubOidcReport(ws: WorkspacePlan, partition: string): GithubOi
 export function renderGithubOidc(g: GithubOidcReport): string[] {
   if (!g.roles.length) return ["No GitHub Actions roles."];
   const steps = g.roles.filter((r) => r.workflowStep);
+  const withInline = g.roles.filter((r) => r.inlinePolicies.length);
+  const inline = withInline.length
+    ? ["", "Inline policies:", "", ...withInline.flatMap((r) => r.inlinePolicies.flatMap((p) => p.statements.map((s) => `- ${code(r.name)} ${cell(p.name)}: ${cell(s)}`)))]
+    : [];
   const snippets = steps.length
     ? ["", "<details><summary>Workflow steps for these roles</summary>", "", ...steps.flatMap((r) => ["```yaml", r.workflowStep!.trimEnd(), "```", ""]), "</details>"]
     : [];
@@ -43,5 +51,5 @@ export function renderGithubOidc(g: GithubOidcReport): string[] {
       `${r.policies.map(cell).join(", ") || "·"}${r.readOnly ? " (read-only)" : ""}`,
       `${r.maxSessionDuration / 3600} h`,
     ]),
-  ), ...snippets];
+  ), ...inline, ...snippets];
 }

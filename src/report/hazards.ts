@@ -1,9 +1,10 @@
+import { IDENTITY_CENTER_LIMITS } from "../aws-limits";
 import { cmp, Diagnostic } from "../diagnostics/diagnostic";
 import { cell } from "./markdown";
 import type { GithubRoleSummary, Grant, Hazard, HazardKind } from "./model";
 
 /** Grants expiring within this many days are hazards (the schema's "reported" window). */
-export const EXPIRING_WITHIN_DAYS = 14;
+export const EXPIRING_WITHIN_DAYS = IDENTITY_CENTER_LIMITS.expiryWarningDays;
 
 /**
  * How a warning shows in the report. Codes not listed are plain findings; `null` means the report

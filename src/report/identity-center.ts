@@ -2,6 +2,8 @@ import { cmp } from "../diagnostics/diagnostic";
 import type { AccessPlan, PermissionSetPlan, WorkspacePlan } from "../plan";
 import { cell, code, policyName, table } from "./markdown";
 import type { Grant, IdentityCenterReport, PermissionSetSummary } from "./model";
+import { labelledStatement } from "./policy-words";
+import { normalizePolicy } from "./statements";
 
 /** Permission set key -> AWS name, over every workspace (each set has one owner). */
 export function permissionSetNames(plan: AccessPlan): ReadonlyMap<string, string> {
@@ -13,8 +15,13 @@ export function permissionSetNames(plan: AccessPlan): ReadonlyMap<string, string
   return names;
 }
 
-export function identityCenterReport(ws: WorkspacePlan, names: ReadonlyMap<string, string>): IdentityCenterReport {
-  const grants: Grant[] = ws.identityCenter.assignments.map((a) => ({
+/** Finds the line of a JSON path in a workspace file, for grant sources (`file:line`). */
+export type Locator = (file: string, path: readonly (string | number)[]) => number | undefined;
+
+export function identityCenterReport(ws: WorkspacePlan, names: ReadonlyMap<string, string>, ous?: ReadonlyMap<string, string>, locate?: Locator): IdentityCenterReport {
+  const grants: Grant[] = ws.identityCenter.assignments.map((a) => {
+    const line = a.declaredAt && locate ? locate(ws.file, a.declaredAt) : undefined;
+    return {
     key: a.key,
     principalType: a.principalType === "GROUP" ? "group" : "user",
     principal: a.principalName,
@@ -22,8 +29,11 @@ export function identityCenterReport(ws: WorkspacePlan, names: ReadonlyMap<strin
     permissionSet: names.get(a.permissionSet) ?? a.permissionSet,
     account: a.account.name,
     accountId: a.account.id,
+    ...(ous?.has(a.account.name) ? { ou: ous.get(a.account.name)! } : {}),
     ...(a.expires ? { expires: a.expires } : {}),
-  }));
+    ...(a.declaredAt ? { source: line ? `${ws.file}:${line}` : ws.file } : {}),
+  };
+  });
   grants.sort((x, y) => cmp(x.key, y.key));
   const permissionSets = [...ws.identityCenter.permissionSets].sort((x, y) => cmp(x.key, y.key)).map(summarize);
   return { grants, permissionSets };
@@ -38,6 +48,7 @@ function summarize(ps: PermissionSetPlan): PermissionSetSummary {
     sessionDuration: ps.sessionDuration,
     policies: [...ps.managedPolicyArns.map(policyName), ...(ps.customerManagedPolicies ?? []).map((c) => `${c.path}${c.name}`)],
     inlinePolicy: ps.inlinePolicy !== undefined,
+    ...(ps.inlinePolicy !== undefined ? { inlinePolicyDocument: ps.inlinePolicy, inlineStatements: normalizePolicy(ps.inlinePolicy).map(labelledStatement) } : {}),
     ...(boundary ? { permissionsBoundary: boundary } : {}),
   };
 }
@@ -85,6 +96,8 @@ export function renderIdentityCenter(ic: IdentityCenterReport): string[] {
         ]),
       ),
     );
+    const inline = ic.permissionSets.filter((p) => p.inlineStatements?.length);
+    if (inline.length) out.push("", "Inline policies:", "", ...inline.flatMap((p) => p.inlineStatements!.map((s) => `- ${cell(p.name)}: ${cell(s)}`)));
   }
   return out;
 }

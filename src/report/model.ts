@@ -15,6 +15,8 @@ export interface AccessReport {
   readonly workspaces: readonly WorkspaceReport[];
   /** Findings not tied to one workspace file (the organization inventory, for example). */
   readonly hazards: readonly Hazard[];
+  /** The management account, which no SCP ever restricts; absent when the inventory is unknown. */
+  readonly managementAccount?: string;
 }
 
 export interface WorkspaceReport {
@@ -45,7 +47,11 @@ export interface Grant {
   readonly permissionSet: string;
   readonly account: string;
   readonly accountId: string;
+  /** The account's OU path (`workloads/prod`; empty for the root), when the inventory is known. */
+  readonly ou?: string;
   readonly expires?: string;
+  /** `file:line` of the assignment that grants it, when known. */
+  readonly source?: string;
 }
 
 export interface PermissionSetSummary {
@@ -55,6 +61,10 @@ export interface PermissionSetSummary {
   /** AWS managed policies by short name (`ReadOnlyAccess`), customer-managed ones as `path + name`. */
   readonly policies: readonly string[];
   readonly inlinePolicy: boolean;
+  /** The inline policy as sent (minified JSON), for the statement-level diff. */
+  readonly inlinePolicyDocument?: string;
+  /** The inline policy's statements in words. */
+  readonly inlineStatements?: readonly string[];
   readonly permissionsBoundary?: string;
 }
 
@@ -82,6 +92,10 @@ export interface GithubRoleSummary {
   readonly policies: readonly string[];
   readonly permissionsBoundary?: string;
   readonly maxSessionDuration: number;
+  /** The trust policy as sent (minified JSON). */
+  readonly trustPolicy: string;
+  /** Inline policies as sent, by name, with their statements in words. */
+  readonly inlinePolicies: readonly { readonly name: string; readonly document: string; readonly statements: readonly string[] }[];
 }
 
 export interface GuardrailsReport {
@@ -100,6 +114,12 @@ export interface GuardrailSummary {
   /** Guardrails merged into this SCP (`guardrails.merge: true`). */
   readonly mergedFrom?: readonly string[];
   readonly characters: number;
+  /** The SCP as sent (minified JSON). */
+  readonly content: string;
+  /** Every statement in words: `NotAction` as "everything except", conditions, root-only statements. */
+  readonly statements: readonly string[];
+  /** Active member accounts none of its targets reach, by name (the management account is never reached). */
+  readonly uncoveredAccounts?: readonly string[];
 }
 
 export type HazardKind = "replacement" | "expiring" | "expired" | "opt-in" | "acknowledged" | "finding";

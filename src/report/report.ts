@@ -4,16 +4,22 @@ import { applyOrder } from "./apply-order";
 import { githubOidcReport, renderGithubOidc } from "./github-oidc";
 import { guardrailsReport, renderGuardrails } from "./guardrails";
 import { hazardsOf, renderHazards } from "./hazards";
-import { identityCenterReport, permissionSetNames, renderIdentityCenter } from "./identity-center";
+import { identityCenterReport, Locator, permissionSetNames, renderIdentityCenter } from "./identity-center";
 import { code, plural } from "./markdown";
 import { AccessReport, REPORT_VERSION, WorkspaceReport } from "./model";
 
+export interface ReportOptions {
+  /** Lines of JSON paths in workspace files, for grant sources; without it, sources name the file only. */
+  readonly locate?: Locator;
+}
+
 /** The effective-access report of a compiled plan. Pure: no clock, no file system. */
-export function buildReport(plan: AccessPlan, diagnostics: readonly Diagnostic[], evaluationDate: string): AccessReport {
+export function buildReport(plan: AccessPlan, diagnostics: readonly Diagnostic[], evaluationDate: string, options: ReportOptions = {}): AccessReport {
   const names = permissionSetNames(plan);
+  const ous = plan.organization ? new Map(plan.organization.accounts.map((a) => [a.name, a.ou])) : undefined;
   const files = new Set(plan.workspaces.map((w) => w.file));
   const workspaces: WorkspaceReport[] = plan.workspaces.map((ws) => {
-    const identityCenter = identityCenterReport(ws, names);
+    const identityCenter = identityCenterReport(ws, names, ous, options.locate);
     const githubOidc = githubOidcReport(ws, plan.partition);
     return {
       name: ws.name,
@@ -21,7 +27,7 @@ export function buildReport(plan: AccessPlan, diagnostics: readonly Diagnostic[]
       ...(ws.description ? { description: ws.description } : {}),
       identityCenter,
       githubOidc,
-      guardrails: guardrailsReport(ws),
+      guardrails: guardrailsReport(ws, plan.organization),
       hazards: hazardsOf(diagnostics.filter((d) => d.file === ws.file), identityCenter.grants, githubOidc.roles, evaluationDate),
     };
   });
@@ -31,6 +37,7 @@ export function buildReport(plan: AccessPlan, diagnostics: readonly Diagnostic[]
     applyOrder: applyOrder(plan),
     workspaces,
     hazards: hazardsOf(diagnostics.filter((d) => !files.has(d.file)), [], [], evaluationDate),
+    ...(plan.organization ? { managementAccount: plan.organization.managementAccount } : {}),
   };
 }
 
@@ -43,7 +50,7 @@ export function renderReport(report: AccessReport): string {
     out.push(`${code(ws.file)}${ws.description ? `: ${ws.description}` : ""}. ${plural(ic.grants.length, "account assignment")}, ${plural(ws.githubOidc.roles.length, "GitHub role")}, ${plural(ws.guardrails.policies.length, "guardrail")}.`);
     out.push("", "### Identity Center: who has what, where", "", ...renderIdentityCenter(ic));
     out.push("", "### GitHub Actions roles", "", ...renderGithubOidc(ws.githubOidc));
-    out.push("", "### Guardrails", "", ...renderGuardrails(ws.guardrails));
+    out.push("", "### Guardrails", "", ...renderGuardrails(ws.guardrails, report.managementAccount));
     out.push("", "### Hazards", "", ...renderHazards(ws.hazards));
   }
   if (report.hazards.length) out.push("", "## Other findings", "", ...renderHazards(report.hazards));

@@ -1,7 +1,6 @@
 import type { Workspace } from "../../modules/generated/workspace";
-import type { Inventory } from "../compile/inventory";
 import type { JsonPath, Severity } from "../diagnostics/diagnostic";
-import type { AccessPlan } from "../plan";
+import type { AccessPlan, AccountRef } from "../plan";
 import type { RuleId } from "./registry";
 
 /** What a plan rule found: the runner locates it (file + JSON path -> line) and adds the registry's severity. */
@@ -18,10 +17,39 @@ export interface Finding {
   readonly severity?: Severity;
 }
 
+/**
+ * What a rule reads of the organization inventory: the indexed, read-only data of src/compile/inventory.ts's
+ * `Inventory` (which satisfies it), declared here so that rules do not depend on the compiler.
+ */
+export interface InventoryView {
+  /** The inventory's definition file. */
+  readonly source: { readonly file: string };
+  readonly partition: string;
+  readonly rootId: string;
+  readonly managementAccount: string;
+  readonly rootAttachedPolicies: readonly string[];
+  /** By name. */
+  readonly accounts: ReadonlyMap<string, InventoryAccountView>;
+  readonly accountsById: ReadonlyMap<string, InventoryAccountView>;
+  /** By path (`workloads/prod`). */
+  readonly ous: ReadonlyMap<string, { readonly path: string; readonly id: string; readonly attachedPolicies: readonly string[] }>;
+  /** Customer-managed policies by `/path/name`: the names of the accounts they exist in. */
+  readonly customerManagedPolicies: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Whether the inventory says where customer-managed policies exist. */
+  readonly tracksCustomerManagedPolicies: boolean;
+}
+
+export interface InventoryAccountView extends AccountRef {
+  /** OU path, "" for the root. */
+  readonly ou: string;
+  readonly tags: Readonly<Record<string, string>>;
+  readonly attachedPolicies: readonly string[];
+}
+
 /** What a plan rule sees besides the plan: read-only. */
 export interface RuleContext {
   readonly plan: AccessPlan;
-  readonly inventory: Inventory;
+  readonly inventory: InventoryView;
   /** Each workspace's definition (for its `rules:` settings and declarations the plan leaves out), by name. */
   readonly definitions: ReadonlyMap<string, Workspace>;
 }

@@ -1,3 +1,4 @@
+import { ADOPTION_RULES } from "./catalog/adoption";
 import { DELEGATION_RULES } from "./catalog/delegated-administration";
 import { GITHUB_OIDC_RULES } from "./catalog/github-oidc";
 import { GUARDRAIL_RULES } from "./catalog/guardrails";
@@ -25,6 +26,7 @@ export const RULES = {
   ...GUARDRAIL_RULES,
   ...GITHUB_OIDC_RULES,
   ...PLAN_RULES,
+  ...ADOPTION_RULES,
   ...DELEGATION_RULES,
 } as const satisfies Record<string, RuleInfo>;
 

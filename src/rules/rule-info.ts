@@ -1,7 +1,8 @@
-import type { Severity } from "../diagnostics/diagnostic";
+/** How a finding counts: an error fails the run, a warning is reported. */
+export type Severity = "error" | "warning";
 
 /** The stage or area a rule belongs to; RULES.md groups rules by it. */
-export type RuleCategory = "load" | "schema" | "reference" | "identity-center" | "guardrails" | "github-oidc" | "plan" | "acknowledgement";
+export type RuleCategory = "load" | "schema" | "reference" | "identity-center" | "guardrails" | "github-oidc" | "plan" | "acknowledgement" | "adoption";
 
 /**
  * How a finding of a rule can be acknowledged:

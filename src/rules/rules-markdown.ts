@@ -10,6 +10,7 @@ const CATEGORY_TITLES: Readonly<Record<RuleCategory, string>> = {
   "github-oidc": "GitHub Actions OIDC (KL5xx)",
   plan: "Rules over the plan (KL6xx)",
   acknowledgement: "Acknowledgements (KL69x)",
+  adoption: "Adopting existing AWS objects (KL7xx)",
 };
 
 function acknowledgeable(r: RuleInfo): string {

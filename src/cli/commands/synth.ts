@@ -7,18 +7,18 @@ import { checkWorkspaceNames, DEFAULT_DIR } from "../compile-step";
 import { oneOf, str } from "../options";
 
 /** The emit stage, loaded on first use: only `synth` pays for the CDKTF engine. */
-function synthesize(plan: AccessPlan, options: { outdir: string; format: "json" | "hcl" }): void {
+function synthesize(plan: AccessPlan, options: { outdir: string; partial?: boolean; format: "json" | "hcl" }): { readonly orphanedStacks: readonly string[] } {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const engine = require("../../../modules/synth") as typeof import("../../../modules/synth");
-  engine.synthesize(plan, options);
+  return engine.synthesize(plan, options);
 }
 
 export const synthCommand: Command = {
   name: "synth",
   summary: "validate, then write one Terraform stack per workspace to --out",
   details: [
-    "Writes <out>/stacks/<workspace>/cdk.tf.json, replacing <out> atomically; nothing is written if there is any error.",
-    "With --workspace, every workspace is still checked, and <out> holds only the selected ones.",
+    "Writes <out>/stacks/<workspace>/cdk.tf.json; nothing is written if there is any error. Only keyless's own files are replaced: .terraform/, .terraform.lock.hcl and state files in a stack folder are kept.",
+    "With --workspace, every workspace is still checked, only the selected stacks are written, and the others are left as they are.",
     "With --format hcl, each stack is <out>/stacks/<workspace>/main.tf instead: native Terraform in terraform fmt's layout, without cdktf metadata, planning exactly like the JSON. Use it to review the generated code, or to leave keyless.",
   ],
   options: {
@@ -38,7 +38,7 @@ export const synthCommand: Command = {
       outdir,
       workspaces,
       evaluationDate: str(values.date) ?? io.today(),
-      synthesize: (plan, o) => synthesize(plan, { outdir: resolve(io.cwd, o.outdir), format }),
+      synthesize: (plan, o) => synthesize(plan, { ...o, outdir: resolve(io.cwd, o.outdir), format }),
       stdout: io.stdout,
       stderr: (t) => io.stderr(paint(io, t)),
     });

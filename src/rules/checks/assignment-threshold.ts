@@ -1,4 +1,4 @@
-import { IDENTITY_CENTER_LIMITS } from "../../compile/identity-center/limits";
+import { IDENTITY_CENTER_LIMITS } from "../../aws-limits";
 import type { PlanRule } from "../plan-rule";
 import { subject } from "../subjects";
 

@@ -1,6 +1,4 @@
-import { IAM_ROLE_LIMITS } from "../../compile/github-oidc/limits";
-import { SCP_LIMITS } from "../../compile/guardrails/limits";
-import { IDENTITY_CENTER_LIMITS } from "../../compile/identity-center/limits";
+import { IAM_ROLE_LIMITS, IDENTITY_CENTER_LIMITS, SCP_LIMITS } from "../../aws-limits";
 import type { JsonPath } from "../../diagnostics/diagnostic";
 import type { Finding, PlanRule } from "../plan-rule";
 import { subject } from "../subjects";

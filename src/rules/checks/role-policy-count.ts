@@ -1,4 +1,4 @@
-import { IAM_ROLE_LIMITS } from "../../compile/github-oidc/limits";
+import { IAM_ROLE_LIMITS } from "../../aws-limits";
 import type { Finding, PlanRule } from "../plan-rule";
 import { subject } from "../subjects";
 

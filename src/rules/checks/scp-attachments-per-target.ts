@@ -1,7 +1,6 @@
-import { FULL_AWS_ACCESS, SCP_LIMITS } from "../../compile/guardrails/limits";
-import type { Inventory } from "../../compile/inventory";
+import { FULL_AWS_ACCESS, SCP_LIMITS } from "../../aws-limits";
 import type { ScpTargetPlan, WorkspacePlan } from "../../plan";
-import type { Finding, PlanRule } from "../plan-rule";
+import type { Finding, InventoryView, PlanRule } from "../plan-rule";
 import { subject } from "../subjects";
 
 interface Attachment {
@@ -11,7 +10,7 @@ interface Attachment {
 }
 
 /** The SCPs the inventory says are attached to a target outside keyless. */
-function inventoryAttached(inventory: Inventory, target: ScpTargetPlan): readonly string[] {
+function inventoryAttached(inventory: InventoryView, target: ScpTargetPlan): readonly string[] {
   if (target.kind === "root") return inventory.rootAttachedPolicies;
   if (target.kind === "ou") return inventory.ous.get(target.name)?.attachedPolicies ?? [];
   return inventory.accounts.get(target.name)?.attachedPolicies ?? [];

@@ -1,0 +1,29 @@
+import { diffPlans, isEmptyDiff, renderDiff } from "../src/report/diff";
+import { baseDefinitions, planOf } from "./diff-corpus/base";
+import { CASES } from "./diff-corpus/cases";
+
+/** Every bullet line of a rendered diff, in order. */
+const bullets = (md: string) => md.split("\n").filter((l) => l.startsWith("- "));
+
+describe("diff corpus: every change to a policy is seen, widening first", () => {
+  const base = planOf(baseDefinitions());
+
+  it("has at least 20 cases, widening and narrowing", () => {
+    expect(CASES.length).toBeGreaterThanOrEqual(20);
+    expect(CASES.filter((c) => c.lines.some((l) => l.startsWith("- ⚠️"))).length).toBeGreaterThanOrEqual(10);
+    expect(CASES.filter((c) => !c.lines.some((l) => l.startsWith("- ⚠️"))).length).toBeGreaterThanOrEqual(5);
+  });
+
+  it.each(CASES.map((c) => [c.name, c] as const))("%s", (_name, c) => {
+    const head = baseDefinitions();
+    c.change(head);
+    const diff = diffPlans(base, planOf(head));
+    const md = renderDiff(diff);
+    expect(isEmptyDiff(diff)).toBe(false);
+    expect(md).not.toContain("No change");
+    expect(bullets(md)).toEqual(c.lines);
+    // Widenings come before every detail section.
+    const firstWidening = md.indexOf("### ⚠️ Access widened");
+    if (c.lines.some((l) => l.startsWith("- ⚠️"))) expect(firstWidening).toBe(md.indexOf("### "));
+  });
+});

@@ -1,0 +1,104 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { compile } from "../src/compile/compile";
+import { reportHtml } from "../src/report/html";
+import { fileLocator } from "../src/report/locate";
+import { buildReport } from "../src/report/report";
+import { EXAMPLE_DIR } from "./support/definitions";
+
+/**
+ * The HTML report in a real headless Chromium (Debian's): it renders, the filters hide and show
+ * rows, and it makes no network request. `KEYLESS_SCREENSHOT=1` also writes docs/report.png.
+ */
+const CHROMIUM = "/usr/bin/chromium";
+/** What the assertions read of a DOM element (the project compiles without the DOM library). */
+type El = { readonly hidden: boolean; readonly dataset: Record<string, string | undefined> };
+const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+const available = existsSync(CHROMIUM);
+const ci = process.env.CI === "true";
+const suite = available || ci ? describe : describe.skip;
+const title = available ? "HTML report in headless Chromium" : `HTML report in headless Chromium: SKIPPED, ${CHROMIUM} is missing (apt-get install chromium; with CI=true this fails)`;
+
+suite(title, () => {
+  let dir: string;
+  let context: BrowserContext;
+  let page: Page;
+  const requests: string[] = [];
+  let url: string;
+
+  beforeAll(async () => {
+    if (!available) throw new Error(`${CHROMIUM} is missing and CI=true: .ci/run installs it with apt-get`);
+    dir = mkdtempSync(join(tmpdir(), "keyless-html-"));
+    const cwd = join(EXAMPLE_DIR, "..");
+    const r = compile({ dir: "environments", cwd, evaluationDate: "2026-12-02" });
+    const file = join(dir, "access-report.html");
+    writeFileSync(file, reportHtml(buildReport(r.plan!, [...r.diagnostics, ...r.acknowledged], "2026-12-02", { locate: fileLocator(cwd) })));
+    url = pathToFileURL(file).href;
+    context = await chromium.launchPersistentContext(join(dir, "profile"), { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1280, height: 900 } });
+    page = context.pages()[0] ?? (await context.newPage());
+    page.on("request", (req) => requests.push(req.url()));
+    await page.goto(url);
+  }, 30_000);
+
+  afterAll(async () => {
+    await context?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  const visibleGrants = () => page.$$eval("#grants tbody tr", (rows) => rows.filter((r) => !(r as unknown as El).hidden).map((r) => (r as unknown as El).dataset));
+
+  it("renders the matrix, the grants, the GitHub roles, the guardrails and the hazards", async () => {
+    expect(await page.title()).toBe("keyless: effective access on 2026-12-02");
+    const total = await page.$$eval("#grants tbody tr", (rows) => rows.length);
+    expect(total).toBeGreaterThan(20);
+    expect(await page.textContent("#grant-count")).toBe(String(total));
+    expect(await page.$$eval("#matrix tbody tr", (rows) => rows.length)).toBeGreaterThan(5);
+    expect(await page.textContent("#roles")).toContain("repo:acme/");
+    expect(await page.textContent("#guardrails")).toContain("keyless-deny-iam-users");
+    expect(await page.$$eval("#hazards li", (li) => li.length)).toBeGreaterThan(0);
+  });
+
+  it("filters by OU, group and permission set, and by text", async () => {
+    await page.selectOption("#f-ou", "workloads/prod");
+    let rows = await visibleGrants();
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((d) => d.ou === "workloads/prod")).toBe(true);
+    const matrixAccounts = await page.$$eval("#matrix tbody tr", (trs) => trs.filter((t) => !(t as unknown as El).hidden).map((t) => (t as unknown as El).dataset.ou));
+    expect(matrixAccounts.every((ou) => ou === "workloads/prod")).toBe(true);
+
+    await page.selectOption("#f-principal", "group Platform");
+    rows = await visibleGrants();
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((d) => d.principal === "group Platform" && d.ou === "workloads/prod")).toBe(true);
+    expect(await page.$$eval("#matrix thead th[data-principal]", (ths) => ths.filter((t) => !(t as unknown as El).hidden).map((t) => t.textContent))).toEqual(["group Platform"]);
+
+    await page.selectOption("#f-ps", "ReadOnly");
+    expect((await visibleGrants()).map((d) => d.ps)).toEqual(rows.filter((d) => d.ps === "ReadOnly").map((d) => d.ps));
+
+    for (const id of ["#f-ou", "#f-principal", "#f-ps"]) await page.selectOption(id, "");
+    await page.fill("#f-text", "app-prod");
+    rows = await visibleGrants();
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((d) => d.account === "app-prod")).toBe(true);
+    await page.fill("#f-text", "");
+    expect((await visibleGrants()).length).toBe(Number(await page.textContent("#grant-count")));
+  });
+
+  it("makes no network request: the page is its only resource", async () => {
+    expect(requests).toEqual([url]);
+  });
+
+  it("takes a screenshot of the example organization (docs/report.png with KEYLESS_SCREENSHOT=1)", async () => {
+    await page.fill("#f-text", "");
+    await page.selectOption("#f-ou", "workloads/prod");
+    const png = await page.screenshot({ fullPage: false });
+    expect(png.subarray(1, 4).toString()).toBe("PNG");
+    if (process.env.KEYLESS_SCREENSHOT === "1") {
+      mkdirSync(join(__dirname, "..", "docs"), { recursive: true });
+      writeFileSync(join(__dirname, "..", "docs", "report.png"), png);
+    }
+  });
+});
