@@ -1,6 +1,6 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { tempDir } from "./support/temp";
 import { runCli } from "../src/cli/cli";
 import type { CliIo } from "../src/cli/context";
 import { workspace, writeDefinitions } from "./support/fixtures";
@@ -26,7 +26,7 @@ describe("small CLI fixes", () => {
   });
 
   it("synth --out under a file is the user's input error (exit 1, what and why), not an internal one", () => {
-    const file = join(mkdtempSync(join(tmpdir(), "keyless-fix-")), "a-file");
+    const file = join(tempDir("fix"), "a-file");
     dirs.push(join(file, ".."));
     writeFileSync(file, "");
     const r = run(defs, "synth", "--dir", ".", "--out", join(file, "x", "out"));

@@ -131,13 +131,13 @@ describe("rejected unless acknowledged", () => {
     expect(
       messages(compileRole({ subjects: [{ pullRequest: true }] }))
     ).toMatchInlineSnapshot(
-      `"ci.yaml:10 error KL509 $.githubOidc.roles.deploy.subjects[0].pullRequest: pull_request runs (code not yet reviewed) may assume this role, but its policies can write: only ReadOnlyAccess, job-function/ViewOnlyAccess, SecurityAudit and inline Get*/List*/Describe* statements count as read-only | fix: use a separate read-only role for pull requests, and environment or branch subjects for this one; or, if this is intended, acknowledge it on the role with allow.pullRequestWithWrite: "<why, in at least ten characters>""`
+      `"ci.yaml:10 error KL509 $.githubOidc.roles.deploy.subjects[0].pullRequest: pull_request runs (code not yet reviewed) may assume this role, but it is not read-only: PowerUserAccess writes (every action except IAM, Organizations and Account management (service-linked roles allowed)) | fix: use a separate read-only role for pull requests (ViewOnlyAccess, or ReadOnlyAccess with its data readers denied), and environment or branch subjects for this one; or, if this is intended, acknowledge it on the role with allow.pullRequestWithWrite: "<why, in at least ten characters>""`
     );
     expect(
       messages(
         compileRole({
           subjects: [{ pullRequest: true }],
-          managedPolicies: ["ReadOnlyAccess"],
+          managedPolicies: ["job-function/ViewOnlyAccess"],
           inlinePolicies: {
             Push: {
               Statement: [
@@ -156,7 +156,7 @@ describe("rejected unless acknowledged", () => {
       messages(
         compileRole({
           subjects: [{ pullRequest: true }],
-          managedPolicies: ["ReadOnlyAccess"],
+          managedPolicies: ["job-function/ViewOnlyAccess"],
           customerManagedPolicies: ["reader"],
         })
       )
@@ -165,7 +165,7 @@ describe("rejected unless acknowledged", () => {
       messages(
         compileRole({
           subjects: [{ pullRequest: true }],
-          managedPolicies: ["ReadOnlyAccess"],
+          managedPolicies: ["job-function/ViewOnlyAccess"],
           inlinePolicies: {
             Creds: {
               Statement: [
@@ -198,7 +198,7 @@ describe("rejected unless acknowledged", () => {
           },
         })
       )
-    ).toMatch(/error KL510 .*inline policy "All" allows every action/);
+    ).toMatch(/error KL510 .*inline policy "All" makes the role an administrator of account app-prod: it allows every action on every resource/);
   });
 
   it("a custom subject", () => {
@@ -542,7 +542,7 @@ describe("workflowUsage", () => {
   it("says which branch, tag or event the job needs", () => {
     const [role] = ciRoles(
       compileRole({
-        managedPolicies: ["ReadOnlyAccess"],
+        managedPolicies: ["job-function/ViewOnlyAccess"],
         subjects: [{ pullRequest: true }, { branch: "main" }, { tag: "v1" }],
       })
     );

@@ -1,6 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { Testing } from "cdktf";
 import { EnvironmentStack } from "../modules/environment-stack";
@@ -9,6 +8,7 @@ import { toHcl } from "../modules/hcl/hcl-writer";
 import { quoteTemplate, soleInterpolation } from "../modules/hcl/template";
 import { synthesize } from "../modules/synth";
 import { compile } from "../src/compile/compile";
+import { tempDir } from "./support/temp";
 import { EXAMPLE_DIR } from "./support/definitions";
 
 const terraformOnPath = !spawnSync("terraform", ["version"], { encoding: "utf8" }).error;
@@ -32,7 +32,7 @@ describe("JSON-syntax templates in native syntax", () => {
 });
 
 describe("keyless synth --format hcl on the example organization", () => {
-  const out = mkdtempSync(join(tmpdir(), "keyless-hcl-"));
+  const out = tempDir("hcl");
   afterAll(() => rmSync(out, { recursive: true, force: true }));
   const { plan } = compile({ dir: EXAMPLE_DIR, evaluationDate: "2026-01-15" });
   synthesize(plan!, { outdir: join(out, "json") });

@@ -1,5 +1,3 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { terraformName } from "../modules/names";
 import { synthesize } from "../modules/synth";
@@ -8,6 +6,7 @@ import { readPreviousStacks } from "../src/identity-center/previous-output";
 import type { AccessPlan, PermissionSetPlan, WorkspacePlan } from "../src/plan";
 import { runSynth } from "../src/run-synth";
 import { workspace, writeDefinitions } from "./support/fixtures";
+import { tempDir } from "./support/temp";
 
 /** A previous cdk.tf.json holding these permission sets (address -> AWS name). */
 const stack = (sets: Record<string, string>) => ({ resource: { aws_ssoadmin_permission_set: Object.fromEntries(Object.entries(sets).map(([a, name]) => [a, { name, session_duration: "PT1H" }])) } });
@@ -63,7 +62,7 @@ describe("permission set replacement hazards", () => {
           },
         }),
       });
-    const outdir = join(mkdtempSync(join(tmpdir(), "keyless-hazard-")), "cdktf.out");
+    const outdir = join(tempDir("hazard"), "cdktf.out");
     const run = (dir: string) => {
       const stderr: string[] = [];
       const code = runSynth({ dir, outdir, evaluationDate: "2026-11-01", synthesize, stdout: () => {}, stderr: (t) => stderr.push(t) });

@@ -1,16 +1,16 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { parse } from "yaml";
 import { runCli } from "../src/cli/cli";
 import type { CliIo } from "../src/cli/context";
 import { compile } from "../src/compile/compile";
+import { tempDir } from "./support/temp";
 
 const ROOT = join(__dirname, "..");
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 const tmp = () => {
-  const d = mkdtempSync(join(tmpdir(), "keyless-init-"));
+  const d = tempDir("init");
   dirs.push(d);
   return d;
 };
@@ -27,12 +27,12 @@ describe("keyless init", () => {
   const r = run(cwd, ["init", "repo"]);
   const repo = join(cwd, "repo");
 
-  it("writes a definitions repository that compiles as it is, with only the unassigned ReadOnly to warn about", () => {
+  it("writes a definitions repository that compiles as it is, with only the unassigned ReadOnly and the management account (outside every SCP) to warn about", () => {
     expect(r).toMatchObject({ code: 0, stderr: "" });
     expect(r.stdout).toContain("wrote 6 files to repo");
     expect(readdirSync(repo).sort()).toEqual([".github", ".gitignore", "README.md", "environments"]);
     const result = compile({ dir: join(repo, "environments"), cwd: repo, evaluationDate: "2026-01-15" });
-    expect(result.diagnostics.map((d) => `${d.severity} ${d.code}`)).toEqual(["warning KL603"]);
+    expect(result.diagnostics.map((d) => `${d.severity} ${d.code}`)).toEqual(["warning KL603", "warning KL413"]);
     const org = result.plan!.workspaces[0];
     expect(org.identityCenter.permissionSets.map((p) => [p.name, p.managedPolicyArns])).toEqual([["ReadOnly", ["arn:aws:iam::aws:policy/ReadOnlyAccess"]]]);
     expect(org.guardrails.policies.map((p) => p.targets.map((t) => t.id))).toEqual([["r-0000"]]);

@@ -5,11 +5,11 @@
  * the library API synthesize those definitions.
  */
 import { execFileSync } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { stringify } from "yaml";
 import { inventory, workspace } from "./support/fixtures";
+import { tempDir } from "./support/temp";
 
 const ROOT = join(__dirname, "..");
 const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { dependencies: Record<string, string>; bin: Record<string, string> };
@@ -19,13 +19,13 @@ let project: string;
 let files: string[];
 
 beforeAll(() => {
-  const packs = mkdtempSync(join(tmpdir(), "keyless-pack-"));
+  const packs = tempDir("pack");
   const out = execFileSync("npm", ["pack", "--json", "--pack-destination", packs], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, npm_config_update_notifier: "false" } }).toString();
   const info = JSON.parse(out.slice(out.indexOf("["))) as { filename: string; files: { path: string; mode: number }[] }[];
   files = info[0].files.map((f) => f.path).sort();
 
   // The consumer: its own definitions, keyless unpacked into node_modules, runtime dependencies linked.
-  project = mkdtempSync(join(tmpdir(), "keyless-consumer-"));
+  project = tempDir("consumer");
   const modules = join(project, "node_modules");
   mkdirSync(join(modules, "keyless"), { recursive: true });
   execFileSync("tar", ["-xzf", join(packs, info[0].filename), "-C", join(modules, "keyless"), "--strip-components=1"]);
@@ -105,5 +105,14 @@ describe("the npm package", () => {
     expect(JSON.parse(run(process.execPath, ["-e", script]))).toEqual({ codes: [0, 0], cdktf: false });
     expect(existsSync(join(project, "node_modules", "keyless", "schemas", "workspace.schema.json"))).toBe(true);
     expect(readdirSync(join(project, "node_modules", "keyless"))).not.toContain("src");
+  });
+
+  it("compiles through keyless/compiler without loading the CDKTF engine", () => {
+    const script = `
+      const compiler = require("keyless/compiler");
+      const r = compiler.compile({ dir: "access", evaluationDate: "2026-01-15" });
+      const report = compiler.renderReport(compiler.buildReport(r.plan, r.diagnostics, "2026-01-15"));
+      console.log(JSON.stringify({ where: require.resolve("keyless/compiler"), ok: !!r.plan, report: report.includes("Viewer"), engine: Object.keys(require.cache).filter((k) => /[\\/]node_modules[\\/](cdktf|@cdktf|constructs)[\\/]/.test(k)).length }));`;
+    expect(JSON.parse(run(process.execPath, ["-e", script]))).toEqual({ where: join(project, "node_modules", "keyless", "dist", "src", "compiler.js"), ok: true, report: true, engine: 0 });
   });
 });

@@ -117,11 +117,11 @@ describe("permission-set variants", () => {
       ]),
     );
     expect(lookups.prod).toEqual([
-      { key: "Operator-prod", name: "Operator-prod" },
+      { key: "Operator-prod", name: "Operator-prod", workspace: "org" },
     ]);
     expect(lookups.dev).toEqual([
-      { key: "Operator", name: "Operator" },
-      { key: "Operator-dev", name: "OperatorDev" },
+      { key: "Operator", name: "Operator", workspace: "org" },
+      { key: "Operator-dev", name: "OperatorDev", workspace: "org" },
     ]);
   });
 

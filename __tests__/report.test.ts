@@ -96,6 +96,7 @@ describe("effective-access report", () => {
   it("lists hazards: grants expiring soon and explicit opt-ins, with their reasons", () => {
     expect(ws.hazards.map((h) => `${h.kind}: ${h.message}`)).toEqual([
       "expiring: group Auditors loses ReadOnly in audit on 2026-01-20 (in 5 day(s))",
+      "finding: the management account management (100000000000) is outside every guardrail: SCPs never apply there, so IAM users, access keys and its root user are not restricted",
       expect.stringMatching(/^opt-in: GitHub role plan in app-prod: allow.wildcardSubjects: .*release branches are cut by the release bot only/),
     ]);
     expect(renderReport(rep)).toContain("- **expiring**: group Auditors loses ReadOnly in audit on 2026-01-20 (in 5 day(s))");

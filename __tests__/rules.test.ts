@@ -79,6 +79,8 @@ describe("every plan rule", () => {
       "KL316",
       "KL401",
       "KL402",
+      "KL412",
+      "KL413",
       "KL503",
       "KL514",
       "KL515",
@@ -94,6 +96,7 @@ describe("every plan rule", () => {
       "KL803",
       "KL804",
       "KL805",
+      "KL903",
     ]);
   });
 });
@@ -168,8 +171,8 @@ describe("admin-in-production (KL601)", () => {
       "live.yaml:12 error KL601 $.identityCenter.assignments[0].users[0]: user "alice" gets administrator permission set "Admin" (AdministratorAccess) in account app-prod of production workspace "live", but no group is named in rules.adminGroups to hold administrator access here | fix: assign a narrower permission set, or grant administrator access through a group named in rules.adminGroups of live.yaml
       prod.yaml:12 error KL601 $.identityCenter.assignments[0].groups[0]: group "Developers" gets administrator permission set "Admin" (AdministratorAccess) in account app-prod of production workspace "prod", but only "Platform" may hold administrator access here | fix: assign a narrower permission set, or add the group to rules.adminGroups of prod.yaml
       prod.yaml:12 error KL601 $.identityCenter.assignments[0].groups[0]: group "Developers" gets administrator permission set "Admin" (AdministratorAccess) in account data-prod of production workspace "prod", but only "Platform" may hold administrator access here | fix: assign a narrower permission set, or add the group to rules.adminGroups of prod.yaml
-      prod.yaml:12 error KL601 $.identityCenter.assignments[0].groups[0]: group "Developers" gets administrator permission set "Root" (an inline Allow of every action on every resource) in account app-prod of production workspace "prod", but only "Platform" may hold administrator access here | fix: assign a narrower permission set, or add the group to rules.adminGroups of prod.yaml
-      prod.yaml:12 error KL601 $.identityCenter.assignments[0].groups[0]: group "Developers" gets administrator permission set "Root" (an inline Allow of every action on every resource) in account data-prod of production workspace "prod", but only "Platform" may hold administrator access here | fix: assign a narrower permission set, or add the group to rules.adminGroups of prod.yaml"
+      prod.yaml:12 error KL601 $.identityCenter.assignments[0].groups[0]: group "Developers" gets administrator permission set "Root" (allows every action on every resource (statement All: * on *)) in account app-prod of production workspace "prod", but only "Platform" may hold administrator access here | fix: assign a narrower permission set, or add the group to rules.adminGroups of prod.yaml
+      prod.yaml:12 error KL601 $.identityCenter.assignments[0].groups[0]: group "Developers" gets administrator permission set "Root" (allows every action on every resource (statement All: * on *)) in account data-prod of production workspace "prod", but only "Platform" may hold administrator access here | fix: assign a narrower permission set, or add the group to rules.adminGroups of prod.yaml"
     `);
     expect(
       result.diagnostics.filter((d) => d.code === "KL601").map((d) => d.subject)
@@ -204,7 +207,7 @@ describe("admin-long-session (KL602)", () => {
     });
     expect(said(result, "KL602")).toMatchInlineSnapshot(`
       "org.yaml:9 warning KL602 $.identityCenter.permissionSets.Admin.sessionDuration: administrator permission set "Admin" (AdministratorAccess) has sessions of PT1H30M, longer than PT1H: a session cannot be cut short once issued | fix: set sessionDuration: PT1H on it
-      org.yaml:17 warning KL602 $.identityCenter.permissionSets.Root.sessionDuration: administrator permission set "Root" (an inline Allow of every action on every resource) has sessions of PT8H, longer than PT1H: a session cannot be cut short once issued | fix: set sessionDuration: PT1H on it"
+      org.yaml:17 warning KL602 $.identityCenter.permissionSets.Root.sessionDuration: administrator permission set "Root" (allows every action on every resource (statement All: * on *)) has sessions of PT8H, longer than PT1H: a session cannot be cut short once issued | fix: set sessionDuration: PT1H on it"
     `);
   });
 });

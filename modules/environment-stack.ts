@@ -1,4 +1,4 @@
-import { CloudBackend, LocalBackend, NamedCloudWorkspace, S3Backend, TerraformOutput, TerraformStack } from "cdktf";
+import { CloudBackend, ITerraformDependable, LocalBackend, NamedCloudWorkspace, S3Backend, TerraformOutput, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { posix } from "node:path";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
@@ -7,13 +7,14 @@ import { GithubOidcProvider } from "./github-oidc/github-oidc-provider";
 import { GithubOidcRole } from "./github-oidc/github-oidc-role";
 import { addImports } from "./imports";
 import { AccessControlAttributes } from "./identity-center/access-control-attributes";
-import { AccountAssignments } from "./identity-center/account-assignments";
+import { AccountAssignmentEntry, AccountAssignments } from "./identity-center/account-assignments";
 import { GroupMemberships } from "./identity-center/group-memberships";
 import { IdentityCenterInstance } from "./identity-center/identity-center-instance";
 import { IdentityStoreGroups } from "./identity-center/identity-store-groups";
 import { IdentityStoreUsers } from "./identity-center/identity-store-users";
 import { PermissionSet } from "./identity-center/permission-set";
 import { literalData } from "./literal";
+import { MovedBlocks } from "./moved-blocks";
 import { terraformName } from "./names";
 import { applyTerraformSettings } from "./terraform-settings";
 import { ServiceControlPolicy } from "./scp/service-control-policy";
@@ -40,8 +41,17 @@ export class EnvironmentStack extends TerraformStack {
     new AwsProvider(this, "aws", { region: plan.aws.region, allowedAccountIds: [plan.aws.account.id], defaultTags });
     const members = new Map<string, AwsProvider>();
     for (const account of plan.memberAccounts) members.set(account.name, memberProvider(this, plan, account, defaultTags));
+    // Providers of accounts whose last resource is going: Terraform destroys through them (KL901, KL902).
+    const aliases = new Set(plan.memberAccounts.map((a) => terraformName(a.name)));
+    for (const account of plan.retainedProviders ?? []) {
+      if (!aliases.has(terraformName(account.name))) memberProvider(this, plan, account, defaultTags);
+      aliases.add(terraformName(account.name));
+    }
+    // One `moved` list per stack: renames of roles and providers here, of assignments in identityCenter().
+    const moved = new MovedBlocks(this, "moved");
+    for (const m of plan.moved ?? []) moved.add(m.from, m.to);
 
-    this.identityCenter(plan);
+    this.identityCenter(plan, moved);
     addImports(this, plan.imports ?? []);
     for (const scp of plan.guardrails.policies) {
       const targets: Record<string, string> = {};
@@ -87,16 +97,19 @@ export class EnvironmentStack extends TerraformStack {
     }
   }
 
-  private identityCenter(plan: WorkspacePlan): void {
+  private identityCenter(plan: WorkspacePlan, moved: MovedBlocks): void {
     const ic = plan.identityCenter;
     const used =
       ic.permissionSets.length || ic.assignments.length || ic.managedGroups.length || ic.managedUsers.length || ic.groupMemberships.length || ic.accessControlAttributes?.length;
     if (!used) return;
     const instance = new IdentityCenterInstance(this, "identity_center");
 
+    const sets = new Map<string, { name: string; arn: string; policies?: readonly ITerraformDependable[] }>();
     const arns: Record<string, string> = {};
     for (const ps of ic.permissionSets) {
-      arns[ps.key] = new PermissionSet(this, `permission_set_${ps.key}`, { instanceArn: instance.instanceArn, ...ps }).arn;
+      const construct = new PermissionSet(this, `permission_set_${ps.key}`, { instanceArn: instance.instanceArn, ...ps });
+      arns[ps.key] = construct.arn;
+      sets.set(ps.key, { name: ps.name, arn: construct.arn, policies: construct.policies });
     }
     if (ic.permissionSets.length) {
       new TerraformOutput(this, "permission_set_arns", { value: { ...arns }, description: "Permission set ARNs by key" }).overrideLogicalId("permission_set_arns");
@@ -104,7 +117,7 @@ export class EnvironmentStack extends TerraformStack {
     for (const ref of ic.permissionSetLookups) {
       const data = new DataAwsSsoadminPermissionSet(this, `permission_set_lookup_${ref.key}`, { instanceArn: instance.instanceArn, name: ref.name });
       data.overrideLogicalId(terraformName(ref.key));
-      arns[ref.key] = data.arn;
+      sets.set(ref.key, { name: ref.name, arn: data.arn });
     }
     if (ic.accessControlAttributes?.length) {
       new AccessControlAttributes(this, "access_control_attributes", { instanceArn: instance.instanceArn, attributes: ic.accessControlAttributes });
@@ -122,17 +135,20 @@ export class EnvironmentStack extends TerraformStack {
     for (const [name, id] of Object.entries(users.userIds)) principalIds[`user:${name}`] = id;
 
     if (ic.assignments.length) {
+      const bySet = new Map<string, AccountAssignmentEntry[]>();
+      for (const a of ic.assignments) {
+        const list = bySet.get(a.permissionSet) ?? [];
+        list.push({ principalType: a.principalType, principal: `${a.principalType.toLowerCase()}:${a.principalName}`, accountId: a.account.id, legacyKey: a.key });
+        bySet.set(a.permissionSet, list);
+      }
       new AccountAssignments(this, "account_assignments", {
         instanceArn: instance.instanceArn,
         principalIds,
-        permissionSetArns: arns,
-        assignments: ic.assignments.map((a) => ({
-          key: a.key,
-          principalType: a.principalType,
-          principal: `${a.principalType.toLowerCase()}:${a.principalName}`,
-          permissionSet: a.permissionSet,
-          accountId: a.account.id,
-        })),
+        permissionSets: [...bySet.keys()].sort().map((key) => {
+          const ps = sets.get(key)!;
+          return { name: ps.name, arn: ps.arn, dependsOn: ps.policies, assignments: bySet.get(key)! };
+        }),
+        moved,
       });
     }
   }

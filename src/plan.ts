@@ -28,11 +28,25 @@ export interface WorkspacePlan {
   readonly aws: AwsPlan;
   /** Member accounts this workspace manages resources in (each gets an aliased provider), by name. */
   readonly memberAccounts: readonly AccountRef[];
+  /**
+   * Accounts with no resource of this workspace left whose aliased provider is kept, so that
+   * Terraform can destroy what the state still holds there (`aws.retainProviders`, or found in the
+   * previous output). `name` is the alias. @default none
+   */
+  readonly retainedProviders?: readonly AccountRef[];
+  /** Terraform `moved` blocks: addresses renamed since the previous output, so nothing is destroyed. @default none */
+  readonly moved?: readonly MovedPlan[];
   readonly identityCenter: IdentityCenterPlan;
   readonly guardrails: GuardrailsPlan;
   readonly githubOidc: GithubOidcPlan;
   /** Objects that exist in AWS already and are imported on the first apply; absent: none. */
   readonly imports?: readonly ImportEntry[];
+}
+
+export interface MovedPlan {
+  /** Terraform addresses (`aws_iam_role.old`), of whole resources. */
+  readonly from: string;
+  readonly to: string;
 }
 
 export interface AccountRef {
@@ -75,8 +89,8 @@ export type BackendPlan =
 export interface IdentityCenterPlan {
   /** Permission sets this workspace owns, by key. */
   readonly permissionSets: readonly PermissionSetPlan[];
-  /** Permission sets owned by other workspaces that this one assigns: looked up by AWS name. */
-  readonly permissionSetLookups: readonly { readonly key: string; readonly name: string }[];
+  /** Permission sets owned by other workspaces that grants in force assign, by key. */
+  readonly permissionSetLookups: readonly PermissionSetLookup[];
   /** Groups this workspace creates in the identity store. */
   readonly managedGroups: readonly ManagedGroupPlan[];
   /** Groups (external, or managed by another workspace) looked up by display name. */
@@ -91,6 +105,14 @@ export interface IdentityCenterPlan {
   readonly accessControlAttributes?: readonly AccessControlAttributePlan[];
   /** One per principal x permission set x account, sorted by key. Expired grants are left out. */
   readonly assignments: readonly AssignmentPlan[];
+}
+
+export interface PermissionSetLookup {
+  readonly key: string;
+  /** AWS name. */
+  readonly name: string;
+  /** The workspace that owns (creates) it and publishes its ARN. */
+  readonly workspace: string;
 }
 
 export interface CustomerManagedPolicyRef {

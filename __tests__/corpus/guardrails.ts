@@ -157,4 +157,58 @@ export const guardrailsCases: CorpusCase[] = [
     files: { [ORG]: org(["guardrails.merge", true], [`${POLICIES}.deny-more`, scp({ targets: WORKLOADS, document: { Statement: [deny({ Sid: "DenyIamUsersAndLongLivedCredentials", Action: "iam:CreateGroup" })] } })]) },
     code: "KL409",
   },
+  // KL410: principal-tag exemption
+  {
+    name: "deny-IAM-users guardrail exempting principals by tag",
+    files: { [ORG]: org([`${DENY}.exemptPrincipalTags`, { "keyless-exempt": "true" }]) },
+    code: "KL410",
+    path: "$.guardrails.denyIamUsers.exemptPrincipalTags.keyless-exempt",
+    says: "session tags passed by a caller outside the organization",
+  },
+
+  // KL411 (warning): opt-out in use
+  {
+    name: "guardrail leaving IAM Roles Anywhere open with a reason",
+    files: { [ORG]: org([`${DENY}.allow`, { rolesAnywhere: "The on-premises build farm authenticates with Roles Anywhere until Q3 2027." }]) },
+    code: "KL411",
+    path: "$.guardrails.denyIamUsers.allow.rolesAnywhere",
+    says: "Roles Anywhere",
+  },
+
+  // KL412 (warning): active account outside every guardrail
+  {
+    name: "active account in an OU the guardrail does not target",
+    files: { [ORG]: org() },
+    code: "KL412",
+    path: "$.guardrails.denyIamUsers.targets",
+    says: "active account audit (100000000001, in OU security)",
+  },
+  {
+    name: "active account directly under the root",
+    files: { [ORG]: org([`${DENY}.targets`, { organizationalUnits: ["workloads", "security"] }]), [INV]: inv("accounts.loose", { id: "100000000009" }) },
+    code: "KL412",
+    says: "directly under the root",
+  },
+
+  // KL413 (warning): the management account
+  {
+    name: "deny-IAM-users guardrail on the root: the management account is still outside",
+    files: { [ORG]: org([`${DENY}.targets`, { root: true }]) },
+    code: "KL413",
+    says: "SCPs never apply there",
+  },
+
+  // KL414: deny everything on the root or an OU with active accounts
+  {
+    name: "unconditional Deny * on * attached to the root",
+    files: { [ORG]: org([`${POLICIES}.lockdown`, scp({ targets: { root: true }, document: { Statement: [deny({ Sid: "DenyAll", Action: "*" })] } })]) },
+    code: "KL414",
+    path: "$.guardrails.policies.lockdown.document.Statement[0]",
+  },
+  {
+    name: "unconditional Deny *:* on an OU with active accounts, under a condition that always holds",
+    files: { [ORG]: org([`${POLICIES}.lockdown`, scp({ targets: { organizationalUnits: ["workloads/prod"] }, document: { Statement: [deny({ Sid: "DenyAll", Action: "*:*", Condition: { StringLike: { "aws:PrincipalArn": "*" } } })] } })]) },
+    code: "KL414",
+    says: "OU workloads/prod (2 active accounts)",
+  },
 ];

@@ -69,6 +69,14 @@ export interface AwsSettings {
    */
   memberAccountRole?: string;
   defaultTags?: Tags;
+  /**
+   * GB of memory the runner that plans this workspace has: KL903 warns when the plan's AWS provider processes (one per member account, about 0.49 GB each, plus 0.25 GB for terraform) would need more. Default: 7 (a GitHub-hosted Linux runner of a private repository; public ones have 16).
+   */
+  planMemoryBudget?: number;
+  /**
+   * Member accounts (by name) whose aliased provider stays in this workspace's stack although it declares no resource there any more, so that Terraform can destroy what its state still holds (without it: "Provider configuration not present"). keyless keeps such a provider by itself when the previous output shows resources there (KL901); list the account here where that output is not at hand (CI), and remove it once the destroy is applied (KL902).
+   */
+  retainProviders?: string[];
 }
 /**
  * Tags added to every taggable resource, beside ManagedBy=keyless.
@@ -435,21 +443,21 @@ export interface Guardrails {
   merge?: boolean;
 }
 /**
- * The built-in guardrail: denies creating IAM users and long-lived credentials (users, access keys, console passwords, SSH public keys, signing certificates, service-specific credentials). Listing, reading and deleting stay allowed so teams can migrate off IAM users.
+ * The built-in guardrail: denies creating IAM users and long-lived credentials (users, access keys, console passwords, SSH public keys, signing certificates, service-specific credentials), giving existing users more power, password-policy changes, the other standing-access paths (identity providers, IAM Roles Anywhere, IoT credentials, SSM hybrid activations, Cognito identity pools, long-term Bedrock API keys) unless allow.<kind> opts out, and the member accounts' root users; and protects the exempt roles so nobody else can create, rewrite, pass or assume them. Listing, reading and deleting stay allowed so teams can migrate off IAM users.
  */
 export interface DenyIamUsersGuardrail {
   policyName?: ScpName;
   targets: AttachmentTargets;
   /**
-   * Break-glass IAM roles exempt in every account, by name (optionally with their path, for example ops/BreakGlass). Matched with ArnNotLike on aws:PrincipalArn against arn:<partition>:iam::*:role/<name>.
+   * Break-glass IAM roles exempt in every account, by name (optionally with their path, for example ops/BreakGlass). Matched with ArnNotLike on aws:PrincipalArn against arn:<partition>:iam::*:role/<name>. keyless also denies everyone else creating, changing, tagging, deleting, passing or assuming roles of these names.
    */
   exemptRoles?: string[];
   /**
-   * Identity Center permission sets, by key (declared in any workspace), whose roles are exempt in every account: arn:<partition>:iam::*:role/aws-reserved/sso.amazonaws.com/*AWSReservedSSO_<name>_*.
+   * Identity Center permission sets, by key (declared in any workspace), whose roles are exempt in every account: exactly arn:<partition>:iam::*:role/aws-reserved/sso.amazonaws.com/[<region>/]AWSReservedSSO_<name>_<16 characters> (exempting Admin does not exempt Admin_ReadOnly).
    */
   exemptPermissionSets?: string[];
   /**
-   * Principals carrying any one of these tags (key: value) are exempt. keyless also denies setting these tag keys (iam:TagRole, iam:TagUser, iam:CreateRole with tags, sts:TagSession) to everyone who is not exempt, so nobody can exempt themselves.
+   * Not honoured: an error (KL410). Session tags from callers outside the organization, identity-provider attributes and Identity Center ABAC attributes can all set aws:PrincipalTag where no SCP looks, so a tag cannot exempt anyone safely. Exempt roles by name instead.
    */
   exemptPrincipalTags?: {
     [k: string]: string;
@@ -458,6 +466,39 @@ export interface DenyIamUsersGuardrail {
    * Allow iam:UpdateAccessKey, iam:UpdateSSHPublicKey, iam:UpdateSigningCertificate and iam:UpdateServiceSpecificCredential. They both deactivate and re-activate a credential and AWS offers no condition key to tell the two apart, so allowing them lets teams deactivate keys during a migration but also lets anyone re-activate an old key. Default: false (denied; delete keys instead, or use an exempt role to deactivate them).
    */
   allowKeyStatusChanges?: boolean;
+  /**
+   * Opt-outs: each standing-access path the guardrail denies by default can be left open with a reason (at least ten characters, a real sentence); each one in use is reported (KL411).
+   */
+  allow?: {
+    /**
+     * Leave creating and changing OIDC and SAML identity providers allowed (iam:CreateOpenIDConnectProvider, iam:CreateSAMLProvider, ...), for example for EKS IRSA. keyless's member-account role may always create them. The value is the reason, reported as KL411.
+     */
+    identityProviders?: string;
+    /**
+     * Leave IAM Roles Anywhere trust anchors and profiles allowed. The value is the reason, reported as KL411.
+     */
+    rolesAnywhere?: string;
+    /**
+     * Leave IoT role aliases and device certificates allowed (iot:CreateRoleAlias, iot:CreateKeysAndCertificate, ...). The value is the reason, reported as KL411.
+     */
+    iotCredentials?: string;
+    /**
+     * Leave SSM hybrid activations (ssm:CreateActivation) allowed. The value is the reason, reported as KL411.
+     */
+    ssmHybridActivations?: string;
+    /**
+     * Leave creating and changing Cognito identity pools allowed. The value is the reason, reported as KL411.
+     */
+    cognitoIdentityPools?: string;
+    /**
+     * Leave using existing long-term Bedrock API keys allowed (bedrock:CallWithBearerToken with bedrock:BearerTokenType LONG_TERM). The value is the reason, reported as KL411.
+     */
+    bedrockLongTermKeys?: string;
+    /**
+     * Do not deny the member accounts' root users (sessions opened with sts:AssumeRoot are never denied). The value is the reason, reported as KL411.
+     */
+    rootUser?: string;
+  };
 }
 /**
  * Where a Service Control Policy is attached: the organization root, OUs by path, accounts by name. An SCP attached to an OU applies to everything below it.

@@ -1,4 +1,4 @@
-import { TerraformIterator } from "cdktf";
+import { ITerraformDependable, TerraformIterator } from "cdktf";
 import { Construct } from "constructs";
 import { SsoadminCustomerManagedPolicyAttachment } from "@cdktf/provider-aws/lib/ssoadmin-customer-managed-policy-attachment";
 import { SsoadminManagedPolicyAttachment } from "@cdktf/provider-aws/lib/ssoadmin-managed-policy-attachment";
@@ -53,6 +53,12 @@ export interface PermissionsBoundary {
  */
 export class PermissionSet extends Construct {
   readonly arn: string;
+  /**
+   * The policy attachments, inline policy and boundary: account assignments depend on them, so a role
+   * is never provisioned without its Deny policy or boundary, and they are destroyed only after the
+   * assignments (the provider's documentation asks for this `depends_on`).
+   */
+  readonly policies: readonly ITerraformDependable[];
 
   constructor(scope: Construct, id: string, props: PermissionSetProps) {
     super(scope, id);
@@ -67,6 +73,8 @@ export class PermissionSet extends Construct {
     });
     ps.overrideLogicalId(tf);
     this.arn = ps.arn;
+    const deps: ITerraformDependable[] = [];
+    this.policies = deps;
 
     if (props.managedPolicyArns?.length) {
       const policies = TerraformIterator.fromList([...props.managedPolicyArns]);
@@ -77,6 +85,7 @@ export class PermissionSet extends Construct {
         managedPolicyArn: policies.value,
       });
       attachment.overrideLogicalId(tf);
+      deps.push(attachment);
     }
     if (props.customerManagedPolicies?.length) {
       const byId: Record<string, { name: string; path: string }> = {};
@@ -89,6 +98,7 @@ export class PermissionSet extends Construct {
         customerManagedPolicyReference: { name: it.getString("name"), path: it.getString("path") },
       });
       attachment.overrideLogicalId(tf);
+      deps.push(attachment);
     }
     const boundary = props.permissionsBoundary;
     if (boundary?.managedPolicyArn || boundary?.customerManagedPolicy) {
@@ -100,6 +110,7 @@ export class PermissionSet extends Construct {
           : { customerManagedPolicyReference: { name: boundary.customerManagedPolicy!.name, path: boundary.customerManagedPolicy!.path ?? "/" } },
       });
       b.overrideLogicalId(tf);
+      deps.push(b);
     }
     if (props.inlinePolicy) {
       const inline = new SsoadminPermissionSetInlinePolicy(this, "inline_policy", {
@@ -108,6 +119,7 @@ export class PermissionSet extends Construct {
         inlinePolicy: props.inlinePolicy,
       });
       inline.overrideLogicalId(tf);
+      deps.push(inline);
     }
   }
 }

@@ -96,6 +96,7 @@ function compileWorkspace(ctx: WorkspaceContext): WorkspacePlan {
   const members = new Map<string, AccountRef>();
   for (const p of githubOidc.providers) members.set(p.account.name, p.account);
   for (const r of githubOidc.roles) members.set(r.account.name, r.account);
+  const retainedProviders = retainProviders(ctx, members);
   const backend = backendPlan(ctx);
   return {
     name: ctx.name,
@@ -111,10 +112,28 @@ function compileWorkspace(ctx: WorkspaceContext): WorkspacePlan {
       defaultTags: sortedTags(def.aws.defaultTags, { ManagedBy: "keyless", KeylessWorkspace: ctx.name }),
     },
     memberAccounts: [...members.values()].sort((a, b) => cmp(a.name, b.name)),
+    ...(retainedProviders.length ? { retainedProviders } : {}),
     identityCenter,
     guardrails,
     githubOidc,
   };
+}
+
+/** `aws.retainProviders`: accounts whose provider stays for what the state still holds there (KL902 as a reminder). */
+function retainProviders(ctx: WorkspaceContext, members: ReadonlyMap<string, AccountRef>): AccountRef[] {
+  const out: AccountRef[] = [];
+  (ctx.def.aws.retainProviders ?? []).forEach((ref, i) => {
+    const at = ["aws", "retainProviders", i];
+    const a = ctx.inventory.requireAccount(ref, ctx.source, at, ctx.reporter);
+    if (!a) return;
+    if (members.has(a.name)) {
+      ctx.reporter.warn("KL902", ctx.source, at, `account ${a.name} is listed in aws.retainProviders, but the workspace still manages resources there: the entry does nothing`, "remove the entry");
+      return;
+    }
+    ctx.reporter.warn("KL902", ctx.source, at, `provider aws.${a.name} is kept although the workspace declares no resource in account ${a.name}, so that Terraform can destroy what its state still holds there`, "once terraform apply has destroyed them (the plan shows no more destroys in that account), remove the entry");
+    out.push({ name: a.name, id: a.id });
+  });
+  return out.sort((a, b) => cmp(a.name, b.name));
 }
 
 function backendPlan(ctx: WorkspaceContext): BackendPlan {

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
-import type { Diagnostic } from "../diagnostics/diagnostic";
+import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic";
 import type { AccessPlan, ImportEntry, WorkspacePlan } from "../plan";
 
 export const IMPORTS_FOLDER = "imports";
@@ -23,7 +23,7 @@ export function attachImports(plan: AccessPlan, options: { readonly dir: string;
     const abs = importsFile(dir, ws.name);
     if (!existsSync(abs)) return ws;
     const file = relative(cwd, abs).split(sep).join("/");
-    const error = (code: "KL701" | "KL702", path: (string | number)[], message: string, fix: string) => diagnostics.push({ code, severity: "error", file, path, message, fix });
+    const error = (code: "KL701" | "KL702", path: (string | number)[], message: string, fix: string) => diagnostics.push(diagnostic({ code, file, path, message, fix }));
     let data: unknown;
     try {
       data = JSON.parse(readFileSync(abs, "utf8"));

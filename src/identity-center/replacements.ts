@@ -1,5 +1,5 @@
 import { terraformName } from "../names";
-import { cmp, Diagnostic } from "../diagnostics/diagnostic";
+import { cmp, diagnostic, Diagnostic } from "../diagnostics/diagnostic";
 import type { AccessPlan } from "../plan";
 
 /** A previously synthesized stack, as parsed from `cdktf.out/stacks/<workspace>/cdk.tf.json`. */
@@ -42,22 +42,20 @@ export function permissionSetReplacements(previous: PreviousStacks, plan: Access
     const now = after.get(`${old.workspace}\0${old.address}`);
     if (now) {
       if (now.name === old.name) continue;
-      out.push({
+      out.push(diagnostic({
         code: "KL313",
-        severity: "warning",
         file: now.file,
         path: ["identityCenter", "permissionSets", now.key, "name"],
         message: `permission set ${old.address} is renamed from "${old.name}" to "${now.name}": AWS replaces it, recreating its AWSReservedSSO_${old.name}_* role as AWSReservedSSO_${now.name}_* in every assigned account; users are signed out and policies or EKS access entries that name the old role ARN stop working`,
         fix: `keep name: ${old.name} unless the replacement is intended; update everything that trusts the old role ARN before applying`,
-      });
+      }));
       continue;
     }
     const heir = [...after.values()].find((a) => a.name === old.name && !beforeAt.has(`${a.workspace}\0${terraformName(a.key)}`));
     if (!heir) continue;
     const where = heir.workspace === old.workspace ? `key ${heir.key}` : `key ${heir.key} in workspace ${heir.workspace}`;
-    out.push({
+    out.push(diagnostic({
       code: "KL313",
-      severity: "warning",
       file: heir.file,
       path: ["identityCenter", "permissionSets", heir.key],
       message: `permission set "${old.name}" moves from ${old.workspace}:${old.address} to ${where}: Terraform destroys the old one and creates a new one, recreating its AWSReservedSSO_${old.name}_* role in every assigned account; users are signed out and policies that name the old role ARN stop working`,
@@ -65,7 +63,7 @@ export function permissionSetReplacements(previous: PreviousStacks, plan: Access
         heir.workspace === old.workspace
           ? `keep the key ${old.address} (change only name: to rename), or move the state first: terraform state mv 'aws_ssoadmin_permission_set.${old.address}' 'aws_ssoadmin_permission_set.${terraformName(heir.key)}', and the same for its policy attachments`
           : `keep the permission set in workspace ${old.workspace}, or move its state between workspaces (terraform state rm / import) before applying`,
-    });
+    }));
   }
   return out;
 }

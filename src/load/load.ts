@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, extname, join, relative, resolve, sep } from "node:path";
-import { Diagnostic } from "../diagnostics/diagnostic";
+import { diagnostic, Diagnostic } from "../diagnostics/diagnostic";
 import { closest } from "../diagnostics/suggest";
 import { isParseFailure, parseSource, SourceFile } from "./source-file";
 
@@ -119,16 +119,16 @@ function readSource(abs: string, shown: string, diagnostics: Diagnostic[]): Sour
   }
   const parsed = parseSource(shown, text);
   if (isParseFailure(parsed)) {
-    diagnostics.push({
-      code: "KL002",
-      severity: "error",
-      file: shown,
-      path: [],
-      line: parsed.line,
-      column: parsed.column,
-      message: `not valid ${extname(abs) === ".json" ? "JSON" : "YAML"}: ${parsed.message}`,
-      fix: "correct the syntax at that line",
-    });
+    diagnostics.push(
+      diagnostic({
+        code: "KL002",
+        file: shown,
+        line: parsed.line,
+        column: parsed.column,
+        message: `not valid ${extname(abs) === ".json" ? "JSON" : "YAML"}: ${parsed.message}`,
+        fix: "correct the syntax at that line",
+      }),
+    );
     return undefined;
   }
   return parsed;
@@ -144,7 +144,7 @@ function siblings(dir: string): string[] {
 }
 
 function fileError(file: string, message: string, code: Diagnostic["code"], fix: string): Diagnostic {
-  return { code, severity: "error", file, path: [], message, fix };
+  return diagnostic({ code, file, message, fix });
 }
 
 function reason(e: unknown): string {

@@ -6,6 +6,7 @@ import { IDENTITY_CENTER_RULES } from "./catalog/identity-center";
 import { LOAD_RULES, SCHEMA_RULES } from "./catalog/load-and-schema";
 import { PLAN_RULES } from "./catalog/plan-rules";
 import { REFERENCE_RULES } from "./catalog/references";
+import { STACK_RULES } from "./catalog/stack";
 import type { RuleInfo } from "./rule-info";
 
 /**
@@ -15,8 +16,8 @@ import type { RuleInfo } from "./rule-info";
  * (a test pins the list). RULES.md is generated from this table (`npm run gen:rules`).
  *
  * KL0xx loading, KL1xx schema, KL2xx names and references, KL3xx Identity Center, KL4xx Service
- * Control Policies, KL5xx GitHub OIDC, KL6xx rules over the plan and acknowledgements, KL8xx
- * delegated administration and break-glass.
+ * Control Policies, KL5xx GitHub OIDC, KL6xx rules over the plan and acknowledgements, KL7xx adopting existing AWS objects, KL8xx the Terraform shop (delegated administration, break-glass, variants), KL9xx the
+ * Terraform stacks (providers, state continuity, plan cost).
  */
 export const RULES = {
   ...LOAD_RULES,
@@ -28,6 +29,7 @@ export const RULES = {
   ...PLAN_RULES,
   ...ADOPTION_RULES,
   ...DELEGATION_RULES,
+  ...STACK_RULES,
 } as const satisfies Record<string, RuleInfo>;
 
 export type RuleId = keyof typeof RULES;

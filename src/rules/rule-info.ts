@@ -2,7 +2,7 @@
 export type Severity = "error" | "warning";
 
 /** The stage or area a rule belongs to; RULES.md groups rules by it. */
-export type RuleCategory = "load" | "schema" | "reference" | "identity-center" | "guardrails" | "github-oidc" | "plan" | "acknowledgement" | "adoption";
+export type RuleCategory = "load" | "schema" | "reference" | "identity-center" | "guardrails" | "github-oidc" | "plan" | "acknowledgement" | "adoption" | "stack";
 
 /**
  * How a finding of a rule can be acknowledged:

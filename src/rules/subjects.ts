@@ -1,5 +1,6 @@
 import type { Workspace } from "../../modules/generated/workspace";
 import type { Diagnostic, JsonPath } from "../diagnostics/diagnostic";
+import { DENY_IAM_USERS } from "../policy/deny-iam-users";
 import type { AssignmentPlan } from "../plan";
 
 /**
@@ -24,7 +25,6 @@ export const subject = {
   organization: () => "organization",
 } as const;
 
-const DENY_IAM_USERS = "keyless-deny-iam-users";
 
 /** The subject of a compiler diagnostic located at `path` in a workspace definition. */
 export function subjectAt(workspace: string, def: Workspace | undefined, path: JsonPath): string {

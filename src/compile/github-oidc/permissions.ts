@@ -1,52 +1,28 @@
-import type { GithubOidcRole, PolicyStatement } from "../../../modules/generated/workspace";
+import type { GithubOidcRole } from "../../../modules/generated/workspace";
 import { cmp, JsonPath } from "../../diagnostics/diagnostic";
 import { AccountRef } from "../../plan";
+import { allowsPrivileged, isReadOnly, PolicySource } from "../../policy/model";
 import { WorkspaceContext } from "../context";
 import { Acknowledgements } from "./acknowledgements";
 
-/**
- * AWS managed policies keyless treats as read-only (so a role with only these may be assumed from
- * pull requests). Deliberately short: anything else counts as "can write".
- */
-export const READ_ONLY_MANAGED_POLICIES: readonly string[] = ["ReadOnlyAccess", "job-function/ViewOnlyAccess", "SecurityAudit"];
-
-/** Action name prefixes that only read. Services whose "Get" mints credentials are excluded below. */
-export const READ_ONLY_ACTION_PREFIXES: readonly string[] = ["Get", "List", "Describe", "BatchGet"];
-const CREDENTIAL_SERVICES = new Set(["sts", "iam", "sso", "cognito-identity"]);
-
 const ARN = /^arn:([\w-]+):iam::(aws|\d{12}):policy(\/(?:[\x21-\x2E\x30-\x7E]+\/)*)?([\w+=,.@-]{1,128})$/;
 const NAME = /^(\/(?:[\x21-\x2E\x30-\x7E]+\/)*)?([\w+=,.@-]{1,128})$/;
-
-const list = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
-
-/** True when an Allow statement only reads; Deny statements never add access. */
-export function isReadOnlyStatement(s: PolicyStatement): boolean {
-  if (s.Effect === "Deny") return true;
-  if (s.NotAction !== undefined) return false;
-  return list(s.Action).every((a) => {
-    const [service, name = ""] = a.split(":");
-    if (CREDENTIAL_SERVICES.has(service.toLowerCase())) return false;
-    return READ_ONLY_ACTION_PREFIXES.some((p) => name.toLowerCase().startsWith(p.toLowerCase()));
-  });
-}
-
-/** An Allow of every action (`*` or `*:*`): administrator. */
-export function isAdminStatement(s: PolicyStatement): boolean {
-  if (s.Effect !== "Allow") return false;
-  return list(s.Action).some((a) => a === "*" || a === "*:*");
-}
 
 export interface ResolvedPermissions {
   readonly managedPolicyArns: string[];
   readonly permissionsBoundaryArn?: string;
   readonly readOnly: boolean;
+  /** Why the role is not read-only, in words (empty when it is). */
+  readonly notReadOnly: readonly string[];
 }
 
 /** Managed, customer managed and boundary policies to ARNs; read-only and administrator checks. */
 export function resolvePermissions(ctx: WorkspaceContext, ack: Acknowledgements, role: GithubOidcRole, account: AccountRef, at: JsonPath): ResolvedPermissions {
   const partition = ctx.inventory.partition;
   const arns = new Set<string>();
-  let readOnly = true;
+  const sources: PolicySource[] = [];
+  const customer: string[] = [];
+  let adminReported = false;
 
   (role.managedPolicies ?? []).forEach((ref, i) => {
     const path = [...at, "managedPolicies", i];
@@ -58,8 +34,14 @@ export function resolvePermissions(ctx: WorkspaceContext, ack: Acknowledgements,
     }
     const name = m ? `${(m[3] ?? "/").slice(1)}${m[4]}` : ref.replace(/^\/+/, "");
     arns.add(`arn:${partition}:iam::aws:policy/${name}`);
-    if (!READ_ONLY_MANAGED_POLICIES.includes(name)) readOnly = false;
+    sources.push({ managed: name });
+    const alone = name === "AdministratorAccess" ? undefined : allowsPrivileged([{ managed: name }]);
+    if (alone?.privileged) {
+      adminReported = true;
+      ack.require("administratorAccess", "KL510", path, `${name} on a role assumed from GitHub Actions makes it an administrator of account ${account.name}: it ${alone.reasons.join("; ")}`, "grant only what the workflow deploys (for example PowerUserAccess plus a scoped inline policy)", name);
+    }
     if (name === "AdministratorAccess") {
+      adminReported = true;
       ack.require("administratorAccess", "KL510", path, `AdministratorAccess on a role assumed from GitHub Actions gives every workflow run it admits full control of account ${account.name}`, "grant only what the workflow deploys (for example PowerUserAccess plus a scoped inline policy)", "AdministratorAccess");
     }
   });
@@ -67,20 +49,29 @@ export function resolvePermissions(ctx: WorkspaceContext, ack: Acknowledgements,
   (role.customerManagedPolicies ?? []).forEach((ref, i) => {
     const arn = customerPolicyArn(ctx, ref, account, [...at, "customerManagedPolicies", i], "customer managed policy");
     if (arn) arns.add(arn);
-    readOnly = false;
+    customer.push(ref);
   });
 
   for (const name of Object.keys(role.inlinePolicies ?? {}).sort(cmp)) {
-    role.inlinePolicies![name].Statement.forEach((s, i) => {
-      if (!isReadOnlyStatement(s)) readOnly = false;
-      if (isAdminStatement(s)) {
-        ack.require("administratorAccess", "KL510", [...at, "inlinePolicies", name, "Statement", i], `inline policy "${name}" allows every action, which makes the role an administrator of account ${account.name}`, "list the actions the workflow needs", `inline policy ${name} allows every action`);
-      }
-    });
+    const document = role.inlinePolicies![name];
+    sources.push({ document, name: `inline policy ${name}` });
+    const alone = allowsPrivileged(document);
+    if (alone.privileged) {
+      adminReported = true;
+      const i = document.Statement.findIndex((st) => allowsPrivileged({ Statement: [st] }).privileged);
+      ack.require("administratorAccess", "KL510", [...at, "inlinePolicies", name, ...(i >= 0 ? ["Statement", i] : [])], `inline policy "${name}" makes the role an administrator of account ${account.name}: it ${alone.reasons.join("; ")}`, "list the actions the workflow needs, on the resources it needs", `inline policy ${name} allows every action`);
+    }
   }
-
+  // Together (PowerUserAccess plus an inline iam:PassRole, say) they may be more than each alone.
+  const together = adminReported ? undefined : allowsPrivileged(sources);
+  if (together?.privileged) {
+    ack.require("administratorAccess", "KL510", at, `the role's policies together make it an administrator of account ${account.name}: they ${together.reasons.join("; ")}`, "drop iam:PassRole/iam:CreateRole on * (name the roles it may pass), or the broad managed policy", "policies together allow administrator access");
+  }
+  // A customer managed policy's content is not in the definitions: keyless cannot call it read-only.
+  const verdict = isReadOnly(sources);
+  const notReadOnly = [...customer.map((ref) => `customer managed policy ${ref} (its content is not known to keyless)`), ...verdict.problems.map((p) => `${p.action} ${p.why}`)];
   const boundary = role.permissionsBoundary === undefined ? undefined : customerPolicyArn(ctx, role.permissionsBoundary, account, [...at, "permissionsBoundary"], "permissions boundary", true);
-  return { managedPolicyArns: [...arns].sort(cmp), permissionsBoundaryArn: boundary, readOnly };
+  return { managedPolicyArns: [...arns].sort(cmp), permissionsBoundaryArn: boundary, readOnly: notReadOnly.length === 0, notReadOnly };
 }
 
 /** ARN, name or /path/name -> ARN of a policy in the role's account (AWS managed allowed for boundaries). */

@@ -7,7 +7,7 @@ import { renderChecked } from "../render-policy";
 import { Acknowledgements } from "./acknowledgements";
 import { Declaration } from "../registry";
 import { IAM_ROLE_LIMITS } from "./limits";
-import { READ_ONLY_MANAGED_POLICIES, resolvePermissions } from "./permissions";
+import { resolvePermissions } from "./permissions";
 import { classifySubjects } from "./subjects";
 
 /** One role: account and provider, subjects, permissions. Undefined when its account is unknown. Quotas: src/rules/checks/. */
@@ -34,7 +34,7 @@ export function compileRole(ctx: WorkspaceContext, key: string, role: GithubOidc
   if (!permissions.readOnly) {
     role.subjects.forEach((s, i) => {
       if (!s.pullRequest) return;
-      ack.require("pullRequestWithWrite", "KL509", [...at, "subjects", i, "pullRequest"], `pull_request runs (code not yet reviewed) may assume this role, but its policies can write: only ${READ_ONLY_HINT} and inline Get*/List*/Describe* statements count as read-only`, "use a separate read-only role for pull requests, and environment or branch subjects for this one", "pull requests on a role that can write");
+      ack.require("pullRequestWithWrite", "KL509", [...at, "subjects", i, "pullRequest"], `pull_request runs (code not yet reviewed) may assume this role, but it is not read-only: ${summarize(permissions.notReadOnly)}`, "use a separate read-only role for pull requests (ViewOnlyAccess, or ReadOnlyAccess with its data readers denied), and environment or branch subjects for this one", "pull requests on a role that can write");
     });
   }
 
@@ -71,7 +71,11 @@ export function compileRole(ctx: WorkspaceContext, key: string, role: GithubOidc
   };
 }
 
-const READ_ONLY_HINT = READ_ONLY_MANAGED_POLICIES.join(", ");
+/** The first few reasons, and how many more. */
+function summarize(reasons: readonly string[]): string {
+  const shown = reasons.slice(0, 3).join("; ");
+  return reasons.length > 3 ? `${shown}; and ${reasons.length - 3} more` : shown;
+}
 
 /** The provider definition behind a registry declaration (it may live in another workspace's file). */
 function providerDefinition(decl: Declaration): GithubOidcProvider {

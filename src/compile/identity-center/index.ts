@@ -33,7 +33,7 @@ export function compileIdentityCenter(ctx: WorkspaceContext): IdentityCenterPlan
 
   return {
     permissionSets,
-    permissionSetLookups: [...permissionSetLookups.entries()].sort(([a], [b]) => cmp(a, b)).map(([key, name]) => ({ key, name })),
+    permissionSetLookups: [...permissionSetLookups.entries()].sort(([a], [b]) => cmp(a, b)).map(([key, ref]) => ({ key, ...ref })),
     managedGroups: principals.managedGroups,
     groupLookups: lookups.groups,
     managedUsers: principals.managedUsers,

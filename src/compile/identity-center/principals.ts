@@ -49,13 +49,14 @@ export class Principals {
       }
       g.members.forEach((user, i) => {
         if (!this.user(user, [...at, i])) return;
+        this.need("USER", user);
         this.groupMemberships.push({ key: `${group}/${user}`, group, user });
       });
     }
     this.groupMemberships.sort((a, b) => cmp(a.key, b.key));
   }
 
-  /** A group by display name; reports KL204 when no workspace declares it. */
+  /** Checks a group reference by display name; reports KL204 when no workspace declares it. */
   group(name: string, at: JsonPath): boolean {
     const { registry } = this.ctx;
     if (!registry.managedGroups.get(name) && !registry.externalGroups.get(name)) {
@@ -63,11 +64,21 @@ export class Principals {
       this.ctx.reporter.error("KL204", this.ctx.source, at, `group "${name}" is not declared in any workspace`, `${suggestion(name, all, "group")}; declare it under identityCenter.groups with source external (from your IdP) or managed`);
       return false;
     }
-    if (!this.managedGroups.some((g) => g.name === name)) this.groupLookups.add(name);
     return true;
   }
 
-  /** A user by user name; reports KL209 when no workspace declares it. */
+  /**
+   * Records that an emitted grant or membership needs the principal's id: principals created here are
+   * referenced, the others looked up. Only grants in force call this, so a principal whose grants all
+   * expired is not looked up (its IdP account is usually gone by then, and the lookup would fail).
+   */
+  need(type: "GROUP" | "USER", name: string): void {
+    if (type === "GROUP") {
+      if (!this.managedGroups.some((g) => g.name === name)) this.groupLookups.add(name);
+    } else if (!this.localUsers.has(name)) this.userLookups.add(name);
+  }
+
+  /** Checks a user reference by user name; reports KL209 when no workspace declares it. */
   user(name: string, at: JsonPath): boolean {
     const icr = identityCenterRegistry(this.ctx.registry);
     if (!icr.managedUsers.get(name) && !icr.externalUsers.get(name)) {
@@ -75,7 +86,6 @@ export class Principals {
       this.ctx.reporter.error("KL209", this.ctx.source, at, `user "${name}" is not declared in any workspace`, `${suggestion(name, all, "user")}; declare it under identityCenter.users with source external (from your IdP) or managed`);
       return false;
     }
-    if (!this.localUsers.has(name)) this.userLookups.add(name);
     return true;
   }
 

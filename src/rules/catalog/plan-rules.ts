@@ -8,7 +8,7 @@ export const PLAN_RULES = {
   KL601: plan(
     "error",
     "administrator permission set in a production workspace outside the named admin groups",
-    "An administrator permission set (AdministratorAccess, or an inline Allow of every action on every resource) controls the account, IAM included. In a production workspace (rules.production: true, or a workspace named prod* that does not say production: false) it may only be assigned to the groups listed in rules.adminGroups, so who can administer production is a short, reviewed list. One finding per grant.",
+    "An administrator permission set controls the account, IAM included. keyless decides semantically (the policy model): AdministratorAccess, or policies that together allow a privileged action on any resource (iam:*, IAMFullAccess, a NotAction Allow, * under a condition that always holds, NotResource, iam:PassRole or iam:CreateRole with a service that runs code). In a production workspace (rules.production: true, or a workspace named prod* that does not say production: false) it may only be assigned to the groups listed in rules.adminGroups, so who can administer production is a short, reviewed list. One finding per grant.",
     "Assign a narrower permission set, or add the group to rules.adminGroups of the workspace; acknowledge a deliberate exception with its reason.",
   ),
   KL602: plan(
@@ -32,7 +32,7 @@ export const PLAN_RULES = {
   KL605: plan(
     "warning",
     "inline policy allows every action",
-    "An inline Allow of * (or *:*) grants every action of every service, including IAM and Organizations, on the resources named; with Resource * it is administrator access written by hand and escapes reviews that look for AdministratorAccess. On GitHub Actions roles the same input is KL510, acknowledged with allow.administratorAccess.",
+    "An inline Allow of * (or *:*), or a NotAction Allow, grants every action of every service, including IAM and Organizations, on the resources named; with Resource * it is administrator access written by hand and escapes reviews that look for AdministratorAccess. On GitHub Actions roles the same input is KL510, acknowledged with allow.administratorAccess.",
     "List the actions needed, or use an AWS managed policy whose scope is documented.",
   ),
   KL606: plan(

@@ -1,27 +1,29 @@
-import type { PolicyStatement } from "../../../modules/generated/workspace";
 import type { PermissionSetPlan, WorkspacePlan } from "../../plan";
+import { allowsPrivileged, coversAction, PolicySource, Statement, statementsOf } from "../../policy/model";
 import type { RuleContext } from "../plan-rule";
 
 /** Statements of a minified policy document (the plan keeps policies as literal JSON). */
-export function statements(policy: string | undefined): PolicyStatement[] {
-  if (!policy) return [];
-  const doc = JSON.parse(policy) as { Statement?: PolicyStatement | PolicyStatement[] };
-  return doc.Statement === undefined ? [] : Array.isArray(doc.Statement) ? doc.Statement : [doc.Statement];
+export function statements(policy: string | undefined): readonly Statement[] {
+  return statementsOf(policy);
 }
 
-const list = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+/** An Allow of every action: `*`, `*:*`, or a NotAction Allow (every action but those listed). */
+export const allowsEveryAction = (s: Statement): boolean => s.effect === "Allow" && coversAction(s, "*");
 
-/** An Allow of every action (`*` or `*:*`), on any resource. */
-export const allowsEveryAction = (s: PolicyStatement) => s.Effect === "Allow" && list(s.Action).some((a) => a === "*" || a === "*:*");
+/** The policies a permission set's roles hold, for the policy model's semantic checks. */
+export function permissionSetSources(ps: PermissionSetPlan): PolicySource[] {
+  return [...ps.managedPolicyArns.map((arn) => ({ managed: arn })), ...(ps.inlinePolicy ? [{ document: ps.inlinePolicy, name: "inline policy" }] : [])];
+}
 
-/** An Allow of every action on every resource: administrator access written by hand. */
-export const isAdminStatement = (s: PolicyStatement) => allowsEveryAction(s) && list(s.Resource).includes("*") && s.Condition === undefined;
-
-/** Why a permission set is an administrator one (AdministratorAccess, or an inline admin Allow), or undefined. */
+/**
+ * Why a permission set is an administrator one, decided semantically by the policy model: it allows
+ * a privileged action (iam:*, a NotAction Allow, `*` under a condition that always holds,
+ * IAMFullAccess, PowerUserAccess plus iam:PassRole...) on any resource. Undefined when it does not.
+ */
 export function adminReason(ps: PermissionSetPlan): string | undefined {
   if (ps.managedPolicyArns.some((arn) => /:iam::aws:policy\/AdministratorAccess$/.test(arn))) return "AdministratorAccess";
-  if (statements(ps.inlinePolicy).some(isAdminStatement)) return "an inline Allow of every action on every resource";
-  return undefined;
+  const verdict = allowsPrivileged(permissionSetSources(ps));
+  return verdict.privileged ? verdict.reasons.join("; ") : undefined;
 }
 
 /** Every permission set of the organization, by key, with the workspace that owns it. */

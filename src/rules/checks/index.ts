@@ -7,9 +7,11 @@ import { customerManagedPolicies } from "./customer-managed-policies";
 import { delegatedAssignments } from "./delegated-assignments";
 import { delegatedGuardrails } from "./delegated-guardrails";
 import { delegatedMemberRole } from "./delegated-member-role";
+import { guardrailCoverage } from "./guardrail-coverage";
 import { individualUserAssignments } from "./individual-user-assignments";
 import { permissionSetPolicyCount } from "./permission-set-policy-count";
 import { permissionSetsPerInstance } from "./permission-sets-per-instance";
+import { planMemory } from "./plan-memory";
 import { policySize } from "./policy-size";
 import { rolePolicyCount } from "./role-policy-count";
 import { scpAttachmentsPerTarget } from "./scp-attachments-per-target";
@@ -34,6 +36,8 @@ export const PLAN_CHECKS: readonly PlanRule[] = [
   unusedGroups,
   wildcardInlinePolicies,
   customerManagedPolicies,
+  guardrailCoverage,
+  planMemory,
   // Delegated administration and break-glass.
   delegatedAssignments,
   delegatedGuardrails,

@@ -20,7 +20,7 @@ export const wildcardInlinePolicies: PlanRule = {
                   subject: subject.permissionSet(ps.key),
                   file: w.file,
                   path: ["identityCenter", "permissionSets", ps.key, "inlinePolicy", "Statement", i],
-                  message: `the inline policy of permission set "${ps.key}" allows every action (statement ${i}${s.Sid ? `, ${s.Sid}` : ""}) on ${JSON.stringify(s.Resource ?? s.NotResource)}`,
+                  message: `the inline policy of permission set "${ps.key}" allows every action (statement ${i}${s.sid ? `, ${s.sid}` : ""}${s.actions.kind === "NotAction" ? `: every action except ${s.actions.patterns.join(", ")}` : ""}) on ${JSON.stringify(s.resources ? (s.resources.patterns.length === 1 ? s.resources.patterns[0] : s.resources.patterns) : undefined)}${s.resources?.kind === "NotResource" ? " (NotResource)" : ""}`,
                   fix: "list the actions needed, or use an AWS managed policy whose scope is documented",
                 },
               ]
