@@ -73,3 +73,78 @@ describe("keyless synth --format hcl on the example organization", () => {
     for (const ws of names) expect(readFileSync(join(out, "hcl2", "stacks", ws, "main.tf"), "utf8")).toBe(hcl(ws));
   });
 });
+
+describe("the HCL writer on what the example does not use", () => {
+  const tf = {
+    "//": { metadata: { version: "0.21.0" } },
+    terraform: { backend: { s3: { bucket: "b", key: "k", region: "eu-west-1", assume_role: { role_arn: "arn:aws:iam::1:role/r" } } }, required_version: ">= 1.11" },
+    resource: {
+      aws_iam_role: {
+        "odd-name": {
+          "//": { metadata: { path: "x" } },
+          name: 'quote " and backslash \\ and ${"$"}{x}',
+          tags: { "aws:team": "a", plain: "b", true: "c" },
+          lifecycle: { ignore_changes: ["${tags}"], prevent_destroy: true },
+          assume_role_policy: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/$${aws:username}/*"}]}',
+        },
+      },
+    },
+    import: [{ to: "aws_iam_role.odd-name", id: "odd-name", provider: "aws.app" }],
+    removed: [{ from: "aws_iam_role.gone", lifecycle: { destroy: false } }],
+  };
+  const text = toHcl(tf, new Map());
+
+  it("writes backends, lifecycle, import and removed blocks, quoted keys and escapes", () => {
+    expect(text).toMatchInlineSnapshot(`
+     "terraform {
+       required_version = ">= 1.11"
+       backend "s3" {
+         bucket = "b"
+         key    = "k"
+         region = "eu-west-1"
+         assume_role = {
+           role_arn = "arn:aws:iam::1:role/r"
+         }
+       }
+     }
+
+     resource "aws_iam_role" "odd-name" {
+       name = "quote \\" and backslash \\\\ and \${"$"}{x}"
+       tags = {
+         "aws:team" = "a"
+         plain      = "b"
+         "true"     = "c"
+       }
+       assume_role_policy = chomp(<<-EOT
+         {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/$\${aws:username}/*"}]}
+         EOT
+       )
+
+       lifecycle {
+         ignore_changes  = [tags]
+         prevent_destroy = true
+       }
+     }
+
+     import {
+       provider = aws.app
+       to       = aws_iam_role.odd-name
+       id       = "odd-name"
+     }
+
+     removed {
+       from = aws_iam_role.gone
+
+       lifecycle {
+         destroy = false
+       }
+     }
+     "
+    `);
+  });
+
+  (terraformOnPath ? it : it.skip)("is terraform fmt's layout too (skipped without terraform on PATH)", () => {
+    const fmt = spawnSync("terraform", ["fmt", "-no-color", "-"], { input: text, encoding: "utf8" });
+    expect([fmt.status, fmt.stdout]).toEqual([0, text]);
+  });
+});
