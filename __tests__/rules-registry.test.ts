@@ -29,6 +29,7 @@ describe("the rule registry", () => {
       "KL601", "KL602", "KL603", "KL604", "KL605", "KL606",
       "KL690", "KL691", "KL692", "KL699",
       "KL701", "KL702",
+      "KL801", "KL802", "KL803", "KL804", "KL805", "KL806",
       "KL901", "KL902", "KL903",
     ]);
   });
@@ -46,7 +47,7 @@ describe("the rule registry", () => {
     expect(r.fix).toMatch(/^[A-Z].*\.$/);
     expect(["error", "warning"]).toContain(r.severity);
     expect(r.category).toBe(
-      { "0": "load", "1": "schema", "2": "reference", "3": "identity-center", "4": "guardrails", "5": "github-oidc", "6": id >= "KL690" && id !== "KL699" ? "acknowledgement" : "plan", "7": "adoption", "9": "stack" }[id[2]],
+      { "0": "load", "1": "schema", "2": "reference", "3": "identity-center", "4": "guardrails", "5": "github-oidc", "6": id >= "KL690" && id !== "KL699" ? "acknowledgement" : "plan", "7": "adoption", "8": "plan", "9": "stack" }[id[2]],
     );
   });
 
