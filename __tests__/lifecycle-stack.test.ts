@@ -74,6 +74,13 @@ function planText(stdout: string): { destroyed: string[]; created: string[]; mov
   };
 }
 
+/**
+ * prepareStack keeping the stack's declared local backend. The harness's `{ backend: "as-declared" }`
+ * option (the emulator branch) is passed through a wider type so this also compiles against a harness
+ * that keeps declared local backends without being asked.
+ */
+const prepareAsDeclared = (dir: string, emulator: Emulator) => (prepareStack as (d: string, e: Emulator, o?: { backend?: string }) => Promise<void>)(dir, emulator, { backend: "as-declared" });
+
 /** JSON of emulator state, Maps as objects, for "arrived verbatim" searches. */
 const dump = (value: unknown) => JSON.stringify(value, (_k, v) => (v instanceof Map ? Object.fromEntries(v) : v));
 
@@ -96,8 +103,9 @@ describeTerraform("the stack's second day against the emulator", () => {
       const code = runSynth({ dir, outdir, evaluationDate: "2026-01-15", synthesize, stdout: () => {}, stderr: (t) => errors.push(t) });
       expect({ code, errors: code ? errors : [] }).toEqual({ code: 0, errors: [] });
       if (!emulator) emulator = await startEmulator({ seed: seedFromDefinitions(dir) });
-      await prepareStack(stack, emulator);
-      if (step === "first") await prepareStack(orgStack, emulator);
+      // The state stays where keyless declares it (beside cdktf.out/): that is what these tests check.
+      await prepareAsDeclared(stack, emulator);
+      if (step === "first") await prepareAsDeclared(orgStack, emulator);
       return errors.join("\n");
     } finally {
       rmSync(dir, { recursive: true, force: true });
