@@ -186,7 +186,7 @@ export interface IdentityCenterDefaults {
    */
   sessionDuration?: string;
   /**
-   * Warn when this workspace has more account assignments than this: Identity Center allows about 10 assignment operations in flight, so large workspaces plan and apply slowly and get throttled. Default: 2000.
+   * Warn when this workspace has more account assignments than this: a first apply creates about one per second (the provider waits about 10 s for each, and Identity Center allows about 10 in flight), so 1,800 take half of a one-hour chained role session. Default: 1800.
    */
   assignmentWarningThreshold?: number;
 }
@@ -289,6 +289,10 @@ export interface Group {
    */
   source: "external" | "managed";
   /**
+   * External groups only: the identity store GroupId. keyless then uses it instead of looking the group up by display name, so the IdP renaming the group breaks no plan (and the workspace makes no lookup call for it).
+   */
+  id?: string;
+  /**
    * Description of a managed group.
    */
   description?: string;
@@ -305,6 +309,10 @@ export interface User {
    * external: provisioned by your IdP and looked up by user name. managed: created in the Identity Center directory by this workspace.
    */
   source: "external" | "managed";
+  /**
+   * External users only: the identity store UserId. keyless then uses it instead of looking the user up by user name, so a rename in the IdP breaks no plan.
+   */
+  id?: string;
   /**
    * Managed users: the name shown in the portal.
    */
