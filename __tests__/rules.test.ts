@@ -91,6 +91,11 @@ describe("every plan rule", () => {
       "KL604",
       "KL605",
       "KL606",
+      "KL801",
+      "KL802",
+      "KL803",
+      "KL804",
+      "KL805",
       "KL903",
     ]);
   });

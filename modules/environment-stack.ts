@@ -19,6 +19,7 @@ import { MovedBlocks } from "./moved-blocks";
 import { terraformName } from "./names";
 import { applyTerraformSettings } from "./terraform-settings";
 import { ServiceControlPolicy } from "./scp/service-control-policy";
+import { RootAccessManagement } from "./organizations/root-access-management";
 
 export interface EnvironmentStackProps {
   /** The compiled plan of one workspace. */
@@ -52,12 +53,13 @@ export class EnvironmentStack extends TerraformStack {
     for (const m of plan.moved ?? []) moved.add(m.from, m.to);
 
     this.identityCenter(plan, moved);
-    addImports(this, plan.imports ?? [], plan.identityCenter);
+    addImports(this, plan);
     for (const scp of plan.guardrails.policies) {
       const targets: Record<string, string> = {};
       for (const t of scp.targets) targets[t.key] = t.id;
       new ServiceControlPolicy(this, `scp_${scp.key}`, { key: scp.key, name: scp.name, description: scp.description, content: scp.content, targets });
     }
+    if (plan.guardrails.rootAccessManagement) new RootAccessManagement(this, "root_access_management", { features: plan.guardrails.rootAccessManagement.features });
     if (plan.guardrails.policies.length) {
       new TerraformOutput(this, "scp_names", { value: plan.guardrails.policies.map((p) => p.name) }).overrideLogicalId("service_control_policies");
     }

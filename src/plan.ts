@@ -193,6 +193,17 @@ export interface AssignmentPlan {
 
 export interface GuardrailsPlan {
   readonly policies: readonly ScpPlan[];
+  /** Centralized root access management (`aws_iam_organizations_features`), when this workspace owns it. */
+  readonly rootAccessManagement?: RootAccessManagementPlan;
+}
+
+/** The IAM organization features that centralize member accounts' root access. */
+export interface RootAccessManagementPlan {
+  /** Sorted: `RootCredentialsManagement`, `RootSessions`. */
+  readonly features: readonly string[];
+  /** Whether the workspace's deny-IAM-users guardrail denies member root users (DenyMemberRootUser). */
+  readonly rootUserDenied: boolean;
+  readonly declaredAt: readonly (string | number)[];
 }
 
 export interface ScpPlan {
@@ -296,10 +307,15 @@ export interface ImportEntry {
     | "customerManagedPolicyAttachment"
     | "inlinePolicy"
     | "permissionsBoundary"
-    | "assignment";
-  /** Permission set key, or the assignment's key (`group:<name>/<permission set>/<account>`). */
+    | "assignment"
+    | "serviceControlPolicy"
+    | "policyAttachment"
+    | "githubRole"
+    | "githubRolePolicyAttachment"
+    | "githubRoleInlinePolicy";
+  /** Permission set key, the assignment's key (`group:<name>/<permission set>/<account>`), or the SCP's key. */
   readonly key: string;
-  /** Policy attachments: the managed policy ARN, or `/path/name` of the customer-managed policy. */
+  /** Policy attachments: the managed policy ARN, `/path/name` of the customer-managed policy, the SCP target's key (`root`, `ou:<path>`, `account:<name>`), or the role's policy ARN or inline policy name. */
   readonly policy?: string;
   /** The import id, as the provider documents it. */
   readonly id: string;

@@ -14,6 +14,7 @@ import { collectGithubOidc, compileGithubOidc } from "./github-oidc";
 import { collectGuardrails, compileGuardrails } from "./guardrails";
 import { checkGroupKinds, collectIdentityCenter, compileIdentityCenter } from "./identity-center";
 import { checkEvaluationDate } from "./identity-center/expiry";
+import { expandPermissionSetVariants } from "./identity-center/variants";
 import { attachImports } from "./imports";
 import { Inventory } from "./inventory";
 import { Registry } from "./registry";
@@ -53,7 +54,7 @@ export function compileDefinitions(loaded: LoadedDefinitions, options: CompileOp
   const contexts: WorkspaceContext[] = loaded.workspaces.map((ws) => ({
     name: ws.name,
     source: ws.source,
-    def: ws.source.data as Workspace,
+    def: expandPermissionSetVariants(ws.source.data as Workspace, ws.source, reporter),
     inventory,
     registry,
     reporter,
@@ -109,7 +110,7 @@ function compileWorkspace(ctx: WorkspaceContext, backends: ReadonlyMap<string, B
       partition: inventory.partition,
       account: { name: account.name, id: account.id },
       memberAccountRole: def.aws.memberAccountRole ?? ORGANIZATION_ACCOUNT_ACCESS_ROLE,
-      defaultTags: sortedTags(def.aws.defaultTags, { ManagedBy: "keyless", KeylessWorkspace: ctx.name }),
+      defaultTags: sortedTags(def.aws.defaultTags, def.aws.keylessTags === false ? {} : { ManagedBy: "keyless", KeylessWorkspace: ctx.name }),
     },
     memberAccounts: [...members.values()].sort((a, b) => cmp(a.name, b.name)),
     ...(retainedProviders.length ? { retainedProviders } : {}),
