@@ -26,6 +26,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
 import type { Emulator } from "./emulator";
+import { runTempDir } from "./temp";
 
 export interface PlanResult {
   add: number;
@@ -145,7 +146,8 @@ function cliConfigFile(): string {
   if (!terraform.available) throw new Error(`terraform is not available: ${terraform.why}`);
   const cache = pluginCache();
   mkdirSync(cache, { recursive: true });
-  const dir = mkdtempSync(join(tmpdir(), "keyless-terraform-cli-"));
+  // Per process, removed at exit; in the run's folder, not the test file's, which goes first (see temp.ts).
+  const dir = mkdtempSync(join(runTempDir("terraform-cli"), "cli-"));
   cliConfig = join(dir, "terraform.rc");
   writeFileSync(
     cliConfig,
@@ -236,7 +238,12 @@ function check(what: string, dir: string, r: TfResult): TfResult {
 /** Resource-level parallelism: the provider's waiters sleep (assignments 10 s), they do not compute. */
 export const PARALLELISM = Number(process.env.KEYLESS_TF_PARALLELISM ?? 64);
 
-const pluginCache = () => join(tmpdir(), "keyless-terraform-plugin-cache");
+/**
+ * One per jest run, shared by its test files (see temp.ts): Terraform's cache is not safe for concurrent
+ * first installs across processes, and filling it from the mirror only links the provider. Outside jest
+ * (npm run tf) it is `keyless-terraform-plugin-cache` in the temp folder, as before.
+ */
+const pluginCache = () => runTempDir("terraform-plugin-cache");
 
 /**
  * `terraform init` from the mirror, through the shared plugin cache. Terraform's cache is not safe for
