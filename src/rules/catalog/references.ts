@@ -21,4 +21,13 @@ export const REFERENCE_RULES = {
   },
   KL209: ref("error", "unknown user", "Users are external (looked up by user name) or managed by one workspace; an undeclared user would fail the lookup at plan time.", "Declare the user under identityCenter.users, or fix the name."),
   KL210: ref("error", "members on a group keyless does not manage", "The members of an external group come from your IdP through SCIM; keyless cannot set them.", "Manage the membership in the IdP, or make the group source: managed."),
+  KL211: ref("error", "misspelt AWS managed policy", "The name is not an AWS managed policy but close to one (PowerUserAcess for PowerUserAccess): the attachment would fail at apply, or worse, a reviewer reads the intended policy. keyless checks names against AWS's list of managed policies, shipped as data (src/policy/data/aws-managed-policy-names.json).", "Write the name the message suggests."),
+  KL212: {
+    severity: "warning",
+    category: "reference",
+    summary: "AWS managed policy not in keyless's list",
+    explanation: "The name is neither an AWS managed policy in keyless's list nor close to one. AWS adds managed policies over time, so it may be newer than the list; otherwise the attachment fails at apply.",
+    fix: "Check the name in the IAM console; if AWS added it recently, acknowledge this finding (and update the list).",
+    acknowledgeable: "acknowledgements",
+  },
 } as const satisfies Record<string, RuleInfo>;

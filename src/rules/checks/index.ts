@@ -4,6 +4,7 @@ import { adminLongSession } from "./admin-long-session";
 import { assignmentThreshold } from "./assignment-threshold";
 import { customerManagedPolicies } from "./customer-managed-policies";
 import { guardrailCoverage } from "./guardrail-coverage";
+import { managedPolicyNames } from "./managed-policy-names";
 import { individualUserAssignments } from "./individual-user-assignments";
 import { permissionSetPolicyCount } from "./permission-set-policy-count";
 import { permissionSetsPerInstance } from "./permission-sets-per-instance";
@@ -22,6 +23,7 @@ export const PLAN_CHECKS: readonly PlanRule[] = [
   permissionSetsPerInstance,
   rolePolicyCount,
   scpAttachmentsPerTarget,
+  managedPolicyNames,
   // Security and hygiene (on a complete plan).
   adminInProduction,
   adminLongSession,
