@@ -51,7 +51,7 @@ beforeAll(() => {
     stringify(
       workspace({
         identityCenter: {
-          permissionSets: { Viewer: { managedPolicies: ["ViewOnlyAccess"] } },
+          permissionSets: { Viewer: { managedPolicies: ["job-function/ViewOnlyAccess"] } },
           groups: { Analysts: { source: "external" } },
           assignments: [{ groups: ["Analysts"], permissionSets: ["Viewer"], targets: { organizationalUnits: ["workloads/prod"] } }],
         },
