@@ -198,6 +198,10 @@ describe("keyless import", () => {
     );
   });
 
+  it("says which adopted documents the first apply rewrites in keyless's form (list order, the trust statement's Sid)", () => {
+    expect(stdout).toContain("Rewritten by the first apply, in keyless's form (the plan shows them as changes; same meaning) (2):\n  SCP DenyOtherRegions: content\n  role app-deploy: trust policy");
+  });
+
   it("writes import ids as the provider documents them", () => {
     const inst = "arn:aws:sso:::instance/ssoins-72230000abcd1234";
     const dev = "arn:aws:sso:::permissionSet/ssoins-72230000abcd1234/ps-dev00003";
