@@ -5,9 +5,14 @@ import { terraformName } from "./names";
 
 const quoted = (key: string) => `["${key.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"]`;
 
-/** The Terraform address each adopted object has in the modules (identity-center/*, scp/*, github-oidc/*). */
+/**
+ * The Terraform address each adopted object has in the modules (identity-center/*, scp/*, github-oidc/*):
+ * permission sets and their attachments by AWS name, assignments by permission set name, principal
+ * and account id.
+ */
 export function importAddress(e: ImportEntry, plan: WorkspacePlan): string {
-  const tf = terraformName(e.key);
+  const ps = plan.identityCenter.permissionSets.find((p) => p.key === e.key);
+  const tf = terraformName(ps?.name ?? e.key);
   switch (e.kind) {
     case "permissionSet":
       return `aws_ssoadmin_permission_set.${tf}`;

@@ -28,6 +28,7 @@
  */
 import { adoptionCases } from "./adoption";
 import type { CorpusCase } from "./case";
+import { delegationCases } from "./delegation";
 import { githubOidcCases } from "./github-oidc";
 import { guardrailsCases } from "./guardrails";
 import { identityCenterCases } from "./identity-center";
@@ -48,6 +49,7 @@ export const CORPUS: Readonly<Record<string, readonly CorpusCase[]>> = {
   "github-oidc": githubOidcCases,
   rules: rulesCases,
   adoption: adoptionCases,
+  delegation: delegationCases,
 };
 
 /**
