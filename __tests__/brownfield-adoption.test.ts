@@ -135,7 +135,7 @@ describe("keyless import", () => {
 
   it("groups assignments the way a person would: the organization, whole OUs, then single accounts", () => {
     expect(adopted.identityCenter.assignments).toEqual([
-      { groups: ["Auditors"], permissionSets: ["ReadOnlyAccess"], targets: { organizationalUnits: ["workloads/prod"] } },
+      { groups: ["Auditors"], permissionSets: ["ReadOnlyAccess"], targets: { organizationalUnits: ["security"] } },
       { groups: ["Developers"], permissionSets: ["Developer"], targets: { organizationalUnits: ["workloads/dev"], accounts: ["app-prod-1"] } },
       { groups: ["Platform"], permissionSets: ["AdministratorAccess"], targets: { organization: true, includeManagementAccount: true } },
       { users: ["alice"], permissionSets: ["ReadOnlyAccess"], targets: { accounts: ["audit"] } },
