@@ -67,7 +67,8 @@ export function compileDefinitions(loaded: LoadedDefinitions, options: CompileOp
     collectGithubOidc(ctx);
   }
   checkGroupKinds(contexts);
-  const workspaces = contexts.map(compileWorkspace);
+  const backends = new Map(contexts.map((c) => [c.name, backendPlan(c)]));
+  const workspaces = contexts.map((c) => compileWorkspace(c, backends));
   const organization = {
     managementAccount: inventory.managementAccount,
     accounts: [...inventory.accounts.values()].map((a) => ({ name: a.name, id: a.id, ou: a.ou, status: a.status })).sort((x, y) => cmp(x.name, y.name)),
@@ -86,11 +87,11 @@ export function compileDefinitions(loaded: LoadedDefinitions, options: CompileOp
   return { plan, diagnostics: inForce, acknowledged };
 }
 
-function compileWorkspace(ctx: WorkspaceContext): WorkspacePlan {
+function compileWorkspace(ctx: WorkspaceContext, backends: ReadonlyMap<string, BackendPlan>): WorkspacePlan {
   const { def, inventory } = ctx;
   const accountRef = def.aws.account ?? inventory.managementAccount;
   const account = inventory.requireAccount(accountRef, ctx.source, def.aws.account ? ["aws", "account"] : [], ctx.reporter) ?? { name: accountRef, id: "000000000000" };
-  const identityCenter = compileIdentityCenter(ctx);
+  const identityCenter = compileIdentityCenter(ctx, (ws) => backends.get(ws)!);
   const guardrails = compileGuardrails(ctx);
   const githubOidc = compileGithubOidc(ctx);
   const members = new Map<string, AccountRef>();
@@ -109,7 +110,7 @@ function compileWorkspace(ctx: WorkspaceContext): WorkspacePlan {
       partition: inventory.partition,
       account: { name: account.name, id: account.id },
       memberAccountRole: def.aws.memberAccountRole ?? ORGANIZATION_ACCOUNT_ACCESS_ROLE,
-      defaultTags: sortedTags(def.aws.defaultTags, { ManagedBy: "keyless", KeylessWorkspace: ctx.name }),
+      defaultTags: sortedTags(def.aws.defaultTags, def.aws.keylessTags === false ? {} : { ManagedBy: "keyless", KeylessWorkspace: ctx.name }),
     },
     memberAccounts: [...members.values()].sort((a, b) => cmp(a.name, b.name)),
     ...(retainedProviders.length ? { retainedProviders } : {}),

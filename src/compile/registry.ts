@@ -70,6 +70,8 @@ export class Registry {
   /** External groups: declared by any number of workspaces, looked up by each. */
   readonly externalGroups = new Map<string, Declaration[]>();
   readonly scps = new OwnerMap<Declaration>("service control policy");
+  /** Organization-wide settings such as centralized root access management: one owner each. */
+  readonly organizationFeatures = new OwnerMap<Declaration>("organization feature");
   readonly githubProviders = new OwnerMap<Declaration>("GitHub OIDC provider in account");
   readonly githubRoles = new OwnerMap<Declaration>("IAM role");
 }

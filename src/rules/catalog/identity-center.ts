@@ -80,10 +80,10 @@ export const IDENTITY_CENTER_RULES = {
   KL312: ic({
     severity: "warning",
     acknowledgeable: "acknowledgements",
-    summary: "workspace has more account assignments than its threshold",
+    summary: "workspace has more account assignments than a first apply creates in half an hour",
     explanation:
-      "Identity Center runs about 10 account-assignment operations at a time and throttles beyond about 20 requests per second, so a workspace with thousands of assignments plans and applies slowly and gets throttled.",
-    fix: "Split the workspace (one per OU or team), or raise identityCenter.defaults.assignmentWarningThreshold if you accept slower applies.",
+      "A first apply creates about one account assignment per second: the provider waits about 10 s for each, and Identity Center runs about 10 at a time. Every later plan refreshes each assignment with its own call (about 20 requests per second before throttling). The default threshold, 1,800, takes half of a one-hour chained role session (the shipped apply workflow's), leaving the rest for the refresh and throttling retries; past it, an apply can outlive its credentials and stop part-way.",
+    fix: "Split the workspace (one per OU or team), or raise identityCenter.defaults.assignmentWarningThreshold if your apply's credentials last longer.",
   }),
   KL313: ic({
     severity: "warning",
@@ -110,5 +110,12 @@ export const IDENTITY_CENTER_RULES = {
     summary: "more permission sets than an instance allows by default",
     explanation: "An Identity Center instance holds 3,500 permission sets by default (adjustable); past it, creating more fails until the quota is raised.",
     fix: "Request the quota increase (then acknowledge this finding), or merge permission sets.",
+  }),
+  KL317: ic({
+    severity: "error",
+    summary: "identity store id pinned on a managed principal",
+    explanation:
+      "A managed group or user is created by keyless, so AWS chooses its id; an id given in the definitions would be ignored or point elsewhere. Only external principals (from your IdP) can be pinned by id.",
+    fix: "Remove id, or make the principal source: external.",
   }),
 } as const satisfies Record<string, RuleInfo>;
