@@ -32,7 +32,7 @@ export const initCommand: Command = {
   summary: "start a definitions repository in [folder]: inventory, an org-wide workspace, workflows",
   details: [
     "Usage: keyless init [folder]  (default: the current folder)",
-    "Writes environments/shared/organization.yaml (a template with placeholder ids: replace it with `keyless inventory pull` or by hand), environments/org.yaml (the deny-IAM-users guardrail and a ReadOnly permission set), .gitignore, README.md and the plan/apply workflows in .github/workflows/.",
+    "Writes environments/shared/organization.yaml (pulled from AWS Organizations with keyless inventory pull when AWS credentials are at hand; else a template with placeholder ids to replace), environments/org.yaml (the deny-IAM-users guardrail and a ReadOnly permission set), .gitignore, README.md and the plan/apply workflows in .github/workflows/.",
     "$schema references point at node_modules/keyless/schemas/, so editors complete and check the files once keyless is installed in the folder. `keyless synth` works right after.",
     "Nothing is overwritten: if any of these files exists, nothing is written (exit 1).",
   ],
