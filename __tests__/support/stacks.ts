@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { synthesize } from "../../modules/synth";
 import { runSynth } from "../../src/run-synth";
 import type { Emulator } from "./emulator";
-import { copyStack, prepareStack } from "./terraform";
+import { copyStack, PrepareOptions, prepareStack } from "./terraform";
 
 export interface PreparedStacks {
   /** Stack name -> the prepared copy Terraform runs in. */
@@ -25,14 +25,14 @@ export function synthStacks(definitions: string, work: string, evaluationDate: s
 }
 
 /** Synthesizes `definitions` and prepares a copy of every stack for `emulator`. */
-export async function prepareStacks(definitions: string, work: string, emulator: Emulator, evaluationDate: string): Promise<PreparedStacks> {
+export async function prepareStacks(definitions: string, work: string, emulator: Emulator, evaluationDate: string, opts: PrepareOptions = {}): Promise<PreparedStacks> {
   const stacks = synthStacks(definitions, work, evaluationDate);
   const dirs: Record<string, string> = {};
   const config: Record<string, any> = {};
   for (const s of readdirSync(stacks).sort()) {
     dirs[s] = copyStack(join(stacks, s), mkdtempSync(join(work, "tf-")));
     config[s] = JSON.parse(readFileSync(join(dirs[s], "cdk.tf.json"), "utf8"));
-    await prepareStack(dirs[s], emulator);
+    await prepareStack(dirs[s], emulator, opts);
   }
   return { dirs, config };
 }

@@ -212,6 +212,12 @@ function childEnv(dir: string): NodeJS.ProcessEnv {
   };
 }
 
+/** Terraform processes still running: stopped if this process exits first (a test that timed out). */
+const running = new Set<import("node:child_process").ChildProcess>();
+process.once("exit", () => {
+  for (const c of running) c.kill("SIGTERM");
+});
+
 /** Runs terraform in `dir` (a child process); measures its CPU, with its provider processes. */
 export async function tf(dir: string, args: string[]): Promise<TfResult> {
   const timing = join(mkdtempSync(join(tmpdir(), "keyless-tf-time-")), "time");
@@ -220,6 +226,8 @@ export async function tf(dir: string, args: string[]): Promise<TfResult> {
   try {
     return await new Promise<TfResult>((resolve, reject) => {
       const child = spawn(cmd, argv, { cwd: dir, env: childEnv(dir), stdio: ["ignore", "pipe", "pipe"] });
+      running.add(child);
+      child.on("exit", () => running.delete(child));
       const out: Buffer[] = [];
       const err: Buffer[] = [];
       child.stdout.on("data", (b: Buffer) => out.push(b));
@@ -374,6 +382,12 @@ function providerBlocks(config: any): ProviderBlock[] {
 export interface PrepareOptions {
   /** "in-folder": local state in the stack folder (default); "as-declared": keep a declared local backend. */
   readonly backend?: "in-folder" | "as-declared";
+  /**
+   * The provider's `max_retries` (its default is 25). The provider retries some AWS errors, for
+   * example SSO Admin's ConflictException, with backoff for minutes: a test that expects one sets 1.
+   * @default the provider's default
+   */
+  readonly maxRetries?: number;
 }
 
 export async function prepareStack(stackDir: string, emulator: Emulator, opts: PrepareOptions = {}): Promise<void> {
@@ -386,6 +400,7 @@ export async function prepareStack(stackDir: string, emulator: Emulator, opts: P
     secret_key: "keyless-harness-dummy-secret",
     skip_metadata_api_check: true,
     skip_region_validation: true,
+    ...(opts.maxRetries === undefined ? {} : { max_retries: opts.maxRetries }),
     endpoints: [{ ssoadmin: e, identitystore: e, organizations: e, iam: e, sts: e }],
   }));
   const backend = config.terraform?.backend ?? {};
