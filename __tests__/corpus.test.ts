@@ -55,7 +55,7 @@ const UNREACHABLE: Readonly<Record<string, string>> = Object.fromEntries(
 const NO_CASE: Readonly<Record<string, string>> = { ...UNREACHABLE, ...INTERNAL_FAILURE_CODES };
 
 /** Problems with a file as a whole (its name, its absence) or with --date: they have no line. */
-const FILE_LEVEL = new Set(["KL001", "KL003", "KL004", "KL005", "KL311"]);
+const FILE_LEVEL = new Set(["KL001", "KL003", "KL004", "KL005", "KL006", "KL007", "KL311"]);
 
 /**
  * Known gap: `permissionSetReplacements` works on the plan alone, which keeps no source positions, so

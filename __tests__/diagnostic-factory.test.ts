@@ -45,3 +45,14 @@ describe("reporter calls", () => {
     expect(calls.filter((c) => !isRuleId(c.code) || RULES[c.code].severity !== c.expected).map((c) => c.at)).toEqual([]);
   });
 });
+
+describe("the registry's catalog files", () => {
+  it("never declare one code twice (a second entry would silently replace the first in RULES)", () => {
+    const catalog = sourceFiles(ROOT, ["src/rules/catalog"]);
+    const seen = new Map<string, string[]>();
+    for (const f of catalog) for (const m of readFileSync(join(ROOT, f), "utf8").matchAll(/^\s*(KL\d{3}):/gm)) seen.set(m[1], [...(seen.get(m[1]) ?? []), f]);
+    expect(catalog.length).toBeGreaterThan(5);
+    expect([...seen].filter(([, files]) => files.length > 1).map(([code, files]) => `${code}: ${files.join(", ")}`)).toEqual([]);
+    expect(seen.size).toBe(Object.keys(RULES).length);
+  });
+});

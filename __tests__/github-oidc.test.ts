@@ -123,7 +123,7 @@ describe("rejected unless acknowledged", () => {
     expect(
       messages(compileRole({ subjects: [{ branch: "release/*" }] }))
     ).toMatchInlineSnapshot(
-      `"ci.yaml:10 error KL508 $.githubOidc.roles.deploy.subjects[0].branch: branch "release/*" has a wildcard; it admits every branch matching the pattern, including ones anyone with push access can create | fix: name the branch exactly, or protect the matching branches with rules; or, if this is intended, acknowledge it on the role with allow.wildcardSubjects: "<why, in at least ten characters>""`
+      `"ci.yaml:10 error KL508 $.githubOidc.roles.deploy.subjects[0].branch: branch "release/*" has a wildcard; it admits every branch matching the pattern, including ones anyone with push access can create. IAM's * and ? also match "/", so it admits "release/x/y" too, which a GitHub ruleset pattern "release/*" does not protect (GitHub's * stops at "/") | fix: name the branch exactly, or protect "release/**" with repository rulesets (GitHub's ** crosses "/", as IAM's * does); or, if this is intended, acknowledge it on the role with allow.wildcardSubjects: "<why, in at least ten characters>""`
     );
   });
 

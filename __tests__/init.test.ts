@@ -27,7 +27,7 @@ describe("keyless init", () => {
   const r = run(cwd, ["init", "repo"]);
   const repo = join(cwd, "repo");
 
-  it("writes a definitions repository that compiles as it is, with only the unassigned ReadOnly and the management account (outside every SCP) to warn about", () => {
+  it("writes a definitions repository that compiles as it is, with only the unassigned ReadOnly and the management account (KL413) to warn about", () => {
     expect(r).toMatchObject({ code: 0, stderr: "" });
     expect(r.stdout).toContain("wrote 6 files to repo");
     expect(readdirSync(repo).sort()).toEqual([".github", ".gitignore", "README.md", "environments"]);

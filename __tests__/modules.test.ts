@@ -54,9 +54,10 @@ describe("PermissionSet", () => {
     });
   });
 
-  it("is addressed by its key, not its AWS name", () => {
+  it("is addressed by its AWS name, not its key, so renaming the key moves nothing", () => {
     const out = JSON.parse(synth());
-    expect(Object.keys(out.resource.aws_ssoadmin_permission_set)).toEqual(["Ops"]);
+    expect(Object.keys(out.resource.aws_ssoadmin_permission_set)).toEqual(["Operators"]);
+    expect(Object.keys(out.resource.aws_ssoadmin_managed_policy_attachment)).toEqual(["Operators"]);
   });
 });
 

@@ -17,18 +17,13 @@ const PERMISSIVE = ["MIT", "Apache-2.0", "ISC", "BSD-2-Clause", "BSD-3-Clause", 
 
 let project: string;
 let files: string[];
+let tarball: string;
 
-beforeAll(() => {
-  const packs = tempDir("pack");
-  const out = execFileSync("npm", ["pack", "--json", "--pack-destination", packs], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, npm_config_update_notifier: "false" } }).toString();
-  const info = JSON.parse(out.slice(out.indexOf("["))) as { filename: string; files: { path: string; mode: number }[] }[];
-  files = info[0].files.map((f) => f.path).sort();
-
-  // The consumer: its own definitions, keyless unpacked into node_modules, runtime dependencies linked.
-  project = tempDir("consumer");
-  const modules = join(project, "node_modules");
+/** A consumer project in `dir`: keyless unpacked from the tarball into node_modules, runtime dependencies linked (no network). */
+function consumerProject(dir: string): void {
+  const modules = join(dir, "node_modules");
   mkdirSync(join(modules, "keyless"), { recursive: true });
-  execFileSync("tar", ["-xzf", join(packs, info[0].filename), "-C", join(modules, "keyless"), "--strip-components=1"]);
+  execFileSync("tar", ["-xzf", tarball, "-C", join(modules, "keyless"), "--strip-components=1"]);
   for (const dep of Object.keys(pkg.dependencies)) {
     mkdirSync(dirname(join(modules, dep)), { recursive: true });
     symlinkSync(join(ROOT, "node_modules", dep), join(modules, dep), "dir");
@@ -36,6 +31,18 @@ beforeAll(() => {
   mkdirSync(join(modules, ".bin"));
   symlinkSync(join("..", "keyless", pkg.bin.keyless), join(modules, ".bin", "keyless"));
   chmodSync(join(modules, "keyless", pkg.bin.keyless), 0o755); // what npm install's bin linking does
+}
+
+beforeAll(() => {
+  const packs = tempDir("pack");
+  const out = execFileSync("npm", ["pack", "--json", "--pack-destination", packs], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, npm_config_update_notifier: "false" } }).toString();
+  const info = JSON.parse(out.slice(out.indexOf("["))) as { filename: string; files: { path: string; mode: number }[] }[];
+  files = info[0].files.map((f) => f.path).sort();
+  tarball = join(packs, info[0].filename);
+
+  // The consumer: its own definitions, keyless unpacked into node_modules, runtime dependencies linked.
+  project = tempDir("consumer");
+  consumerProject(project);
   const defs = join(project, "access");
   mkdirSync(join(defs, "shared"), { recursive: true });
   writeFileSync(join(defs, "shared", "organization.yaml"), stringify(inventory()));

@@ -90,8 +90,8 @@ const example = () => compile({ dir: join(ROOT, "environments"), cwd: ROOT, eval
 const codeBlocksAfter = (marker: string) => README.slice(README.indexOf(marker)).match(/```\n([\s\S]*?)```/)![1];
 
 describe("README scenarios", () => {
-  it("has the five scenarios", () => {
-    expect([...scenarios().keys()]).toEqual(["Your first organization", "Adding a team", "A new account in an OU", "A CI role for a new repository", "Migrating off IAM users"]);
+  it("has the six scenarios", () => {
+    expect([...scenarios().keys()]).toEqual(["Your first organization", "Adding a team", "A new account in an OU", "A CI role for a new repository", "Migrating off IAM users", "Adopting an existing organization"]);
   });
 
   it("Your first organization: compiles, grants Engineers ReadOnly in app, guards the workloads OU", () => {

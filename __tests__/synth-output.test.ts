@@ -24,7 +24,10 @@ function synth(dir: string, outdir: string, workspaces: string[] = []): { code: 
 }
 
 const TWO = {
-  "a.yaml": workspace({ guardrails: { denyIamUsers: { targets: { organizationalUnits: ["workloads"] } } } }),
+  "a.yaml": workspace({
+    guardrails: { denyIamUsers: { targets: { root: true } } },
+    acknowledgements: [{ rule: "KL413", subject: "scp-target:account:management", reason: "The management account of this fixture holds no IAM users and no workloads." }],
+  }),
   "b.yaml": workspace({ backend: { local: { path: "state/b.tfstate" } }, githubOidc: { providers: { "app-dev": {} } } }),
 };
 

@@ -20,7 +20,7 @@ describe("schema validation", () => {
     });
     expect(result.plan).toBeUndefined();
     expect(messages(result)).toMatchInlineSnapshot(`
-     "dev.yaml:4 error KL103 $.aws.memberAccountRol: unknown property "memberAccountRol"; allowed here: region, account, memberAccountRole, defaultTags, planMemoryBudget, retainProviders | fix: did you mean "memberAccountRole"?
+     "dev.yaml:4 error KL103 $.aws.memberAccountRol: unknown property "memberAccountRol"; allowed here: region, account, memberAccountRole, defaultTags, keylessTags, planMemoryBudget, retainProviders | fix: did you mean "memberAccountRole"?
      dev.yaml:8 error KL105 $.identityCenter.permissionSets["Read Only"]: key "Read Only": found "Read Only", which does not match the expected format (1 to 32 characters: letters, digits and + = , . @ _ -) | fix: write 1 to 32 characters: letters, digits and + = , . @ _ -
      dev.yaml:8 error KL105 $.identityCenter.permissionSets["Read Only"].sessionDuration: found "1 hour", which does not match the expected format (An ISO-8601 duration from PT1H to PT12H, for example PT1H, PT4H or PT1H30M.) | fix: write an ISO-8601 duration from PT1H to PT12H, for example PT1H, PT4H or PT1H30M.
      dev.yaml:11 error KL104 $.identityCenter.groups.Developers.source: found "scim", expected one of "external", "managed" | fix: use one of "external", "managed"

@@ -7,18 +7,19 @@ import { GithubOidcProvider } from "./github-oidc/github-oidc-provider";
 import { GithubOidcRole } from "./github-oidc/github-oidc-role";
 import { addImports } from "./imports";
 import { AccessControlAttributes } from "./identity-center/access-control-attributes";
-import { AccountAssignmentEntry, AccountAssignments } from "./identity-center/account-assignments";
+import { AccountAssignmentEntry, AccountAssignments, PermissionSetAssignments } from "./identity-center/account-assignments";
 import { GroupMemberships } from "./identity-center/group-memberships";
 import { IdentityCenterInstance } from "./identity-center/identity-center-instance";
 import { IdentityStoreGroups } from "./identity-center/identity-store-groups";
 import { IdentityStoreUsers } from "./identity-center/identity-store-users";
+import { OwnerPermissionSets, PERMISSION_SET_ARNS_OUTPUT } from "./identity-center/owner-permission-sets";
 import { PermissionSet } from "./identity-center/permission-set";
 import { literalData } from "./literal";
 import { MovedBlocks } from "./moved-blocks";
 import { terraformName } from "./names";
 import { applyTerraformSettings } from "./terraform-settings";
 import { ServiceControlPolicy } from "./scp/service-control-policy";
-import { DataAwsSsoadminPermissionSet } from "@cdktf/provider-aws/lib/data-aws-ssoadmin-permission-set";
+import { RootAccessManagement } from "./organizations/root-access-management";
 
 export interface EnvironmentStackProps {
   /** The compiled plan of one workspace. */
@@ -52,12 +53,13 @@ export class EnvironmentStack extends TerraformStack {
     for (const m of plan.moved ?? []) moved.add(m.from, m.to);
 
     this.identityCenter(plan, moved);
-    addImports(this, plan.imports ?? []);
+    addImports(this, plan);
     for (const scp of plan.guardrails.policies) {
       const targets: Record<string, string> = {};
       for (const t of scp.targets) targets[t.key] = t.id;
       new ServiceControlPolicy(this, `scp_${scp.key}`, { key: scp.key, name: scp.name, description: scp.description, content: scp.content, targets });
     }
+    if (plan.guardrails.rootAccessManagement) new RootAccessManagement(this, "root_access_management", { features: plan.guardrails.rootAccessManagement.features });
     if (plan.guardrails.policies.length) {
       new TerraformOutput(this, "scp_names", { value: plan.guardrails.policies.map((p) => p.name) }).overrideLogicalId("service_control_policies");
     }
@@ -104,26 +106,30 @@ export class EnvironmentStack extends TerraformStack {
     if (!used) return;
     const instance = new IdentityCenterInstance(this, "identity_center");
 
-    const sets = new Map<string, { name: string; arn: string; policies?: readonly ITerraformDependable[] }>();
+    const sets = new Map<string, PermissionSetAssignments & { readonly policies?: readonly ITerraformDependable[] }>();
     const arns: Record<string, string> = {};
+    const byName: Record<string, string> = {};
     for (const ps of ic.permissionSets) {
-      const construct = new PermissionSet(this, `permission_set_${ps.key}`, { instanceArn: instance.instanceArn, ...ps });
+      const construct = new PermissionSet(this, `permission_set_${ps.key}`, { instanceArn: instance.instanceArn, ...ps, moved });
       arns[ps.key] = construct.arn;
-      sets.set(ps.key, { name: ps.name, arn: construct.arn, policies: construct.policies });
+      byName[ps.name] = construct.arn;
+      sets.set(ps.key, { name: ps.name, arn: construct.arn, dependsOn: construct.policies, assignments: [] });
     }
     if (ic.permissionSets.length) {
       new TerraformOutput(this, "permission_set_arns", { value: { ...arns }, description: "Permission set ARNs by key" }).overrideLogicalId("permission_set_arns");
+      new TerraformOutput(this, PERMISSION_SET_ARNS_OUTPUT, { value: byName, description: "Permission set ARNs by AWS name, read by the workspaces that assign them" }).overrideLogicalId(PERMISSION_SET_ARNS_OUTPUT);
     }
-    for (const ref of ic.permissionSetLookups) {
-      const data = new DataAwsSsoadminPermissionSet(this, `permission_set_lookup_${ref.key}`, { instanceArn: instance.instanceArn, name: ref.name });
-      data.overrideLogicalId(terraformName(ref.key));
-      sets.set(ref.key, { name: ref.name, arn: data.arn });
+    if (ic.permissionSetLookups.length) {
+      const owners = new OwnerPermissionSets(this, "permission_set_owners", { owners: ic.permissionSetOwners });
+      for (const ref of ic.permissionSetLookups) {
+        sets.set(ref.key, { name: ref.name, arn: owners.arn(ref.workspace, ref.name), precondition: owners.precondition(ref.workspace, ref.name), assignments: [] });
+      }
     }
     if (ic.accessControlAttributes?.length) {
       new AccessControlAttributes(this, "access_control_attributes", { instanceArn: instance.instanceArn, attributes: ic.accessControlAttributes });
     }
-    const groups = new IdentityStoreGroups(this, "groups", { identityStoreId: instance.identityStoreId, managed: ic.managedGroups, lookups: ic.groupLookups });
-    const users = new IdentityStoreUsers(this, "users", { identityStoreId: instance.identityStoreId, managed: ic.managedUsers, lookups: ic.userLookups });
+    const groups = new IdentityStoreGroups(this, "groups", { identityStoreId: instance.identityStoreId, managed: ic.managedGroups, lookups: ic.groupLookups, pinned: ic.pinnedGroups });
+    const users = new IdentityStoreUsers(this, "users", { identityStoreId: instance.identityStoreId, managed: ic.managedUsers, lookups: ic.userLookups, pinned: ic.pinnedUsers });
     if (ic.groupMemberships.length) {
       new GroupMemberships(this, "group_memberships", {
         identityStoreId: instance.identityStoreId,
@@ -144,15 +150,27 @@ export class EnvironmentStack extends TerraformStack {
       new AccountAssignments(this, "account_assignments", {
         instanceArn: instance.instanceArn,
         principalIds,
-        permissionSets: [...bySet.keys()].sort().map((key) => {
-          const ps = sets.get(key)!;
-          return { name: ps.name, arn: ps.arn, dependsOn: ps.policies, assignments: bySet.get(key)! };
-        }),
+        permissionSets: [...bySet.keys()].sort().map((key) => ({ ...sets.get(key)!, assignments: bySet.get(key)! })),
         moved,
       });
     }
+    // A move from an address this stack still declares would be an error: the key of one permission
+    // set can be the AWS name of another.
+    const declared = new Set<string>();
+    for (const { name } of sets.values()) for (const type of SSOADMIN_TYPES) declared.add(`${type}.${terraformName(name)}`);
+    moved.dropDeclared(declared);
   }
 }
+
+/** The resource types keyless addresses by permission set. */
+const SSOADMIN_TYPES = [
+  "aws_ssoadmin_permission_set",
+  "aws_ssoadmin_managed_policy_attachment",
+  "aws_ssoadmin_customer_managed_policy_attachment",
+  "aws_ssoadmin_permissions_boundary_attachment",
+  "aws_ssoadmin_permission_set_inline_policy",
+  "aws_ssoadmin_account_assignment",
+];
 
 function memberProvider(scope: Construct, plan: WorkspacePlan, account: AccountRef, defaultTags: { tags: Record<string, string> }[]): AwsProvider {
   return new AwsProvider(scope, `aws_${account.name}`, {

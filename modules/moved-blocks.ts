@@ -40,7 +40,8 @@ export class MovedBlocks extends TerraformElement {
 
   toTerraform(): any {
     if (!this.moves.size) return {};
-    return { moved: this.marker ?? this.blocks() };
+    // Deferred, the list holds one marker element: other elements' moved blocks merge beside it.
+    return { moved: this.marker ? [this.marker] : this.blocks() };
   }
 
   toHclTerraform(): any {
@@ -49,17 +50,16 @@ export class MovedBlocks extends TerraformElement {
 
   /**
    * For `synthesize` (modules/synth.ts) only, like AccountAssignments.deferMaps: the JSON output gets
-   * `marker` in place of the list, and the returned function renders the list as cdktf would.
+   * `marker` as the one element of its list, and the returned function renders the elements as cdktf
+   * would, indented like the marker.
    */
   defer(marker: string): Map<string, (indent: string) => string> {
     if (!this.moves.size) return new Map();
     this.marker = marker;
-    // Written out directly: the same text as JSON.stringify(this.blocks(), null, 2), without the objects.
+    // Written out directly: the same text as JSON.stringify of the blocks, without the objects.
     const render = (indent: string) => {
-      const i2 = `${indent}  `;
-      const i4 = `${indent}    `;
-      const items = this.froms.map((from) => `${i2}{\n${i4}"from": ${JSON.stringify(from)},\n${i4}"to": ${JSON.stringify(this.moves.get(from))}\n${i2}}`);
-      return `[\n${items.join(",\n")}\n${indent}]`;
+      const inner = `${indent}  `;
+      return this.froms.map((from) => `{\n${inner}"from": ${JSON.stringify(from)},\n${inner}"to": ${JSON.stringify(this.moves.get(from))}\n${indent}}`).join(`,\n${indent}`);
     };
     return new Map([[marker, render]]);
   }

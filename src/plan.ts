@@ -91,14 +91,23 @@ export interface IdentityCenterPlan {
   readonly permissionSets: readonly PermissionSetPlan[];
   /** Permission sets owned by other workspaces that grants in force assign, by key. */
   readonly permissionSetLookups: readonly PermissionSetLookup[];
+  /**
+   * The workspaces owning those permission sets, with their backends: their ARNs are read from the
+   * owners' state (output `permission_set_arns_by_name`), sorted by workspace.
+   */
+  readonly permissionSetOwners: readonly { readonly workspace: string; readonly backend: BackendPlan }[];
   /** Groups this workspace creates in the identity store. */
   readonly managedGroups: readonly ManagedGroupPlan[];
   /** Groups (external, or managed by another workspace) looked up by display name. */
   readonly groupLookups: readonly string[];
+  /** External groups pinned by identity store id in this workspace: used as given, never looked up. */
+  readonly pinnedGroups: readonly { readonly name: string; readonly id: string }[];
   /** Users this workspace creates in the identity store. */
   readonly managedUsers: readonly ManagedUserPlan[];
   /** Users (external, or managed by another workspace) looked up by user name. */
   readonly userLookups: readonly string[];
+  /** External users pinned by identity store id in this workspace: used as given, never looked up. */
+  readonly pinnedUsers: readonly { readonly name: string; readonly id: string }[];
   /** Memberships of groups this workspace manages, sorted by key. */
   readonly groupMemberships: readonly GroupMembershipPlan[];
   /** Instance ABAC attributes, by key; present only in the one workspace that declares them. */
@@ -184,6 +193,17 @@ export interface AssignmentPlan {
 
 export interface GuardrailsPlan {
   readonly policies: readonly ScpPlan[];
+  /** Centralized root access management (`aws_iam_organizations_features`), when this workspace owns it. */
+  readonly rootAccessManagement?: RootAccessManagementPlan;
+}
+
+/** The IAM organization features that centralize member accounts' root access. */
+export interface RootAccessManagementPlan {
+  /** Sorted: `RootCredentialsManagement`, `RootSessions`. */
+  readonly features: readonly string[];
+  /** Whether the workspace's deny-IAM-users guardrail denies member root users (DenyMemberRootUser). */
+  readonly rootUserDenied: boolean;
+  readonly declaredAt: readonly (string | number)[];
 }
 
 export interface ScpPlan {
@@ -287,10 +307,15 @@ export interface ImportEntry {
     | "customerManagedPolicyAttachment"
     | "inlinePolicy"
     | "permissionsBoundary"
-    | "assignment";
-  /** Permission set key, or the assignment's key (`group:<name>/<permission set>/<account>`). */
+    | "assignment"
+    | "serviceControlPolicy"
+    | "policyAttachment"
+    | "githubRole"
+    | "githubRolePolicyAttachment"
+    | "githubRoleInlinePolicy";
+  /** Permission set key, the assignment's key (`group:<name>/<permission set>/<account>`), or the SCP's key. */
   readonly key: string;
-  /** Policy attachments: the managed policy ARN, or `/path/name` of the customer-managed policy. */
+  /** Policy attachments: the managed policy ARN, `/path/name` of the customer-managed policy, the SCP target's key (`root`, `ou:<path>`, `account:<name>`), or the role's policy ARN or inline policy name. */
   readonly policy?: string;
   /** The import id, as the provider documents it. */
   readonly id: string;

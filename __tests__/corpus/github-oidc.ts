@@ -59,6 +59,34 @@ export const githubOidcCases: CorpusCase[] = [
     path: `${AT}.repository`,
   },
   {
+    name: "custom subject repo:acme/* (no allow can waive a custom subject without a fixed repository)",
+    files: withRole({ subjects: [{ custom: "repo:acme/*:environment:production" }], allow: { customSubject: REASON, organizationWide: REASON } }),
+    code: "KL504",
+    path: `${AT}.subjects[0].custom`,
+    says: "no allow can waive this",
+  },
+  {
+    name: "custom subject starting with ?",
+    files: withRole({ subjects: [{ custom: "?epo:acme/app:ref:refs/heads/main" }], allow: { customSubject: REASON } }),
+    code: "KL504",
+  },
+  {
+    name: "custom subject with a policy variable",
+    files: withRole({ subjects: [{ custom: "repo:acme/app:ref:refs/heads/${aws:username}" }], allow: { customSubject: REASON } }),
+    code: "KL504",
+    says: "policy variable",
+  },
+  {
+    name: "custom subject of a customised claim template without repo:",
+    files: withRole({ subjects: [{ custom: "repository_owner:acme:environment:production" }], allow: { customSubject: REASON } }),
+    code: "KL504",
+  },
+  {
+    name: "custom subject with a wildcard in the owner",
+    files: withRole({ subjects: [{ custom: "repo:acme*/app:environment:production" }], allow: { customSubject: REASON, wildcardRepository: REASON } }),
+    code: "KL504",
+  },
+  {
     name: "custom subject for any owner's repository of one name",
     files: withRole({ subjects: [{ custom: "repo:*/infrastructure:ref:refs/heads/main" }], allow: { customSubject: REASON } }),
     code: "KL504",
@@ -89,12 +117,6 @@ export const githubOidcCases: CorpusCase[] = [
     files: withRole({ repository: "acme/*" }),
     code: "KL506",
     path: `${AT}.repository`,
-  },
-  {
-    name: "custom subject repo:acme/*",
-    files: withRole({ subjects: [{ custom: "repo:acme/*:environment:production" }], allow: { customSubject: REASON } }),
-    code: "KL506",
-    path: `${AT}.subjects[0].custom`,
   },
 
   // KL507: any branch, tag or environment
@@ -134,7 +156,7 @@ export const githubOidcCases: CorpusCase[] = [
     files: withRole({ subjects: [{ tag: "v*" }] }),
     code: "KL508",
     path: `${AT}.subjects[0].tag`,
-    says: "protect the matching tags",
+    says: 'protect "v**" with repository rulesets',
   },
   {
     name: "environment prod-*",
@@ -335,5 +357,27 @@ export const githubOidcCases: CorpusCase[] = [
     files: { [ORG]: org(["githubOidc.providers.app-prod", { existing: true, tags: { team: "platform" } }]) },
     code: "KL519",
     path: "$.githubOidc.providers.app-prod.tags",
+  },
+  // KL520: control characters in a subject
+  {
+    name: "environment name with a newline that would break out of the PR comment",
+    files: withRole({ subjects: [{ environment: "production\n\n## Approved by security" }] }),
+    code: "KL520",
+    path: `${AT}.subjects[0].environment`,
+    says: "U+000A",
+  },
+
+  // KL691 on allow: a placeholder reason
+  {
+    name: "allow.wildcardSubjects with a placeholder reason",
+    files: withRole({ subjects: [{ branch: "release/*" }], allow: { wildcardSubjects: "todo fix later ok" } }),
+    code: "KL691",
+    path: `${AT}.allow.wildcardSubjects`,
+  },
+  {
+    name: "guardrail opt-out with a placeholder reason",
+    files: { [ORG]: org(["guardrails.denyIamUsers.allow", { identityProviders: "temporary exception" }]) },
+    code: "KL691",
+    path: "$.guardrails.denyIamUsers.allow.identityProviders",
   },
 ];

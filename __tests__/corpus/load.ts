@@ -11,13 +11,15 @@ export const loadCases: CorpusCase[] = [
     name: "organization path with a typo",
     files: { [ORG]: { ...base(), organization: "./shared/organisation.yaml" } },
     code: "KL001",
-    file: "shared/organisation.yaml",
+    file: ORG,
+    path: "$.organization",
   },
   {
     name: "organization path relative to the repository root instead of the workspace file",
     files: { [ORG]: { ...base(), organization: "./environments/shared/organization.yaml" } },
     code: "KL001",
-    file: "environments/shared/organization.yaml",
+    file: ORG,
+    path: "$.organization",
   },
   {
     name: "organization names the shared folder, not the file in it",
@@ -32,6 +34,53 @@ export const loadCases: CorpusCase[] = [
     dir: "environmnets",
     code: "KL001",
     file: "environmnets",
+  },
+
+  // KL006: outside the definitions folder, or not a regular file (FIFOs, devices and symlinks: load-hardening.test.ts)
+  {
+    name: "organization path that leaves the definitions folder",
+    files: { "defs/org.yaml": { ...base(), organization: "../shared/organization.yaml" } },
+    dir: "defs",
+    code: "KL006",
+    file: "shared/organization.yaml",
+    says: "outside the definitions folder",
+  },
+
+  // KL007: too large
+  {
+    name: "workspace file of more than 4 MiB",
+    files: { [ORG]: `${yaml(base())}\n# ${"x".repeat(4 * 1024 * 1024)}\n` },
+    code: "KL007",
+    file: ORG,
+  },
+
+  // KL008: not UTF-8
+  {
+    name: "workspace file saved as Latin-1",
+    files: { [ORG]: Buffer.concat([Buffer.from(yaml(base())), Buffer.from("description: Caf"), Buffer.from([0xe9]), Buffer.from("\n")]) },
+    code: "KL008",
+    file: ORG,
+    says: "0xe9",
+  },
+
+  // KL009: reserved keys
+  {
+    name: "__proto__ key holding a Condition",
+    files: { [ORG]: edit(yaml(base()), "guardrails:\n", "guardrails:\n  __proto__:\n    Condition: { StringEquals: { aws:RequestedRegion: eu-west-1 } }\n") },
+    code: "KL009",
+    says: '"__proto__" is reserved',
+  },
+  {
+    name: "constructor key in a map",
+    files: { [ORG]: edit(yaml(base()), "guardrails:\n", "guardrails:\n  constructor: {}\n") },
+    code: "KL009",
+  },
+
+  // KL010: alias bomb
+  {
+    name: "YAML alias bomb",
+    files: { [ORG]: `${yaml(base())}x-a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\nx-b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nx-c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nx-d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\nx-e: [*d, *d, *d, *d, *d, *d, *d, *d, *d]\n` },
+    code: "KL010",
   },
 
   // KL002: not YAML or JSON

@@ -367,6 +367,12 @@ export const schemaCases: CorpusCase[] = [
 
   // KL105: wrong format
   {
+    name: "Terraform version constraint of 100,000 spaces (the pattern stays linear; the length is refused)",
+    files: { [ORG]: org(["terraform.requiredVersion", " ".repeat(100_000)]) },
+    code: "KL106",
+    path: "$.terraform.requiredVersion",
+  },
+  {
     name: "permission set key with a space",
     files: { [ORG]: org([[...PS.split("."), "Read Only"], {}]) },
     code: "KL105",

@@ -35,7 +35,7 @@ export function workspace(sections: Record<string, unknown> = {}): Record<string
 
 /**
  * Writes definitions to a fresh temporary folder: `files` maps a path inside it to an object (written
- * as YAML or JSON by extension) or raw text. The inventory goes to shared/organization.yaml unless given.
+ * as YAML or JSON by extension), raw text or raw bytes (a Uint8Array). The inventory goes to shared/organization.yaml unless given.
  */
 export function writeDefinitions(files: Record<string, unknown>): string {
   const dir = tempDir("test");
@@ -44,7 +44,7 @@ export function writeDefinitions(files: Record<string, unknown>): string {
     if (content === undefined) continue;
     const abs = join(dir, path);
     mkdirSync(join(abs, ".."), { recursive: true });
-    const text = typeof content === "string" ? content : path.endsWith(".json") ? JSON.stringify(content, null, 2) : stringify(content);
+    const text = typeof content === "string" || content instanceof Uint8Array ? content : path.endsWith(".json") ? JSON.stringify(content, null, 2) : stringify(content);
     writeFileSync(abs, text);
   }
   return dir;

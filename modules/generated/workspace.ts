@@ -70,6 +70,10 @@ export interface AwsSettings {
   memberAccountRole?: string;
   defaultTags?: Tags;
   /**
+   * Tag every taggable resource with ManagedBy=keyless and KeylessWorkspace=<workspace>. keyless import writes false, so adopting objects that exist changes nothing in AWS; set it to true (or remove it) in a later, reviewed apply. Default: true.
+   */
+  keylessTags?: boolean;
+  /**
    * GB of memory the runner that plans this workspace has: KL903 warns when the plan's AWS provider processes (one per member account, about 0.49 GB each, plus 0.25 GB for terraform) would need more. Default: 7 (a GitHub-hosted Linux runner of a private repository; public ones have 16).
    */
   planMemoryBudget?: number;
@@ -186,7 +190,7 @@ export interface IdentityCenterDefaults {
    */
   sessionDuration?: string;
   /**
-   * Warn when this workspace has more account assignments than this: Identity Center allows about 10 assignment operations in flight, so large workspaces plan and apply slowly and get throttled. Default: 2000.
+   * Warn when this workspace has more account assignments than this: a first apply creates about one per second (the provider waits about 10 s for each, and Identity Center allows about 10 in flight), so 1,800 take half of a one-hour chained role session. Default: 1800.
    */
   assignmentWarningThreshold?: number;
 }
@@ -218,6 +222,12 @@ export interface PermissionSet {
   customerManagedPolicies?: CustomerManagedPolicyReference[];
   inlinePolicy?: PolicyDocument;
   permissionsBoundary?: PermissionsBoundary;
+  /**
+   * More permission sets from this one definition, by their own stable key (the Terraform address; the AWS name defaults to it): same policies and boundary, with the session length, name, description, relay state or extra tags changed. For example prod and dev session lengths without copying the policies. The definition itself stays a permission set too.
+   */
+  variants?: {
+    [k: string]: PermissionSetVariant;
+  };
 }
 /**
  * Tags of the permission set, beside the workspace's default tags.
@@ -283,11 +293,43 @@ export interface PermissionsBoundary {
   managedPolicy?: string;
   customerManagedPolicy?: CustomerManagedPolicyReference;
 }
+/**
+ * What a variant changes; everything else comes from the permission set it belongs to.
+ */
+export interface PermissionSetVariant {
+  /**
+   * 1 to 32 characters: letters, digits and + = , . @ _ -
+   */
+  name?: string;
+  /**
+   * Default: the permission set's.
+   */
+  description?: string;
+  /**
+   * Default: the permission set's.
+   */
+  sessionDuration?: string;
+  /**
+   * Default: the permission set's.
+   */
+  relayState?: string;
+  tags?: Tags2;
+}
+/**
+ * Added to (and overriding) the permission set's tags.
+ */
+export interface Tags2 {
+  [k: string]: string;
+}
 export interface Group {
   /**
    * external: provisioned by your IdP (SCIM) or AD and looked up by display name. managed: created in the Identity Center directory by this workspace.
    */
   source: "external" | "managed";
+  /**
+   * External groups only: the identity store GroupId. keyless then uses it instead of looking the group up by display name, so the IdP renaming the group breaks no plan (and the workspace makes no lookup call for it).
+   */
+  id?: string;
   /**
    * Description of a managed group.
    */
@@ -305,6 +347,10 @@ export interface User {
    * external: provisioned by your IdP and looked up by user name. managed: created in the Identity Center directory by this workspace.
    */
   source: "external" | "managed";
+  /**
+   * External users only: the identity store UserId. keyless then uses it instead of looking the user up by user name, so a rename in the IdP breaks no plan.
+   */
+  id?: string;
   /**
    * Managed users: the name shown in the portal.
    */
@@ -373,7 +419,7 @@ export interface AccountTargets {
    */
   recursive?: boolean;
   accounts?: AccountName[];
-  tags?: Tags2;
+  tags?: Tags3;
   exclude?: {
     accounts?: AccountName[];
     /**
@@ -389,7 +435,7 @@ export interface AccountTargets {
 /**
  * Accounts whose inventory tags include every one of these key/value pairs.
  */
-export interface Tags2 {
+export interface Tags3 {
   [k: string]: string;
 }
 /**
@@ -407,6 +453,17 @@ export interface Guardrails {
    * true: merge this workspace's guardrails that have only Deny statements and the same targets into one SCP each, to save the five-per-target quota. false: keep them apart and do not suggest merging. Unset: keep them apart and suggest merging (warning KL406) when it is possible.
    */
   merge?: boolean;
+  /**
+   * Centralized root access management for member accounts (IAM's aws_iam_organizations_features, created in the management account): RootCredentialsManagement lets the management account delete and audit member root credentials and blocks their recovery; RootSessions lets it run privileged root tasks with sts:AssumeRoot instead of signing in as root. Needs trusted access for IAM (iam.amazonaws.com) enabled in AWS Organizations first. One workspace owns it. Existing member root passwords and keys are not deleted by Terraform: do that once with sts:AssumeRoot and AWS's task policies.
+   */
+  rootAccessManagement?: {
+    /**
+     * Features to enable. Default: both.
+     *
+     * @minItems 1
+     */
+    features?: ("RootCredentialsManagement" | "RootSessions")[];
+  };
 }
 /**
  * The built-in guardrail: denies creating IAM users and long-lived credentials (users, access keys, console passwords, SSH public keys, signing certificates, service-specific credentials), giving existing users more power, password-policy changes, the other standing-access paths (identity providers, IAM Roles Anywhere, IoT credentials, SSM hybrid activations, Cognito identity pools, long-term Bedrock API keys) unless allow.<kind> opts out, and the member accounts' root users; and protects the exempt roles so nobody else can create, rewrite, pass or assume them. Listing, reading and deleting stay allowed so teams can migrate off IAM users.
@@ -535,12 +592,12 @@ export interface GithubOidcProvider {
    * @maxItems 5
    */
   thumbprints?: string[];
-  tags?: Tags3;
+  tags?: Tags4;
 }
 /**
  * AWS tags: up to 50 keys of at most 128 characters, values of at most 256.
  */
-export interface Tags3 {
+export interface Tags4 {
   [k: string]: string;
 }
 export interface GithubOidcRole {
@@ -598,7 +655,7 @@ export interface GithubOidcRole {
    * Maximum session in seconds, 3600 to 43200. Default: 3600.
    */
   maxSessionDuration?: number;
-  tags?: Tags3;
+  tags?: Tags4;
 }
 /**
  * One kind of workflow run that may assume the role: exactly one of branch, tag, environment, pullRequest or custom.

@@ -14,6 +14,7 @@ import { collectGithubOidc, compileGithubOidc } from "./github-oidc";
 import { collectGuardrails, compileGuardrails } from "./guardrails";
 import { checkGroupKinds, collectIdentityCenter, compileIdentityCenter } from "./identity-center";
 import { checkEvaluationDate } from "./identity-center/expiry";
+import { expandPermissionSetVariants } from "./identity-center/variants";
 import { attachImports } from "./imports";
 import { Inventory } from "./inventory";
 import { Registry } from "./registry";
@@ -53,7 +54,7 @@ export function compileDefinitions(loaded: LoadedDefinitions, options: CompileOp
   const contexts: WorkspaceContext[] = loaded.workspaces.map((ws) => ({
     name: ws.name,
     source: ws.source,
-    def: ws.source.data as Workspace,
+    def: expandPermissionSetVariants(ws.source.data as Workspace, ws.source, reporter),
     inventory,
     registry,
     reporter,
@@ -66,7 +67,8 @@ export function compileDefinitions(loaded: LoadedDefinitions, options: CompileOp
     collectGithubOidc(ctx);
   }
   checkGroupKinds(contexts);
-  const workspaces = contexts.map(compileWorkspace);
+  const backends = new Map(contexts.map((c) => [c.name, backendPlan(c)]));
+  const workspaces = contexts.map((c) => compileWorkspace(c, backends));
   const organization = {
     managementAccount: inventory.managementAccount,
     accounts: [...inventory.accounts.values()].map((a) => ({ name: a.name, id: a.id, ou: a.ou, status: a.status })).sort((x, y) => cmp(x.name, y.name)),
@@ -85,11 +87,11 @@ export function compileDefinitions(loaded: LoadedDefinitions, options: CompileOp
   return { plan, diagnostics: inForce, acknowledged };
 }
 
-function compileWorkspace(ctx: WorkspaceContext): WorkspacePlan {
+function compileWorkspace(ctx: WorkspaceContext, backends: ReadonlyMap<string, BackendPlan>): WorkspacePlan {
   const { def, inventory } = ctx;
   const accountRef = def.aws.account ?? inventory.managementAccount;
   const account = inventory.requireAccount(accountRef, ctx.source, def.aws.account ? ["aws", "account"] : [], ctx.reporter) ?? { name: accountRef, id: "000000000000" };
-  const identityCenter = compileIdentityCenter(ctx);
+  const identityCenter = compileIdentityCenter(ctx, (ws) => backends.get(ws)!);
   const guardrails = compileGuardrails(ctx);
   const githubOidc = compileGithubOidc(ctx);
   const members = new Map<string, AccountRef>();
@@ -108,7 +110,7 @@ function compileWorkspace(ctx: WorkspaceContext): WorkspacePlan {
       partition: inventory.partition,
       account: { name: account.name, id: account.id },
       memberAccountRole: def.aws.memberAccountRole ?? ORGANIZATION_ACCOUNT_ACCESS_ROLE,
-      defaultTags: sortedTags(def.aws.defaultTags, { ManagedBy: "keyless", KeylessWorkspace: ctx.name }),
+      defaultTags: sortedTags(def.aws.defaultTags, def.aws.keylessTags === false ? {} : { ManagedBy: "keyless", KeylessWorkspace: ctx.name }),
     },
     memberAccounts: [...members.values()].sort((a, b) => cmp(a.name, b.name)),
     ...(retainedProviders.length ? { retainedProviders } : {}),

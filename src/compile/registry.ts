@@ -2,6 +2,9 @@ import { formatPath, JsonPath } from "../diagnostics/diagnostic";
 import { SourceFile } from "../load/source-file";
 import { Reporter } from "./reporter";
 
+// Not the rule registry (that is src/rules/registry.ts, the KL codes): this file holds the objects the
+// definitions declare and the workspace that owns each. Rename candidate: declarations.ts (ARCHITECTURE.md).
+
 /** Where an AWS object is declared. */
 export interface Declaration {
   readonly workspace: string;
@@ -67,6 +70,8 @@ export class Registry {
   /** External groups: declared by any number of workspaces, looked up by each. */
   readonly externalGroups = new Map<string, Declaration[]>();
   readonly scps = new OwnerMap<Declaration>("service control policy");
+  /** Organization-wide settings such as centralized root access management: one owner each. */
+  readonly organizationFeatures = new OwnerMap<Declaration>("organization feature");
   readonly githubProviders = new OwnerMap<Declaration>("GitHub OIDC provider in account");
   readonly githubRoles = new OwnerMap<Declaration>("IAM role");
 }

@@ -11,7 +11,10 @@ export interface SourceFile {
 }
 
 export interface ParseFailure {
+  /** KL002 unless said: KL009 a reserved key, KL010 aliases that expand too far. */
+  readonly code?: "KL009" | "KL010";
   readonly message: string;
+  readonly fix?: string;
   readonly line?: number;
   readonly column?: number;
 }
@@ -37,8 +40,44 @@ export function parseSource(file: string, text: string): SourceFile | ParseFailu
     const notJson = jsonFailure(text, lineCounter);
     if (notJson) return notJson;
   }
-  const data = doc.toJS({ maxAliasCount: 100 });
+  const reserved = reservedKey(doc.contents, lineCounter);
+  if (reserved) return reserved;
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (e) {
+    // The yaml library stops an alias bomb ("billion laughs") by counting alias expansions.
+    return { code: "KL010", message: `its aliases (*name) expand too far: ${firstLine(e instanceof Error ? e.message : String(e))}`, fix: `use at most ${MAX_ALIAS_COUNT} alias expansions, or write the values out`, line: 1, column: 1 };
+  }
   return { file, data, locate: (path) => locate(doc, lineCounter, path) };
+}
+
+/** Alias expansions a document may make (the yaml library's own guard against alias bombs). */
+export const MAX_ALIAS_COUNT = 100;
+
+/**
+ * Keys that JavaScript objects treat specially: `__proto__` sets the prototype instead of a key (so
+ * a Condition under it would silently vanish and an Allow become unconditional), `constructor` and
+ * `prototype` name built-ins. No keyless definition uses them, so they are errors where written.
+ */
+export const RESERVED_KEYS: readonly string[] = ["__proto__", "constructor", "prototype"];
+
+function reservedKey(root: unknown, lines: LineCounter): ParseFailure | undefined {
+  const stack: unknown[] = [root];
+  while (stack.length) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+        if (key !== undefined && RESERVED_KEYS.includes(key)) {
+          const pos = isNodeWithRange(pair.key) && pair.key.range ? lines.linePos(pair.key.range[0]) : undefined;
+          return { code: "KL009", message: `the key "${key}" is reserved: JavaScript treats it specially, so its value would be silently dropped or change how the file is read`, fix: `rename or remove "${key}"; no keyless definition uses it`, line: pos?.line, column: pos?.col };
+        }
+        stack.push(pair.value);
+      }
+    } else if (isSeq(node)) stack.push(...node.items);
+  }
+  return undefined;
 }
 
 /**

@@ -40,9 +40,10 @@ export interface InventoryView {
 export interface InventoryAccountView extends AccountRef {
   /** OU path, "" for the root. */
   readonly ou: string;
+  /** The account's state in AWS Organizations; only ACTIVE accounts get access. */
+  readonly status: "ACTIVE" | "SUSPENDED" | "PENDING_CLOSURE" | "CLOSED" | "PENDING_ACTIVATION";
   readonly tags: Readonly<Record<string, string>>;
   readonly attachedPolicies: readonly string[];
-  readonly status: "ACTIVE" | "SUSPENDED" | "PENDING_CLOSURE" | "CLOSED" | "PENDING_ACTIVATION";
 }
 
 /** What a plan rule sees besides the plan: read-only. */

@@ -1,4 +1,5 @@
 import { ADOPTION_RULES } from "./catalog/adoption";
+import { DELEGATION_RULES } from "./catalog/delegated-administration";
 import { GITHUB_OIDC_RULES } from "./catalog/github-oidc";
 import { GUARDRAIL_RULES } from "./catalog/guardrails";
 import { IDENTITY_CENTER_RULES } from "./catalog/identity-center";
@@ -9,7 +10,8 @@ import { STACK_RULES } from "./catalog/stack";
 import type { RuleInfo } from "./rule-info";
 
 /**
- * The rule registry: every diagnostic code keyless can report, with its default severity, category,
+ * The rule registry: every diagnostic code keyless can report, with its severity (every diagnostic of
+ * the code gets it: src/diagnostics/diagnostic.ts's factory), category,
  * summary, explanation, fix and whether a finding can be acknowledged. Codes are a contract: they
  * appear in CI logs and acknowledgements, so a code is never removed or reused for another meaning
  * (a test pins the list). RULES.md is generated from this table (`npm run gen:rules`).
@@ -27,6 +29,7 @@ export const RULES = {
   ...GITHUB_OIDC_RULES,
   ...PLAN_RULES,
   ...ADOPTION_RULES,
+  ...DELEGATION_RULES,
   ...STACK_RULES,
 } as const satisfies Record<string, RuleInfo>;
 

@@ -28,3 +28,18 @@ export interface RuleInfo {
   /** Set when this version never reports the code (a schema check covers it); the id stays reserved. */
   readonly reserved?: string;
 }
+
+/** A registry entry as a catalog file writes it: by name, without the category (the file's maker adds it). */
+export type RuleEntry = Omit<RuleInfo, "category" | "acknowledgeable"> & {
+  /** @default the maker's default, else false */
+  readonly acknowledgeable?: Acknowledgeable;
+};
+
+/**
+ * The entry maker of one catalog file: `const scp = ruleMaker("guardrails")`, then
+ * `KL401: scp({ severity: "error", summary, explanation, fix })`. `defaults` fills what an entry
+ * leaves out (`acknowledgeable` is false unless given).
+ */
+export function ruleMaker(category: RuleCategory, defaults: Partial<RuleEntry> = {}): (entry: RuleEntry) => RuleInfo {
+  return (entry) => ({ acknowledgeable: false, ...defaults, ...entry, category });
+}

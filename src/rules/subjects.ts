@@ -37,7 +37,7 @@ export function subjectAt(workspace: string, def: Workspace | undefined, path: J
   }
   if (area === "identityCenter" && kind === "assignments" && typeof key === "number") {
     const a = ic?.assignments?.[key];
-    if (a) return subject.assignmentRule(a.groups ?? [], a.users ?? [], a.permissionSets ?? []);
+    if (a) return subject.assignmentRule(a.groups ?? [], a.users ?? [], a.permissionSets);
   }
   if (area === "guardrails" && kind === "denyIamUsers") return subject.scp(def?.guardrails?.denyIamUsers?.policyName ?? DENY_IAM_USERS);
   if (area === "guardrails" && kind === "policies" && typeof key === "string") return subject.scp(key);

@@ -2,6 +2,7 @@ import type { GithubRoleAllow } from "../../../modules/generated/workspace";
 import { DiagnosticCode } from "../../diagnostics/codes";
 import { JsonPath } from "../../diagnostics/diagnostic";
 import { GithubOptInPlan } from "../../plan";
+import { reasonProblem } from "../../rules/acknowledgements";
 import { WorkspaceContext } from "../context";
 
 export type AllowKind = keyof GithubRoleAllow;
@@ -41,6 +42,11 @@ export class Acknowledgements {
       const details = this.used.get(kind);
       if (!details) {
         this.ctx.reporter.warn("KL513", this.ctx.source, at, `allow.${kind} is given but nothing on this role needs it`, `remove allow.${kind}`);
+        continue;
+      }
+      const problem = reasonProblem(reason);
+      if (problem) {
+        this.ctx.reporter.error("KL691", this.ctx.source, at, `the reason for allow.${kind} is not a real sentence: ${problem}`, "say why the exception is acceptable, for example who decided it and until when");
         continue;
       }
       const detail = details.join("; ");

@@ -76,11 +76,24 @@ export function classifySubjects(ctx: WorkspaceContext, ack: Acknowledgements, r
     const path = [...at, "subjects", i];
     const kind = kindOf(s);
     const value = s.branch ?? s.tag ?? s.environment ?? s.custom;
+    const control = value === undefined ? undefined : /[\u0000-\u001f\u007f\u2028\u2029]/u.exec(value);
+    if (control) {
+      ctx.reporter.error("KL520", ctx.source, [...path, kind], `${kind} ${JSON.stringify(value)} holds a control character (U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}): GitHub never sends one in a sub claim, and a newline would break out of the pull-request comment that quotes it`, `write the ${kind} on one line, without control characters`);
+      return;
+    }
     if (kind === "custom") checkCustom(ctx, ack, value!, [...path, "custom"]);
     else if (value !== undefined && matchesAnything(value)) {
       ack.require("anyRef", "KL507", [...path, kind], `${kind} "${value}" admits every ${kind}, so anyone who can push to ${role.repository} can assume the role`, `name the ${kind} exactly`, `any ${kind} of ${role.repository}`);
     } else if (value !== undefined && hasWildcard(value)) {
-      ack.require("wildcardSubjects", "KL508", [...path, kind], `${kind} "${value}" has a wildcard; it admits every ${kind} matching the pattern, including ones anyone with push access can create`, `name the ${kind} exactly, or protect the matching ${kind === "branch" ? "branches" : `${kind}s`} with rules`, `${kind} pattern ${value}`);
+      const ruleset = gitHubRulesetPattern(value);
+      ack.require(
+        "wildcardSubjects",
+        "KL508",
+        [...path, kind],
+        `${kind} "${value}" has a wildcard; it admits every ${kind} matching the pattern, including ones anyone with push access can create. IAM's * and ? also match "/", so it admits "${crossingExample(value)}" too, which a GitHub ruleset pattern "${value}" does not protect (GitHub's * stops at "/")`,
+        `name the ${kind} exactly, or protect "${ruleset}" with repository rulesets (GitHub's ** crosses "/", as IAM's * does)`,
+        `${kind} pattern ${value}`,
+      );
     }
     githubSubjects.push({ kind, ...(value !== undefined ? { value } : {}), claims: claimsFor(s, bases) });
   });
@@ -89,9 +102,30 @@ export function classifySubjects(ctx: WorkspaceContext, ack: Acknowledgements, r
   return { githubSubjects, exact: all.filter((c) => !hasWildcard(c)), patterns: all.filter(hasWildcard) };
 }
 
+/** The ruleset pattern that protects every ref an IAM pattern admits: each `*` as `**`, `?` as `*`. */
+export function gitHubRulesetPattern(iamPattern: string): string {
+  return iamPattern.replace(/\*+/g, "**");
+}
+
+/** A ref the IAM pattern admits with a "/" where GitHub's single-segment `*` would stop. */
+function crossingExample(iamPattern: string): string {
+  return iamPattern.replace(/\*/g, "x/y").replace(/\?/g, "/");
+}
+
+/** `repo:OWNER/REPO:` (ids allowed) with no wildcard: what a custom subject's fixed part must start with. */
+const PINNED_REPOSITORY = /^repo:[^*?/:]+\/[^*?/:]+:/;
+
 function checkCustom(ctx: WorkspaceContext, ack: Acknowledgements, claim: string, path: JsonPath): void {
-  if (/^[*?]/.test(claim) || claim === "repo:" || /^repo:[*?]/.test(claim)) {
-    ctx.reporter.error("KL504", ctx.source, path, `custom subject "${claim}" matches tokens of every repository on GitHub, so any stranger's workflow could assume the role`, "use typed subjects (branch, tag, environment, pullRequest), or a custom subject that starts with repo:OWNER/REPO:");
+  if (claim.includes("${")) {
+    ctx.reporter.error("KL504", ctx.source, path, `custom subject "${claim}" contains "\${", which IAM reads as a policy variable and replaces at evaluation time, so the subject matches something other than what is written`, "remove the ${...} part; name the owner, repository and ref literally");
+    return;
+  }
+  if (!PINNED_REPOSITORY.test(claim)) {
+    const everyone = /^[*?]/.test(claim) || /^repo:([*?]|$)/.test(claim);
+    const why = everyone
+      ? "matches tokens of every repository on GitHub, so any stranger's workflow could assume the role"
+      : "does not start with a fixed repo:OWNER/REPO: (no wildcard before its third colon), so workflows of other owners or repositories could assume the role; no allow can waive this";
+    ctx.reporter.error("KL504", ctx.source, path, `custom subject "${claim}" ${why}`, "use typed subjects (branch, tag, environment, pullRequest), or a custom subject that starts with repo:OWNER/REPO:");
     return;
   }
   if (claim.startsWith("repo:")) {

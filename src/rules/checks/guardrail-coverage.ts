@@ -1,5 +1,5 @@
-import { DENY_IAM_USERS } from "../../policy/deny-iam-users";
 import type { ScpPlan, WorkspacePlan } from "../../plan";
+import { DENY_IAM_USERS } from "../../policy/deny-iam-users";
 import type { Finding, InventoryAccountView, PlanRule } from "../plan-rule";
 import { subject } from "../subjects";
 

@@ -2,7 +2,11 @@ import type { PlanRule } from "../plan-rule";
 import { adminInProduction } from "./admin-in-production";
 import { adminLongSession } from "./admin-long-session";
 import { assignmentThreshold } from "./assignment-threshold";
+import { breakGlassDirectoryUsers } from "./break-glass-directory-users";
 import { customerManagedPolicies } from "./customer-managed-policies";
+import { delegatedAssignments } from "./delegated-assignments";
+import { delegatedGuardrails } from "./delegated-guardrails";
+import { delegatedMemberRole } from "./delegated-member-role";
 import { guardrailCoverage } from "./guardrail-coverage";
 import { individualUserAssignments } from "./individual-user-assignments";
 import { permissionSetPolicyCount } from "./permission-set-policy-count";
@@ -34,4 +38,9 @@ export const PLAN_CHECKS: readonly PlanRule[] = [
   customerManagedPolicies,
   guardrailCoverage,
   planMemory,
+  // Delegated administration and break-glass.
+  delegatedAssignments,
+  delegatedGuardrails,
+  delegatedMemberRole,
+  breakGlassDirectoryUsers,
 ];
