@@ -75,12 +75,8 @@ function planText(stdout: string): { destroyed: string[]; created: string[]; mov
   };
 }
 
-/**
- * prepareStack keeping the stack's declared local backend. The harness's `{ backend: "as-declared" }`
- * option (the emulator branch) is passed through a wider type so this also compiles against a harness
- * that keeps declared local backends without being asked.
- */
-const prepareAsDeclared = (dir: string, emulator: Emulator) => (prepareStack as (d: string, e: Emulator, o?: { backend?: string }) => Promise<void>)(dir, emulator, { backend: "as-declared" });
+/** prepareStack keeping the stack's declared local backend (state beside cdktf.out/, as users get it). */
+const prepareAsDeclared = (dir: string, emulator: Emulator) => prepareStack(dir, emulator, { backend: "as-declared" });
 
 /** JSON of emulator state, Maps as objects, for "arrived verbatim" searches. */
 const dump = (value: unknown) => JSON.stringify(value, (_k, v) => (v instanceof Map ? Object.fromEntries(v) : v));
