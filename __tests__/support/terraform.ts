@@ -26,6 +26,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
 import type { Emulator } from "./emulator";
+import { sharedTempDir } from "./temp";
 
 export interface PlanResult {
   add: number;
@@ -145,7 +146,8 @@ function cliConfigFile(): string {
   if (!terraform.available) throw new Error(`terraform is not available: ${terraform.why}`);
   const cache = pluginCache();
   mkdirSync(cache, { recursive: true });
-  const dir = mkdtempSync(join(tmpdir(), "keyless-terraform-cli-"));
+  // Outside the test file's own temp folder (support/temp.ts): shared by the process, removed on exit.
+  const dir = mkdtempSync(join(sharedTempDir(), "terraform-cli-keyless-"));
   cliConfig = join(dir, "terraform.rc");
   writeFileSync(
     cliConfig,
@@ -236,7 +238,8 @@ function check(what: string, dir: string, r: TfResult): TfResult {
 /** Resource-level parallelism: the provider's waiters sleep (assignments 10 s), they do not compute. */
 export const PARALLELISM = Number(process.env.KEYLESS_TF_PARALLELISM ?? 64);
 
-const pluginCache = () => join(tmpdir(), "keyless-terraform-plugin-cache");
+/** A cache that outlives the run, so in the machine's temp folder (support/temp.ts: sharedTempDir). */
+const pluginCache = () => join(sharedTempDir(), "terraform-plugin-cache-keyless");
 
 /**
  * `terraform init` from the mirror, through the shared plugin cache. Terraform's cache is not safe for
