@@ -6,7 +6,8 @@
  * Every workspace declares an S3 backend, which the harness turns into a local state in its folder;
  * the consumer's `terraform_remote_state` of the owner is pointed at that file the same way.
  */
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { synthesize } from "../modules/synth";
 import { runSynth } from "../src/run-synth";
@@ -192,6 +193,8 @@ describeTerraform("Identity Center's second day, with terraform against the AWS 
 
   afterAll(async () => {
     await emulator?.stop();
+    // The harness keeps its CLI config and plugin cache in this file's temp folder; they are not leaks.
+    for (const f of readdirSync(tmpdir())) if (/^keyless-terraform-(cli-|plugin-cache$)/.test(f)) rmSync(join(tmpdir(), f), { recursive: true, force: true });
   });
 
   it("moves a state of the single-resource layout to one resource per permission set, destroying nothing, and creates a new set's assignments after its policies", async () => {

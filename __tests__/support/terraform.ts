@@ -13,8 +13,11 @@
  *   account id requested, by the emulator's STS, so `allowed_account_ids` and `assume_role` are checked.
  * - the aws provider's version constraint becomes the mirror's version (5.100.0 here; keyless pins the
  *   bindings' 6.x), so the harness plans with the provider that exists offline.
- * - an S3 or HCP Terraform (cloud) backend, which cannot be reached, becomes a local backend with its
- *   state in the folder (`terraform.tfstate`); a local backend is kept as the stack declares it.
+ * - the backend becomes a local backend with its state in the folder (`terraform.tfstate`): S3 and
+ *   HCP Terraform (cloud) cannot be reached, and a declared local path is relative to the project
+ *   (`../../../terraform.tfstate.d/...`), which from a copy would leave the test's temporary folder.
+ *   `prepareStack(dir, emulator, { backend: "as-declared" })` keeps a local backend as the stack
+ *   declares it (for tests about where state lives: run them in a temporary project folder).
  *
  * `terraform` missing or no mirror: `describeTerraform` skips loudly (`describe.skip`, reason in the
  * name, one console warning); with CI=true it fails instead.
@@ -22,11 +25,11 @@
  * Terraform runs as child processes (never spawnSync: the emulator lives in the test process).
  */
 import { spawn } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
 import type { Emulator } from "./emulator";
-import { sharedTempDir } from "./temp";
 
 export interface PlanResult {
   add: number;
@@ -65,7 +68,10 @@ function findOnPath(name: string): string | undefined {
 function mirrorVersions(root: string): string[] {
   const dir = join(root, PROVIDER);
   try {
-    return readdirSync(dir).filter((v) => /^\d+\.\d+\.\d+$/.test(v) && readdirSync(join(dir, v)).length > 0);
+    const entries = readdirSync(dir);
+    const unpacked = entries.filter((v) => /^\d+\.\d+\.\d+$/.test(v) && readdirSync(join(dir, v)).length > 0);
+    const packed = entries.map((f) => /^terraform-provider-aws_(\d+\.\d+\.\d+)_.*\.zip$/.exec(f)?.[1]).filter((v): v is string => !!v);
+    return [...new Set([...unpacked, ...packed])];
   } catch {
     return [];
   }
@@ -139,37 +145,48 @@ export function describeTerraform(name: string, fn: () => void): void {
   describe.skip(`${name} [SKIPPED: ${terraform.why}]`, fn);
 }
 
-let cliConfig: string | undefined;
-/** The CLI config (filesystem mirror only, shared plugin cache), written once per process. */
+/** Shared across runs, outside the per-test-file temp folders (stable names that do not start with `keyless-`). */
+const sharedDir = () => process.env.KEYLESS_SHARED_TMPDIR ?? tmpdir();
+const pluginCache = () => join(sharedDir(), "terraform-plugin-cache-for-keyless");
+
+/**
+ * A packed mirror (zip archives) is unpacked into the shared plugin cache once; an unpacked mirror needs
+ * no cache: init links `.terraform/providers/...` to the mirror itself (~0.5 CPU-s). Terraform's cache
+ * is not safe for concurrent installs ("mkdir ...: file exists"), so it is used only when it saves work.
+ */
+function mirrorIsPacked(): boolean {
+  const dir = join(terraform.mirror!, PROVIDER);
+  return readdirSync(dir).some((f) => f.endsWith(".zip"));
+}
+
+/** The CLI config (filesystem mirror only; plugin cache for packed mirrors): one file per mirror, written atomically. */
 function cliConfigFile(): string {
-  if (cliConfig && existsSync(cliConfig)) return cliConfig;
   if (!terraform.available) throw new Error(`terraform is not available: ${terraform.why}`);
   const cache = pluginCache();
   mkdirSync(cache, { recursive: true });
-  // Outside the test file's own temp folder (support/temp.ts): shared by the process, removed on exit.
-  const dir = mkdtempSync(join(sharedTempDir(), "terraform-cli-keyless-"));
-  cliConfig = join(dir, "terraform.rc");
-  writeFileSync(
-    cliConfig,
-    [
-      `plugin_cache_dir = ${JSON.stringify(cache)}`,
-      "disable_checkpoint = true",
-      "provider_installation {",
-      `  filesystem_mirror {`,
-      `    path    = ${JSON.stringify(terraform.mirror)}`,
-      `    include = ["registry.terraform.io/*/*"]`,
-      "  }",
-      "}",
-      "",
-    ].join("\n"),
-  );
-  process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
-  return cliConfig;
+  const text = [
+    ...(mirrorIsPacked() ? [`plugin_cache_dir = ${JSON.stringify(cache)}`] : []),
+    "disable_checkpoint = true",
+    "provider_installation {",
+    `  filesystem_mirror {`,
+    `    path    = ${JSON.stringify(terraform.mirror)}`,
+    `    include = ["registry.terraform.io/*/*"]`,
+    "  }",
+    "}",
+    "",
+  ].join("\n");
+  const file = join(cache, `cli-${createHash("sha256").update(text).digest("hex").slice(0, 12)}.tfrc`);
+  if (!existsSync(file)) {
+    const tmp = `${file}.${process.pid}`;
+    writeFileSync(tmp, text);
+    renameSync(tmp, file);
+  }
+  return file;
 }
 
 const endpoints = new Map<string, string>();
 /** The harness's default GOGC for terraform and its providers (see childEnv). */
-export const HARNESS_GOGC = "200";
+export const HARNESS_GOGC = "400";
 
 function childEnv(dir: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
@@ -178,12 +195,12 @@ function childEnv(dir: string): NodeJS.ProcessEnv {
   return {
     ...env,
     TF_CLI_CONFIG_FILE: cliConfigFile(),
-    TF_PLUGIN_CACHE_DIR: pluginCache(),
+    ...(mirrorIsPacked() ? { TF_PLUGIN_CACHE_DIR: pluginCache() } : {}),
     TF_IN_AUTOMATION: "1",
     TF_INPUT: "0",
     CHECKPOINT_DISABLE: "1",
     // Each provider process spends ~2.5 CPU-s starting, much of it in Go's GC while it builds ~500 MB of
-    // schemas; a lazier GC cuts that (measured: GOGC=400 -30% CPU, +30% memory per process). Set GOGC to override.
+    // schemas; a lazier GC cuts that (measured on a plan of the example org stack: GOGC=400 -27% CPU, +27% peak RSS per process). Set GOGC to override.
     GOGC: process.env.GOGC ?? HARNESS_GOGC,
     ...(process.env.KEYLESS_TF_LOG ? { TF_LOG: process.env.KEYLESS_TF_LOG, TF_LOG_PATH: join(dir, "terraform.log") } : {}),
     // Belt and braces: the override sets every endpoint; anything it missed still stays on 127.0.0.1.
@@ -195,6 +212,12 @@ function childEnv(dir: string): NodeJS.ProcessEnv {
   };
 }
 
+/** Terraform processes still running: stopped if this process exits first (a test that timed out). */
+const running = new Set<import("node:child_process").ChildProcess>();
+process.once("exit", () => {
+  for (const c of running) c.kill("SIGTERM");
+});
+
 /** Runs terraform in `dir` (a child process); measures its CPU, with its provider processes. */
 export async function tf(dir: string, args: string[]): Promise<TfResult> {
   const timing = join(mkdtempSync(join(tmpdir(), "keyless-tf-time-")), "time");
@@ -203,6 +226,8 @@ export async function tf(dir: string, args: string[]): Promise<TfResult> {
   try {
     return await new Promise<TfResult>((resolve, reject) => {
       const child = spawn(cmd, argv, { cwd: dir, env: childEnv(dir), stdio: ["ignore", "pipe", "pipe"] });
+      running.add(child);
+      child.on("exit", () => running.delete(child));
       const out: Buffer[] = [];
       const err: Buffer[] = [];
       child.stdout.on("data", (b: Buffer) => out.push(b));
@@ -238,18 +263,14 @@ function check(what: string, dir: string, r: TfResult): TfResult {
 /** Resource-level parallelism: the provider's waiters sleep (assignments 10 s), they do not compute. */
 export const PARALLELISM = Number(process.env.KEYLESS_TF_PARALLELISM ?? 64);
 
-/** A cache that outlives the run, so in the machine's temp folder (support/temp.ts: sharedTempDir). */
-const pluginCache = () => join(sharedTempDir(), "terraform-plugin-cache-keyless");
-
 /**
- * `terraform init` from the mirror, through the shared plugin cache. Terraform's cache is not safe for
- * concurrent first installs ("mkdir ...: file exists"), so the first init of a process tree runs alone
- * under a lock folder, and marks the cache ready for the others.
+ * `terraform init` from the mirror. With a packed mirror the first init unpacks into the shared plugin
+ * cache alone, under a lock folder, and marks the cache ready for the others.
  */
 export async function init(dir: string): Promise<TfResult> {
   const run = async () => check("init", dir, await tf(dir, ["init", "-input=false", "-no-color", "-lock=false"]));
   const ready = join(pluginCache(), `.keyless-ready-aws-${terraform.providerVersion}`);
-  if (existsSync(ready)) return run();
+  if (!mirrorIsPacked() || existsSync(ready)) return run();
   const lock = join(pluginCache(), ".keyless-lock");
   mkdirSync(pluginCache(), { recursive: true });
   for (;;) {
@@ -318,6 +339,23 @@ export function planChanges(p: PlanResult): string[] {
     .map((rc: any) => `${rc.address}: ${rc.change.actions.join(",")}`);
 }
 
+/** The managed resource instances in the state of a stack prepared with the default in-folder backend. */
+export function stateResources(dir: string): { type: string; name: string; key?: string | number; address: string }[] {
+  const file = join(dir, "terraform.tfstate");
+  if (!existsSync(file)) return [];
+  const state = JSON.parse(readFileSync(file, "utf8"));
+  return (state.resources ?? [])
+    .filter((r: any) => r.mode === "managed")
+    .flatMap((r: any) =>
+      (r.instances ?? []).map((i: any) => ({
+        type: r.type,
+        name: r.name,
+        key: i.index_key,
+        address: `${r.module ? `${r.module}.` : ""}${r.type}.${r.name}${i.index_key === undefined ? "" : `[${JSON.stringify(i.index_key)}]`}`,
+      })),
+    );
+}
+
 /** A copy of a synthesized stack folder in a fresh temporary folder (the caller removes it, e.g. `removeTemp`). */
 export function copyStack(stackDir: string, into = mkdtempSync(join(tmpdir(), "keyless-tf-"))): string {
   const dest = join(into, stackDir.split(/[\\/]/).filter(Boolean).pop() ?? "stack");
@@ -341,7 +379,18 @@ function providerBlocks(config: any): ProviderBlock[] {
  * Points the stack in `stackDir` at the emulator: writes `override.tf.json` (see the header) and
  * remembers the endpoint for `tf` in that folder. Reads the stack's `cdk.tf.json`.
  */
-export async function prepareStack(stackDir: string, emulator: Emulator): Promise<void> {
+export interface PrepareOptions {
+  /** "in-folder": local state in the stack folder (default); "as-declared": keep a declared local backend. */
+  readonly backend?: "in-folder" | "as-declared";
+  /**
+   * The provider's `max_retries` (its default is 25). The provider retries some AWS errors, for
+   * example SSO Admin's ConflictException, with backoff for minutes: a test that expects one sets 1.
+   * @default the provider's default
+   */
+  readonly maxRetries?: number;
+}
+
+export async function prepareStack(stackDir: string, emulator: Emulator, opts: PrepareOptions = {}): Promise<void> {
   if (!terraform.available) throw new Error(`terraform is not available: ${terraform.why}`);
   const config = JSON.parse(readFileSync(join(stackDir, "cdk.tf.json"), "utf8"));
   const e = emulator.endpoint;
@@ -351,10 +400,11 @@ export async function prepareStack(stackDir: string, emulator: Emulator): Promis
     secret_key: "keyless-harness-dummy-secret",
     skip_metadata_api_check: true,
     skip_region_validation: true,
+    ...(opts.maxRetries === undefined ? {} : { max_retries: opts.maxRetries }),
     endpoints: [{ ssoadmin: e, identitystore: e, organizations: e, iam: e, sts: e }],
   }));
   const backend = config.terraform?.backend ?? {};
-  const keepBackend = Object.keys(backend).length === 1 && backend.local && !config.terraform?.cloud;
+  const keepBackend = opts.backend === "as-declared" && Object.keys(backend).length === 1 && backend.local && !config.terraform?.cloud;
   const override: any = {
     "//": "Written by the keyless Terraform harness (__tests__/support/terraform.ts) for tests against the AWS API emulator; not for real use.",
     terraform: {
