@@ -28,6 +28,7 @@
  */
 import { adoptionCases } from "./adoption";
 import type { CorpusCase } from "./case";
+import { delegationCases } from "./delegation";
 import { githubOidcCases } from "./github-oidc";
 import { guardrailsCases } from "./guardrails";
 import { identityCenterCases } from "./identity-center";
@@ -35,6 +36,7 @@ import { loadCases } from "./load";
 import { referencesCases } from "./references";
 import { rulesCases } from "./rules";
 import { schemaCases } from "./schema";
+import { stackCases } from "./stack";
 
 export type { CorpusCase } from "./case";
 
@@ -47,7 +49,9 @@ export const CORPUS: Readonly<Record<string, readonly CorpusCase[]>> = {
   guardrails: guardrailsCases,
   "github-oidc": githubOidcCases,
   rules: rulesCases,
+  stack: stackCases,
   adoption: adoptionCases,
+  delegation: delegationCases,
 };
 
 /**

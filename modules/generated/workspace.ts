@@ -222,6 +222,12 @@ export interface PermissionSet {
   customerManagedPolicies?: CustomerManagedPolicyReference[];
   inlinePolicy?: PolicyDocument;
   permissionsBoundary?: PermissionsBoundary;
+  /**
+   * More permission sets from this one definition, by their own stable key (the Terraform address; the AWS name defaults to it): same policies and boundary, with the session length, name, description, relay state or extra tags changed. For example prod and dev session lengths without copying the policies. The definition itself stays a permission set too.
+   */
+  variants?: {
+    [k: string]: PermissionSetVariant;
+  };
 }
 /**
  * Tags of the permission set, beside the workspace's default tags.
@@ -286,6 +292,34 @@ export interface PermissionsBoundary {
    */
   managedPolicy?: string;
   customerManagedPolicy?: CustomerManagedPolicyReference;
+}
+/**
+ * What a variant changes; everything else comes from the permission set it belongs to.
+ */
+export interface PermissionSetVariant {
+  /**
+   * 1 to 32 characters: letters, digits and + = , . @ _ -
+   */
+  name?: string;
+  /**
+   * Default: the permission set's.
+   */
+  description?: string;
+  /**
+   * Default: the permission set's.
+   */
+  sessionDuration?: string;
+  /**
+   * Default: the permission set's.
+   */
+  relayState?: string;
+  tags?: Tags2;
+}
+/**
+ * Added to (and overriding) the permission set's tags.
+ */
+export interface Tags2 {
+  [k: string]: string;
 }
 export interface Group {
   /**
@@ -385,7 +419,7 @@ export interface AccountTargets {
    */
   recursive?: boolean;
   accounts?: AccountName[];
-  tags?: Tags2;
+  tags?: Tags3;
   exclude?: {
     accounts?: AccountName[];
     /**
@@ -401,7 +435,7 @@ export interface AccountTargets {
 /**
  * Accounts whose inventory tags include every one of these key/value pairs.
  */
-export interface Tags2 {
+export interface Tags3 {
   [k: string]: string;
 }
 /**
@@ -558,12 +592,12 @@ export interface GithubOidcProvider {
    * @maxItems 5
    */
   thumbprints?: string[];
-  tags?: Tags3;
+  tags?: Tags4;
 }
 /**
  * AWS tags: up to 50 keys of at most 128 characters, values of at most 256.
  */
-export interface Tags3 {
+export interface Tags4 {
   [k: string]: string;
 }
 export interface GithubOidcRole {
@@ -621,7 +655,7 @@ export interface GithubOidcRole {
    * Maximum session in seconds, 3600 to 43200. Default: 3600.
    */
   maxSessionDuration?: number;
-  tags?: Tags3;
+  tags?: Tags4;
 }
 /**
  * One kind of workflow run that may assume the role: exactly one of branch, tag, environment, pullRequest or custom.

@@ -14,6 +14,7 @@ import { collectGithubOidc, compileGithubOidc } from "./github-oidc";
 import { collectGuardrails, compileGuardrails } from "./guardrails";
 import { checkGroupKinds, collectIdentityCenter, compileIdentityCenter } from "./identity-center";
 import { checkEvaluationDate } from "./identity-center/expiry";
+import { expandPermissionSetVariants } from "./identity-center/variants";
 import { attachImports } from "./imports";
 import { Inventory } from "./inventory";
 import { Registry } from "./registry";
@@ -53,7 +54,7 @@ export function compileDefinitions(loaded: LoadedDefinitions, options: CompileOp
   const contexts: WorkspaceContext[] = loaded.workspaces.map((ws) => ({
     name: ws.name,
     source: ws.source,
-    def: ws.source.data as Workspace,
+    def: expandPermissionSetVariants(ws.source.data as Workspace, ws.source, reporter),
     inventory,
     registry,
     reporter,

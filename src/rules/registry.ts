@@ -1,4 +1,5 @@
 import { ADOPTION_RULES } from "./catalog/adoption";
+import { DELEGATION_RULES } from "./catalog/delegated-administration";
 import { GITHUB_OIDC_RULES } from "./catalog/github-oidc";
 import { GUARDRAIL_RULES } from "./catalog/guardrails";
 import { IDENTITY_CENTER_RULES } from "./catalog/identity-center";
@@ -28,6 +29,7 @@ export const RULES = {
   ...GITHUB_OIDC_RULES,
   ...PLAN_RULES,
   ...ADOPTION_RULES,
+  ...DELEGATION_RULES,
   ...STACK_RULES,
 } as const satisfies Record<string, RuleInfo>;
 

@@ -66,14 +66,24 @@ export function seedFromDefinitions(dir: string): EmulatorSeed {
       if (u?.source === "external" && !users.has(name)) users.set(name, { userName: name });
   }
 
-  const iam: Record<string, { policies: { name: string; path: string }[] }> = {};
+  const iam: Record<string, { policies: { name: string; path: string }[]; oidcProviders: { url: string }[] }> = {};
+  const iamOf = (id: string) => (iam[id] ??= { policies: [], oidcProviders: [] });
+  // GitHub OIDC providers declared `existing: true` were made outside keyless: they are in AWS already.
+  for (const { doc } of workspaces) {
+    for (const [account, p] of Object.entries<any>(doc.githubOidc?.providers ?? {})) {
+      const id = inventory.accounts[account]?.id;
+      if (!p?.existing || !id) continue;
+      const url = `https://token.actions.githubusercontent.com${p.enterpriseSlug ? `/${p.enterpriseSlug}` : ""}`;
+      if (!iamOf(id).oidcProviders.some((o) => o.url === url)) iamOf(id).oidcProviders.push({ url });
+    }
+  }
   const accountsUnder = (ouPath: string) =>
     Object.values(inventory.accounts).filter((a) => a.ou && (a.ou === ouPath || a.ou.startsWith(`${ouPath}/`))).map((a) => a.id);
   for (const [full, where] of Object.entries(inventory.customerManagedPolicies ?? {})) {
     const cut = full.lastIndexOf("/");
     const policy = { name: full.slice(cut + 1), path: full.slice(0, cut + 1) || "/" };
     const ids = new Set([...(where.organizationalUnits ?? []).flatMap(accountsUnder), ...(where.accounts ?? []).map((k) => inventory.accounts[k]?.id).filter(Boolean)]);
-    for (const id of ids) (iam[id] ??= { policies: [] }).policies.push(policy);
+    for (const id of ids) iamOf(id).policies.push(policy);
   }
 
   return {

@@ -2,8 +2,13 @@ import type { PlanRule } from "../plan-rule";
 import { adminInProduction } from "./admin-in-production";
 import { adminLongSession } from "./admin-long-session";
 import { assignmentThreshold } from "./assignment-threshold";
+import { breakGlassDirectoryUsers } from "./break-glass-directory-users";
 import { customerManagedPolicies } from "./customer-managed-policies";
+import { delegatedAssignments } from "./delegated-assignments";
+import { delegatedGuardrails } from "./delegated-guardrails";
+import { delegatedMemberRole } from "./delegated-member-role";
 import { guardrailCoverage } from "./guardrail-coverage";
+import { managedPolicyNames } from "./managed-policy-names";
 import { individualUserAssignments } from "./individual-user-assignments";
 import { permissionSetPolicyCount } from "./permission-set-policy-count";
 import { permissionSetsPerInstance } from "./permission-sets-per-instance";
@@ -23,6 +28,7 @@ export const PLAN_CHECKS: readonly PlanRule[] = [
   permissionSetsPerInstance,
   rolePolicyCount,
   scpAttachmentsPerTarget,
+  managedPolicyNames,
   // Security and hygiene (on a complete plan).
   adminInProduction,
   adminLongSession,
@@ -34,4 +40,9 @@ export const PLAN_CHECKS: readonly PlanRule[] = [
   customerManagedPolicies,
   guardrailCoverage,
   planMemory,
+  // Delegated administration and break-glass.
+  delegatedAssignments,
+  delegatedGuardrails,
+  delegatedMemberRole,
+  breakGlassDirectoryUsers,
 ];
