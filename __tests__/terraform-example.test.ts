@@ -11,6 +11,7 @@ import { synthesize } from "../modules/synth";
 import { runSynth } from "../src/run-synth";
 import { Emulator, startEmulator } from "./support/emulator";
 import { seedFromDefinitions } from "./support/emulator/seed-from-definitions";
+import { pointRemoteStates } from "./support/remote-state";
 import { tempDir } from "./support/temp";
 import { apply, copyStack, describeTerraform, init, plan, planChanges, prepareStack, stateResources, validate } from "./support/terraform";
 
@@ -39,6 +40,8 @@ describeTerraform("the example organization, applied with terraform against the 
       dirs[s] = copyStack(join(outdir, "stacks", s), mkdtempSync(join(work, "tf-")));
       config[s] = JSON.parse(readFileSync(join(dirs[s], "cdk.tf.json"), "utf8"));
       await prepareStack(dirs[s], emulator);
+      // dev and prod read the permission sets org owns from org's state (local in the harness).
+      pointRemoteStates(dirs[s], { org: join(dirs.org, "terraform.tfstate") });
     }
     await Promise.all(STACKS.map((s) => init(dirs[s])));
   });
