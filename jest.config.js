@@ -7,4 +7,8 @@ module.exports = {
   // Tests that synthesize keep their temporary output under the OS temp folder.
   testPathIgnorePatterns: ["/node_modules/", "/cdktf.out/"],
   watchPathIgnorePatterns: ["/cdktf.out"],
+  // Every test file gets its own TMPDIR; a keyless-* folder left behind fails the file (see __tests__/support/temp.ts).
+  globalSetup: "<rootDir>/__tests__/support/temp-global.ts",
+  globalTeardown: "<rootDir>/__tests__/support/temp-teardown.ts",
+  setupFilesAfterEnv: ["<rootDir>/__tests__/support/temp.ts"],
 };

@@ -1,6 +1,6 @@
 /**
  * The layer rules of ARCHITECTURE.md, checked over the import graph of src/, modules/ and main.ts:
- * no import cycle between files or between areas, only type imports from src/ into modules/ (except
+ * no runtime import cycle between files and no import cycle at all between areas, only type imports from src/ into modules/ (except
  * the one lazy engine entry), the CDKTF engine only inside modules/, and AWS-reading code (src/aws/)
  * only behind the CLI commands. A failure names the files and lines to change.
  */
@@ -47,8 +47,10 @@ describe("layers", () => {
     expect(edges.filter((e) => e.to.startsWith("unresolved:")).map(at)).toEqual([]);
   });
 
-  it("has no import cycle between files (type-only imports count)", () => {
-    const cycles = findCycles(groupEdges(own, (f) => f, true));
+  it("has no runtime import cycle between files", () => {
+    // Between files, a cycle matters at run time (a module sees another half-initialized); types
+    // referring to each other inside one area are harmless. Between areas, type imports count too.
+    const cycles = findCycles(groupEdges(own.filter((e) => !e.typeOnly), (f) => f, true));
     expect(cycles.map((c) => c.join(" -> "))).toEqual([]);
   });
 

@@ -1,11 +1,11 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { generateOrganization, SIZES, writeOrganization } from "../bench/generate";
 import { App } from "cdktf";
 import { EnvironmentStack } from "../modules/environment-stack";
 import { synthesize } from "../modules/synth";
 import { compile } from "../src/compile/compile";
+import { tempDir } from "./support/temp";
 
 describe("bench generator", () => {
   const medium = generateOrganization(SIZES.medium, 1);
@@ -19,7 +19,7 @@ describe("bench generator", () => {
   });
 
   it("writes exactly the files it generated", () => {
-    const dir = mkdtempSync(join(tmpdir(), "keyless-bench-test-"));
+    const dir = tempDir("bench-test");
     try {
       writeOrganization(dir, medium);
       const written = readdirSync(dir).filter((f) => f.endsWith(".yaml")).sort();
@@ -31,7 +31,7 @@ describe("bench generator", () => {
   });
 
   it("produces a medium organization that validates and compiles without errors, at the size asked", () => {
-    const dir = mkdtempSync(join(tmpdir(), "keyless-bench-test-"));
+    const dir = tempDir("bench-test");
     try {
       writeOrganization(dir, medium);
       const result = compile({ dir, cwd: dir, evaluationDate: "2026-01-15" });
@@ -52,7 +52,7 @@ describe("bench generator", () => {
   });
 
   it("synthesizes the medium organization to the same bytes as plain cdktf (for_each maps spliced in)", () => {
-    const dir = mkdtempSync(join(tmpdir(), "keyless-bench-test-"));
+    const dir = tempDir("bench-test");
     try {
       writeOrganization(join(dir, "defs"), medium);
       const { plan } = compile({ dir: join(dir, "defs"), cwd: dir, evaluationDate: "2026-01-15" });

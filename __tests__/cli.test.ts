@@ -1,10 +1,11 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { stringify } from "yaml";
 import { runCli } from "../src/cli/cli";
 import type { CliIo } from "../src/cli/context";
 import { workspace, writeDefinitions } from "./support/fixtures";
+import { tempDir } from "./support/temp";
 
 function run(cwd: string, argv: string[], options: { isTTY?: boolean; env?: Record<string, string>; today?: () => string } = {}) {
   const out: string[] = [];
@@ -37,7 +38,7 @@ const dev = workspace({
 /** A folder with environments/{org,dev}.yaml and their inventory, as a user's repository would have. */
 function goodProject(): string {
   const dir = writeDefinitions({ "org.yaml": org, "dev.yaml": dev });
-  const root = mkdtempSync(join(tmpdir(), "keyless-cli-"));
+  const root = tempDir("cli");
   renameSync(dir, join(root, "environments"));
   return root;
 }

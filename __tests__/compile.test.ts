@@ -119,7 +119,7 @@ describe("compiler", () => {
     const dev = result.plan!.workspaces.find((w) => w.name === "dev")!;
     expect(dev.identityCenter.permissionSets).toEqual([]);
     expect(dev.identityCenter.permissionSetLookups).toEqual([
-      { key: "ReadOnly", name: "ReadOnly" },
+      { key: "ReadOnly", name: "ReadOnly", workspace: "org" },
     ]);
     expect(dev.identityCenter.groupLookups).toEqual(["Breakglass", "Platform"]);
     const org = result.plan!.workspaces.find((w) => w.name === "org")!;

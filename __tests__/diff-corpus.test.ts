@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { diffPlans, isEmptyDiff, renderDiff } from "../src/report/diff";
 import { baseDefinitions, planOf } from "./diff-corpus/base";
 import { CASES } from "./diff-corpus/cases";
@@ -25,5 +27,15 @@ describe("diff corpus: every change to a policy is seen, widening first", () => 
     // Widenings come before every detail section.
     const firstWidening = md.indexOf("### ⚠️ Access widened");
     if (c.lines.some((l) => l.startsWith("- ⚠️"))) expect(firstWidening).toBe(md.indexOf("### "));
+  });
+});
+
+describe("README's diff example", () => {
+  it("is what two corpus changes together print", () => {
+    const readme = readFileSync(join(__dirname, "..", "README.md"), "utf8");
+    const shown = /```\n(### ⚠️ Access widened[\s\S]*?)```/.exec(readme)![1].trim();
+    const head = baseDefinitions();
+    for (const name of ["permission set: adds iam:* to an Allow", "SCP exemption: exempts every role"]) CASES.find((c) => c.name === name)!.change(head);
+    expect(renderDiff(diffPlans(planOf(baseDefinitions()), planOf(head)))).toContain(shown);
   });
 });

@@ -157,6 +157,15 @@ describe("keyless diff --base (git)", () => {
     git(repo, "commit", "-qam", "head");
     expect(run(repo, "diff", "--dir", "defs", "--base", "HEAD").stdout).toContain("No change in effective access.");
 
+    // Between two refs: the access-review delta of a period, whatever the working tree holds.
+    writeFileSync(join(repo, "defs", "prod.yaml"), "identityCenter: [not, a, workspace\n");
+    const period = run(repo, "diff", "--dir", "defs", "--base", "HEAD~1", "--head", "HEAD");
+    expect(period.code).toBe(0);
+    expect(period.stdout).toContain("## Access changes against `HEAD~1` as of `HEAD`");
+    expect(period.stdout).toContain("➕ group Developers: **ReadOnly** in `app-dev`");
+    expect(period.stdout).toContain("⚠️ group Developers can now use ReadOnly in app-dev [`prod`]");
+    git(repo, "checkout", "-q", "--", "defs");
+
     // A ref that does not exist is bad input (exit 1), explained without a stack trace.
     const bad = run(repo, "diff", "--dir", "defs", "--base", "no-such-branch");
     expect(bad.code).toBe(1);

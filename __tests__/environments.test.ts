@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { synthesize } from "../modules/synth";
@@ -7,6 +7,7 @@ import { compile } from "../src/compile/compile";
 import { runSynth } from "../src/run-synth";
 import { readTree } from "./support/definitions";
 import { writeDefinitions, workspace } from "./support/fixtures";
+import { tempDir } from "./support/temp";
 
 const ROOT = join(__dirname, "..");
 const ENVIRONMENTS = join(ROOT, "environments");
@@ -14,7 +15,7 @@ const DATE = "2026-11-01";
 
 
 function synthExample(): { outdir: string; tree: Record<string, string> } {
-  const outdir = join(mkdtempSync(join(tmpdir(), "keyless-out-")), "cdktf.out");
+  const outdir = join(tempDir("out"), "cdktf.out");
   const code = runSynth({ dir: ENVIRONMENTS, outdir, evaluationDate: DATE, synthesize, stdout: () => {}, stderr: () => {} });
   expect(code).toBe(0);
   return { outdir, tree: readTree(outdir) };
@@ -98,7 +99,7 @@ describe("the example organization", () => {
 
 describe("the command line", () => {
   it("npm run synth and cdktf synth write the same bytes", () => {
-    const base = mkdtempSync(join(tmpdir(), "keyless-cli-"));
+    const base = tempDir("cli");
     const env = { ...process.env, CHECKPOINT_DISABLE: "1", DISABLE_VERSION_CHECK: "1" };
     execFileSync(process.execPath, ["--require", "tsx/cjs", "main.ts", "--out", join(base, "a")], { cwd: ROOT, env, stdio: "pipe" });
     execFileSync(process.execPath, [join(ROOT, "node_modules/cdktf-cli/bundle/bin/cdktf"), "synth", "--output", join(base, "b")], { cwd: ROOT, env, stdio: "pipe" });

@@ -1,12 +1,12 @@
 import fc from "fast-check";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { synthesize } from "../modules/synth";
 import { compile } from "../src/compile/compile";
 import { CODES } from "../src/diagnostics/codes";
 import { runSynth } from "../src/run-synth";
 import { exampleWorkspaces, readTree, writeExampleVariant } from "./support/definitions";
+import { tempDir } from "./support/temp";
 
 /** Every path (list of keys/indexes) to a value inside `data`. */
 function paths(data: unknown, prefix: (string | number)[] = []): (string | number)[][] {
@@ -88,7 +88,7 @@ describe("random mutations of valid definitions", () => {
   });
 
   it("a failed run leaves cdktf.out/ untouched", () => {
-    const outdir = join(mkdtempSync(join(tmpdir(), "keyless-fuzz-")), "cdktf.out");
+    const outdir = join(tempDir("fuzz"), "cdktf.out");
     mkdirSync(join(outdir, "stacks", "prev"), { recursive: true });
     writeFileSync(join(outdir, "stacks", "prev", "cdk.tf.json"), '{"previous":true}');
     const before = readTree(outdir);

@@ -1,6 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { Testing } from "cdktf";
 import { EnvironmentStack } from "../modules/environment-stack";
@@ -9,6 +8,7 @@ import { toHcl } from "../modules/hcl/hcl-writer";
 import { quoteTemplate, soleInterpolation } from "../modules/hcl/template";
 import { synthesize } from "../modules/synth";
 import { compile } from "../src/compile/compile";
+import { tempDir } from "./support/temp";
 import { EXAMPLE_DIR } from "./support/definitions";
 
 const terraformOnPath = !spawnSync("terraform", ["version"], { encoding: "utf8" }).error;
@@ -32,7 +32,7 @@ describe("JSON-syntax templates in native syntax", () => {
 });
 
 describe("keyless synth --format hcl on the example organization", () => {
-  const out = mkdtempSync(join(tmpdir(), "keyless-hcl-"));
+  const out = tempDir("hcl");
   afterAll(() => rmSync(out, { recursive: true, force: true }));
   const { plan } = compile({ dir: EXAMPLE_DIR, evaluationDate: "2026-01-15" });
   synthesize(plan!, { outdir: join(out, "json") });
@@ -71,5 +71,80 @@ describe("keyless synth --format hcl on the example organization", () => {
   it("is byte-stable: a second synth writes the same files", () => {
     synthesize(plan!, { outdir: join(out, "hcl2"), format: "hcl" });
     for (const ws of names) expect(readFileSync(join(out, "hcl2", "stacks", ws, "main.tf"), "utf8")).toBe(hcl(ws));
+  });
+});
+
+describe("the HCL writer on what the example does not use", () => {
+  const tf = {
+    "//": { metadata: { version: "0.21.0" } },
+    terraform: { backend: { s3: { bucket: "b", key: "k", region: "eu-west-1", assume_role: { role_arn: "arn:aws:iam::1:role/r" } } }, required_version: ">= 1.11" },
+    resource: {
+      aws_iam_role: {
+        "odd-name": {
+          "//": { metadata: { path: "x" } },
+          name: 'quote " and backslash \\ and ${"$"}{x}',
+          tags: { "aws:team": "a", plain: "b", true: "c" },
+          lifecycle: { ignore_changes: ["${tags}"], prevent_destroy: true },
+          assume_role_policy: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/$${aws:username}/*"}]}',
+        },
+      },
+    },
+    import: [{ to: "aws_iam_role.odd-name", id: "odd-name", provider: "aws.app" }],
+    removed: [{ from: "aws_iam_role.gone", lifecycle: { destroy: false } }],
+  };
+  const text = toHcl(tf, new Map());
+
+  it("writes backends, lifecycle, import and removed blocks, quoted keys and escapes", () => {
+    expect(text).toMatchInlineSnapshot(`
+     "terraform {
+       required_version = ">= 1.11"
+       backend "s3" {
+         bucket = "b"
+         key    = "k"
+         region = "eu-west-1"
+         assume_role = {
+           role_arn = "arn:aws:iam::1:role/r"
+         }
+       }
+     }
+
+     resource "aws_iam_role" "odd-name" {
+       name = "quote \\" and backslash \\\\ and \${"$"}{x}"
+       tags = {
+         "aws:team" = "a"
+         plain      = "b"
+         "true"     = "c"
+       }
+       assume_role_policy = chomp(<<-EOT
+         {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/$\${aws:username}/*"}]}
+         EOT
+       )
+
+       lifecycle {
+         ignore_changes  = [tags]
+         prevent_destroy = true
+       }
+     }
+
+     import {
+       provider = aws.app
+       to       = aws_iam_role.odd-name
+       id       = "odd-name"
+     }
+
+     removed {
+       from = aws_iam_role.gone
+
+       lifecycle {
+         destroy = false
+       }
+     }
+     "
+    `);
+  });
+
+  (terraformOnPath ? it : it.skip)("is terraform fmt's layout too (skipped without terraform on PATH)", () => {
+    const fmt = spawnSync("terraform", ["fmt", "-no-color", "-"], { input: text, encoding: "utf8" });
+    expect([fmt.status, fmt.stdout]).toEqual([0, text]);
   });
 });

@@ -12,7 +12,8 @@ function addresses(plan: AccessPlan): string[] {
       for (const [type, byName] of Object.entries<Record<string, any>>(json[kind] ?? {})) {
         for (const [name, body] of Object.entries<any>(byName)) {
           const at = `${ws.name}:${kind === "data" ? "data." : ""}${type}.${name}`;
-          const each = body.for_each;
+          const local = typeof body.for_each === "string" ? /^\$\{local\.([A-Za-z0-9_-]+)\}$/.exec(body.for_each) : null;
+          const each = local ? json.locals[local[1]] : body.for_each;
           if (each && typeof each === "object") for (const k of Array.isArray(each) ? each : Object.keys(each)) out.push(`${at}[${JSON.stringify(k)}]`);
           else if (typeof each === "string") out.push(`${at}[${each}]`);
           else out.push(at);
@@ -73,7 +74,7 @@ describe("Terraform addresses", () => {
     expect(addresses(b.plan!)).toEqual(before);
     // The shuffle really reordered the definitions.
     expect(JSON.stringify(shuffle(org()))).not.toEqual(JSON.stringify(org()));
-    expect(before).toContain('org:aws_ssoadmin_account_assignment.this["group:Data/Admin/app-prod"]');
+    expect(before).toContain('org:aws_ssoadmin_account_assignment.Admin["group:Data/100000000002"]');
     expect(before).toContain('org:aws_identitystore_group_membership.this["BreakGlass/bob@acme.example"]');
     expect(before).toContain('org:aws_ssoadmin_customer_managed_policy_attachment.ReadOnly["/x/b"]');
   });
@@ -81,7 +82,7 @@ describe("Terraform addresses", () => {
   it("grow by exactly one resource when one grant is added", () => {
     const before = addresses(compileFiles({ "org.yaml": org() }, "2026-11-01").plan!);
     const after = addresses(compileFiles({ "org.yaml": org(["data-prod"]) }, "2026-11-01").plan!);
-    expect(after.filter((x) => !before.includes(x))).toEqual(['org:aws_ssoadmin_account_assignment.this["group:Data/Admin/data-prod"]']);
+    expect(after.filter((x) => !before.includes(x))).toEqual(['org:aws_ssoadmin_account_assignment.Admin["group:Data/100000000003"]']);
     expect(before.filter((x) => !after.includes(x))).toEqual([]);
   });
 });

@@ -1,5 +1,3 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { terraformName } from "../modules/names";
 import { synthesize } from "../modules/synth";
@@ -8,6 +6,7 @@ import { readPreviousStacks } from "../src/identity-center/previous-output";
 import type { AccessPlan, PermissionSetPlan, WorkspacePlan } from "../src/plan";
 import { runSynth } from "../src/run-synth";
 import { workspace, writeDefinitions } from "./support/fixtures";
+import { tempDir } from "./support/temp";
 
 /** A previous cdk.tf.json holding these permission sets (address -> AWS name). */
 const stack = (sets: Record<string, string>) => ({ resource: { aws_ssoadmin_permission_set: Object.fromEntries(Object.entries(sets).map(([a, name]) => [a, { name, session_duration: "PT1H" }])) } });
@@ -26,16 +25,21 @@ describe("permission set replacement hazards", () => {
     ]);
   });
 
-  it("reports an address that disappears while another carries its name (key renamed)", () => {
-    const out = permissionSetReplacements({ org: stack({ ReadOnly: "ReadOnly" }) }, plan({ org: [ps("Viewer", "ReadOnly")] }));
-    expect(out.map((d) => [d.code, d.path.join(".")])).toEqual([["KL313", "identityCenter.permissionSets.Viewer"]]);
-    expect(out[0].message).toContain('"ReadOnly" moves from org:ReadOnly to key Viewer');
-    expect(out[0].fix).toContain("terraform state mv 'aws_ssoadmin_permission_set.ReadOnly' 'aws_ssoadmin_permission_set.Viewer'");
+  it("is silent when only the key is renamed: permission sets are addressed by their AWS name", () => {
+    expect(found({ org: stack({ ReadOnly: "ReadOnly" }) }, plan({ org: [ps("Viewer", "ReadOnly")] }))).toEqual([]);
   });
 
-  it("reports a permission set moved to another workspace", () => {
+  it("reads the key from the construct path of an output addressed by AWS name", () => {
+    const previous = { org: { resource: { aws_ssoadmin_permission_set: { RO: { name: "RO", "//": { metadata: { path: "org/permission_set_ReadOnly/permission_set" } } } } } } };
+    expect(found(previous, plan({ org: [ps("ReadOnly", "ReadOnlyAccess")] }))).toEqual([
+      'KL313 warning org.yaml identityCenter.permissionSets.ReadOnly.name: permission set ReadOnly is renamed from "RO" to "ReadOnlyAccess": AWS replaces it, recreating its AWSReservedSSO_RO_* role as AWSReservedSSO_ReadOnlyAccess_* in every assigned account; users are signed out and policies or EKS access entries that name the old role ARN stop working',
+    ]);
+  });
+
+  it("reports a permission set moved to another workspace, with the hand-over steps", () => {
     const out = permissionSetReplacements({ org: stack({ Billing: "Billing" }), finance: stack({}) }, plan({ org: [], finance: [ps("Billing")] }));
-    expect(out.map((d) => [d.file, d.message.split(":").slice(0, 2).join(":")])).toEqual([["finance.yaml", 'permission set "Billing" moves from org:Billing to key Billing in workspace finance']]);
+    expect(out.map((d) => [d.file, d.message.split(":")[0]])).toEqual([["finance.yaml", 'permission set "Billing" moves from workspace org to workspace finance']]);
+    expect(out[0].fix).toContain("removed block with lifecycle { destroy = false } for aws_ssoadmin_permission_set.Billing");
   });
 
   it("is silent for unchanged, added and deleted permission sets, and for a first synth", () => {
@@ -63,7 +67,7 @@ describe("permission set replacement hazards", () => {
           },
         }),
       });
-    const outdir = join(mkdtempSync(join(tmpdir(), "keyless-hazard-")), "cdktf.out");
+    const outdir = join(tempDir("hazard"), "cdktf.out");
     const run = (dir: string) => {
       const stderr: string[] = [];
       const code = runSynth({ dir, outdir, evaluationDate: "2026-11-01", synthesize, stdout: () => {}, stderr: (t) => stderr.push(t) });

@@ -578,7 +578,7 @@ describe("workspace settings", () => {
       });
     expect(grants().diagnostics).toEqual([]);
     expect(messages(grants(15))).toMatchInlineSnapshot(
-      `"org.yaml:29 warning KL312 $.identityCenter.assignments: this workspace has 16 account assignments, more than its threshold of 15: Identity Center runs about 10 assignment operations at a time, so plans and applies take long and get throttled | fix: split the assignments across workspaces (for example one per OU or per team), or raise identityCenter.defaults.assignmentWarningThreshold if you accept the slower applies"`
+      `"org.yaml:29 warning KL312 $.identityCenter.assignments: this workspace has 16 account assignments, more than its threshold of 15: a first apply creates about 60 a minute (the provider waits about 10 s for each, 10 at a time), so it takes about 1 minute, and every plan refreshes each one; a chained role session lasts 60 minutes | fix: split the assignments across workspaces (for example one per OU or per team), or raise identityCenter.defaults.assignmentWarningThreshold if your apply's credentials outlive the apply"`
     );
     expect(grants(16).diagnostics).toEqual([]);
   });

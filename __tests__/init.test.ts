@@ -1,16 +1,16 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { parse } from "yaml";
 import { runCli } from "../src/cli/cli";
 import type { CliIo } from "../src/cli/context";
 import { compile } from "../src/compile/compile";
+import { tempDir } from "./support/temp";
 
 const ROOT = join(__dirname, "..");
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 const tmp = () => {
-  const d = mkdtempSync(join(tmpdir(), "keyless-init-"));
+  const d = tempDir("init");
   dirs.push(d);
   return d;
 };

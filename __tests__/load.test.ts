@@ -1,6 +1,7 @@
 import { loadDefinitions } from "../src/load/load";
 import {
   compileFiles,
+  inventory,
   messages,
   workspace,
   writeDefinitions,
@@ -71,12 +72,12 @@ describe("loader", () => {
         })
       )
     ).toMatchInlineSnapshot(
-      `"nowhere.yaml:- error KL001 $: cannot read the file: it does not exist | fix: check that the path exists and is readable"`
+      `"dev.yaml:1 error KL001 $.organization: organization "./nowhere.yaml" names nowhere.yaml, which does not exist | fix: point organization at the inventory file, relative to this workspace file"`
     );
     const two = compileFiles({
       "dev.yaml": workspace(),
       "prod.yaml": workspace({ organization: "./other.yaml" }),
-      "other.yaml": undefined,
+      "other.yaml": inventory(),
     });
     expect(two.diagnostics.map((d) => d.code)).toContain("KL004");
   });

@@ -12,6 +12,7 @@ import { SsoadminManagedPolicyAttachment } from "@cdktf/provider-aws/lib/ssoadmi
 import { SsoadminPermissionSet } from "@cdktf/provider-aws/lib/ssoadmin-permission-set";
 import { SsoadminPermissionSetInlinePolicy } from "@cdktf/provider-aws/lib/ssoadmin-permission-set-inline-policy";
 import { AccountAssignments } from "../modules/identity-center/account-assignments";
+import { MovedBlocks } from "../modules/moved-blocks";
 import { IdentityStoreGroups } from "../modules/identity-center/identity-store-groups";
 import { PermissionSet } from "../modules/identity-center/permission-set";
 import { GithubOidcProvider } from "../modules/github-oidc/github-oidc-provider";
@@ -53,21 +54,29 @@ describe("PermissionSet", () => {
     });
   });
 
-  it("is addressed by its key, not its AWS name", () => {
+  it("is addressed by its AWS name, not its key, so renaming the key moves nothing", () => {
     const out = JSON.parse(synth());
-    expect(Object.keys(out.resource.aws_ssoadmin_permission_set)).toEqual(["Ops"]);
+    expect(Object.keys(out.resource.aws_ssoadmin_permission_set)).toEqual(["Operators"]);
+    expect(Object.keys(out.resource.aws_ssoadmin_managed_policy_attachment)).toEqual(["Operators"]);
   });
 });
 
 describe("IdentityStoreGroups and AccountAssignments", () => {
-  it("creates managed groups, looks up the others, and assigns through one for_each keyed by name", () => {
+  it("creates managed groups, looks up the others, and assigns through one for_each per permission set over a local map", () => {
     const out = Testing.synthScope((scope) => {
       const groups = new IdentityStoreGroups(scope, "groups", { identityStoreId: "d-1", managed: [{ name: "Breakglass", description: "Emergency" }], lookups: ["Developers"] });
+      const moved = new MovedBlocks(scope, "moved");
       new AccountAssignments(scope, "assignments", {
         instanceArn: "arn:aws:sso:::instance/ssoins-1",
         principalIds: { "group:Developers": groups.groupIds.Developers },
-        permissionSetArns: { ReadOnly: "arn:ps" },
-        assignments: [{ key: "group:Developers/ReadOnly/app-dev", principalType: "GROUP", principal: "group:Developers", permissionSet: "ReadOnly", accountId: "100000000005" }],
+        permissionSets: [
+          {
+            name: "ReadOnly",
+            arn: "arn:ps",
+            assignments: [{ principalType: "GROUP", principal: "group:Developers", accountId: "100000000005", legacyKey: "group:Developers/ReadOnly/app-dev" }],
+          },
+        ],
+        moved,
       });
     });
     expect(out).toHaveResourceWithProperties(IdentitystoreGroup, { display_name: "${each.key}", identity_store_id: "d-1" });
@@ -75,12 +84,20 @@ describe("IdentityStoreGroups and AccountAssignments", () => {
       alternate_identifier: { unique_attribute: { attribute_path: "DisplayName", attribute_value: "${each.value}" } },
     });
     expect(out).toHaveResourceWithProperties(SsoadminAccountAssignment, {
-      for_each: { "group:Developers/ReadOnly/app-dev": { account_id: "100000000005", permission_set: "ReadOnly", principal: "group:Developers", principal_type: "GROUP" } },
+      for_each: "${local.account_assignments_ReadOnly}",
       principal_id: "${local.principal_ids[each.value.principal]}",
-      permission_set_arn: "${local.permission_set_arns[each.value.permission_set]}",
+      principal_type: "${each.value.principal_type}",
+      permission_set_arn: "arn:ps",
+      target_id: "${each.value.account_id}",
       target_type: "AWS_ACCOUNT",
     });
-    expect(JSON.parse(out).locals.principal_ids).toEqual({ "group:Developers": '${data.aws_identitystore_group.lookup["Developers"].group_id}' });
+    const json = JSON.parse(out);
+    expect(Object.keys(json.resource.aws_ssoadmin_account_assignment)).toEqual(["ReadOnly"]);
+    expect(json.locals.account_assignments_ReadOnly).toEqual({ "group:Developers/100000000005": { account_id: "100000000005", principal: "group:Developers", principal_type: "GROUP" } });
+    expect(json.locals.principal_ids).toEqual({ "group:Developers": '${data.aws_identitystore_group.lookup["Developers"].group_id}' });
+    expect(json.moved).toEqual([
+      { from: 'aws_ssoadmin_account_assignment.this["group:Developers/ReadOnly/app-dev"]', to: 'aws_ssoadmin_account_assignment.ReadOnly["group:Developers/100000000005"]' },
+    ]);
   });
 });
 

@@ -5,11 +5,11 @@
  * the library API synthesize those definitions.
  */
 import { execFileSync } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { stringify } from "yaml";
 import { inventory, workspace } from "./support/fixtures";
+import { tempDir } from "./support/temp";
 
 const ROOT = join(__dirname, "..");
 const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { dependencies: Record<string, string>; bin: Record<string, string> };
@@ -17,18 +17,13 @@ const PERMISSIVE = ["MIT", "Apache-2.0", "ISC", "BSD-2-Clause", "BSD-3-Clause", 
 
 let project: string;
 let files: string[];
+let tarball: string;
 
-beforeAll(() => {
-  const packs = mkdtempSync(join(tmpdir(), "keyless-pack-"));
-  const out = execFileSync("npm", ["pack", "--json", "--pack-destination", packs], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, npm_config_update_notifier: "false" } }).toString();
-  const info = JSON.parse(out.slice(out.indexOf("["))) as { filename: string; files: { path: string; mode: number }[] }[];
-  files = info[0].files.map((f) => f.path).sort();
-
-  // The consumer: its own definitions, keyless unpacked into node_modules, runtime dependencies linked.
-  project = mkdtempSync(join(tmpdir(), "keyless-consumer-"));
-  const modules = join(project, "node_modules");
+/** A consumer project in `dir`: keyless unpacked from the tarball into node_modules, runtime dependencies linked (no network). */
+function consumerProject(dir: string): void {
+  const modules = join(dir, "node_modules");
   mkdirSync(join(modules, "keyless"), { recursive: true });
-  execFileSync("tar", ["-xzf", join(packs, info[0].filename), "-C", join(modules, "keyless"), "--strip-components=1"]);
+  execFileSync("tar", ["-xzf", tarball, "-C", join(modules, "keyless"), "--strip-components=1"]);
   for (const dep of Object.keys(pkg.dependencies)) {
     mkdirSync(dirname(join(modules, dep)), { recursive: true });
     symlinkSync(join(ROOT, "node_modules", dep), join(modules, dep), "dir");
@@ -36,6 +31,18 @@ beforeAll(() => {
   mkdirSync(join(modules, ".bin"));
   symlinkSync(join("..", "keyless", pkg.bin.keyless), join(modules, ".bin", "keyless"));
   chmodSync(join(modules, "keyless", pkg.bin.keyless), 0o755); // what npm install's bin linking does
+}
+
+beforeAll(() => {
+  const packs = tempDir("pack");
+  const out = execFileSync("npm", ["pack", "--json", "--pack-destination", packs], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, npm_config_update_notifier: "false" } }).toString();
+  const info = JSON.parse(out.slice(out.indexOf("["))) as { filename: string; files: { path: string; mode: number }[] }[];
+  files = info[0].files.map((f) => f.path).sort();
+  tarball = join(packs, info[0].filename);
+
+  // The consumer: its own definitions, keyless unpacked into node_modules, runtime dependencies linked.
+  project = tempDir("consumer");
+  consumerProject(project);
   const defs = join(project, "access");
   mkdirSync(join(defs, "shared"), { recursive: true });
   writeFileSync(join(defs, "shared", "organization.yaml"), stringify(inventory()));
@@ -105,5 +112,14 @@ describe("the npm package", () => {
     expect(JSON.parse(run(process.execPath, ["-e", script]))).toEqual({ codes: [0, 0], cdktf: false });
     expect(existsSync(join(project, "node_modules", "keyless", "schemas", "workspace.schema.json"))).toBe(true);
     expect(readdirSync(join(project, "node_modules", "keyless"))).not.toContain("src");
+  });
+
+  it("compiles through keyless/compiler without loading the CDKTF engine", () => {
+    const script = `
+      const compiler = require("keyless/compiler");
+      const r = compiler.compile({ dir: "access", evaluationDate: "2026-01-15" });
+      const report = compiler.renderReport(compiler.buildReport(r.plan, r.diagnostics, "2026-01-15"));
+      console.log(JSON.stringify({ where: require.resolve("keyless/compiler"), ok: !!r.plan, report: report.includes("Viewer"), engine: Object.keys(require.cache).filter((k) => /[\\/]node_modules[\\/](cdktf|@cdktf|constructs)[\\/]/.test(k)).length }));`;
+    expect(JSON.parse(run(process.execPath, ["-e", script]))).toEqual({ where: join(project, "node_modules", "keyless", "dist", "src", "compiler.js"), ok: true, report: true, engine: 0 });
   });
 });

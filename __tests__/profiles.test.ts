@@ -86,7 +86,7 @@ region = eu-west-1
       expect(run("profiles", "--dir", ".", "--start-url", sso.startUrl, "--sso-region", "eu-west-1").stderr).toContain("exactly one of --group <name> or --user <name>");
       const nobody = run("profiles", "--dir", ".", "--group", "developers", "--start-url", sso.startUrl, "--sso-region", "eu-west-1");
       expect(nobody.code).toBe(1);
-      expect(nobody.stderr).toContain("group developers has no account assignment in .: check the name (case matters)");
+      expect(nobody.stderr).toContain('group developers has no account assignment in .: did you mean "Developers"?');
     });
   });
 });

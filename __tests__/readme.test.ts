@@ -2,8 +2,7 @@
  * README.md: the definitions reference matches the schemas (regenerate with npm run gen:reference),
  * and every scenario works as its text says, applied to a copy of the example organization.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { parse, stringify } from "yaml";
 import { generateReference, REFERENCE_END, REFERENCE_START, withReference } from "../scripts/reference";
@@ -13,6 +12,7 @@ import type { AccessPlan } from "../src/plan";
 import { profileEntries } from "../src/profiles/profiles";
 import { diffPlans, renderDiff } from "../src/report/diff";
 import { buildReport, renderReport } from "../src/report/report";
+import { tempDir } from "./support/temp";
 
 const ROOT = join(__dirname, "..");
 const README = readFileSync(join(ROOT, "README.md"), "utf8");
@@ -73,7 +73,7 @@ function merge(into: any, from: any): any {
 function apply(title: string, fromExample = true): { dir: string; plan: AccessPlan } {
   const snippets = scenarios().get(title);
   expect(snippets?.length).toBeGreaterThan(0);
-  const root = mkdtempSync(join(tmpdir(), "keyless-readme-"));
+  const root = tempDir("readme");
   if (fromExample) cpSync(join(ROOT, "environments"), join(root, "environments"), { recursive: true });
   for (const s of snippets!) {
     const file = join(root, s.path);
@@ -90,8 +90,8 @@ const example = () => compile({ dir: join(ROOT, "environments"), cwd: ROOT, eval
 const codeBlocksAfter = (marker: string) => README.slice(README.indexOf(marker)).match(/```\n([\s\S]*?)```/)![1];
 
 describe("README scenarios", () => {
-  it("has the five scenarios", () => {
-    expect([...scenarios().keys()]).toEqual(["Your first organization", "Adding a team", "A new account in an OU", "A CI role for a new repository", "Migrating off IAM users"]);
+  it("has the six scenarios", () => {
+    expect([...scenarios().keys()]).toEqual(["Your first organization", "Adding a team", "A new account in an OU", "A CI role for a new repository", "Migrating off IAM users", "Adopting an existing organization"]);
   });
 
   it("Your first organization: compiles, grants Engineers ReadOnly in app, guards the workloads OU", () => {

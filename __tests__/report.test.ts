@@ -1,5 +1,7 @@
 import type { Diagnostic } from "../src/diagnostics/diagnostic";
 import { hazardsOf } from "../src/report/hazards";
+import { reportCsv } from "../src/report/csv";
+import { reportHtml } from "../src/report/html";
 import { buildReport, renderReport, reportJson } from "../src/report/report";
 import { baseDefinitions, planOf } from "./diff-corpus/base";
 import { compileFiles, workspace } from "./support/fixtures";
@@ -116,6 +118,8 @@ describe("effective-access report", () => {
   it("is deterministic: the same bytes whatever the order of the definitions", () => {
     expect(reportJson(report(true))).toBe(reportJson(rep));
     expect(renderReport(report(true))).toBe(renderReport(rep));
+    expect(reportHtml(report(true))).toBe(reportHtml(rep));
+    expect(reportCsv(report(true))).toBe(reportCsv(rep));
     expect(JSON.parse(reportJson(rep))).toMatchObject({ version: 1, evaluationDate: DATE, workspaces: [{ name: "org" }] });
   });
 });

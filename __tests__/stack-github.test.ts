@@ -1,9 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { synthesize } from "../modules/synth";
 import { runSynth } from "../src/run-synth";
-import { workspace, writeDefinitions } from "./support/fixtures";
+import { membersWithin } from "../src/stack/plan-memory";
+import { compileFiles, inventory, messages, workspace, writeDefinitions } from "./support/fixtures";
+import { tempDir } from "./support/temp";
 
 const DATE = "2026-01-15";
 const cleanup: string[] = [];
@@ -21,7 +22,7 @@ function synth(files: Record<string, unknown>, outdir: string): { stacks: Record
   const code = runSynth({ dir, outdir, evaluationDate: DATE, synthesize, stdout: () => {}, stderr: (t) => errors.push(t) });
   expect({ code, errors: code ? errors : [] }).toEqual({ code: 0, errors: [] });
   const stacks: Record<string, any> = {};
-  for (const f of Object.keys(files)) {
+  for (const f of Object.keys(files).filter((f) => !f.includes("/"))) {
     const ws = f.replace(/\.[^.]+$/, "");
     stacks[ws] = JSON.parse(readFileSync(join(outdir, "stacks", ws, "cdk.tf.json"), "utf8"));
   }
@@ -29,7 +30,7 @@ function synth(files: Record<string, unknown>, outdir: string): { stacks: Record
 }
 
 function outdir(): string {
-  const base = mkdtempSync(join(tmpdir(), "keyless-stack-gh-"));
+  const base = tempDir("stack-gh");
   cleanup.push(base);
   return join(base, "out");
 }
@@ -46,5 +47,98 @@ describe("GitHub roles and their OIDC provider", () => {
     const roles = stacks.ci.resource.aws_iam_role;
     expect(roles.dev.depends_on).toEqual(["aws_iam_openid_connect_provider.github_app-dev"]);
     expect(roles.prod.depends_on).toBeUndefined();
+  });
+});
+
+/** The inventory of support/fixtures with account app-dev (100000000005) under another key. */
+function renamedInventory(): Record<string, unknown> {
+  const inv = inventory() as { accounts: Record<string, unknown> };
+  const { "app-dev": appDev, ...rest } = inv.accounts;
+  return { ...inv, accounts: { ...rest, "app-development": appDev } };
+}
+
+describe("renames of GitHub role keys and account keys", () => {
+  const before = { "ci.yaml": workspace({ githubOidc: { providers: { "app-dev": {} }, roles: { deploy: role("app-dev", { inlinePolicies: { s3: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: "*" }] } } }) } } }) };
+
+  it("a role key renamed (same account and AWS name) moves its role and policies instead of replacing them, across later synths too", () => {
+    const out = outdir();
+    synth(before, out);
+    const renamed = { "ci.yaml": workspace({ githubOidc: { providers: { "app-dev": {} }, roles: { "app-deploy": role("app-dev", { name: "deploy", inlinePolicies: (before["ci.yaml"] as any).githubOidc.roles.deploy.inlinePolicies }) } } }) };
+    const expected = [
+      { from: "aws_iam_role.deploy", to: "aws_iam_role.app-deploy" },
+      { from: "aws_iam_role_policy.deploy", to: "aws_iam_role_policy.app-deploy" },
+      { from: "aws_iam_role_policy_attachment.deploy", to: "aws_iam_role_policy_attachment.app-deploy" },
+    ];
+    expect(synth(renamed, out).stacks.ci.moved).toEqual(expected);
+    // A second synth before the apply must not lose them; renaming back drops the blocks Terraform would reject.
+    expect(synth(renamed, out).stacks.ci.moved).toEqual(expected);
+    expect(synth(before, out).stacks.ci.moved).toEqual(expected.map((m) => ({ from: m.to, to: m.from })));
+  });
+
+  it("a new AWS name at a new key is a new role: no moved block", () => {
+    const out = outdir();
+    synth(before, out);
+    expect(synth({ "ci.yaml": workspace({ githubOidc: { providers: { "app-dev": {} }, roles: { other: role("app-dev") } } }) }, out).stacks.ci.moved).toBeUndefined();
+  });
+
+  it("an account key renamed (same id) moves the account's OIDC provider and keeps no provider for the old key", () => {
+    const out = outdir();
+    synth(before, out);
+    const after = { "shared/organization.yaml": renamedInventory(), "ci.yaml": workspace({ githubOidc: { providers: { "app-development": {} }, roles: { deploy: role("app-development", { inlinePolicies: (before["ci.yaml"] as any).githubOidc.roles.deploy.inlinePolicies }) } } }) };
+    const { stacks, stderr } = synth(after, out);
+    expect(stacks.ci.moved).toEqual([{ from: "aws_iam_openid_connect_provider.github_app-dev", to: "aws_iam_openid_connect_provider.github_app-development" }]);
+    expect(stacks.ci.provider.aws.map((p: any) => p.alias ?? "(default)")).toEqual(["(default)", "app-development"]);
+    expect(stackNames(stacks.ci)).toEqual(["aws_iam_openid_connect_provider.github_app-development", "aws_iam_role.deploy", "aws_iam_role_policy.deploy", "aws_iam_role_policy_attachment.deploy"]);
+    expect(stderr).toBe("");
+  });
+});
+
+describe("the provider of an account whose last resource goes", () => {
+  const withRoles = { "org.yaml": workspace({ githubOidc: { providers: { "app-prod": {} } } }), "ci.yaml": workspace({ githubOidc: { providers: { "app-dev": {} }, roles: { dev: role("app-dev"), prod: role("app-prod") } } }) };
+  const withoutProd = { "org.yaml": withRoles["org.yaml"], "ci.yaml": workspace({ githubOidc: { providers: { "app-dev": {} }, roles: { dev: role("app-dev") } } }) };
+  const aliases = (stack: any) => stack.provider.aws.map((p: any) => `${p.alias ?? "(default)"}:${p.allowed_account_ids[0]}`);
+
+  it("is kept when the previous output had resources there, with KL901 saying how to keep it in CI", () => {
+    const out = outdir();
+    synth(withRoles, out);
+    const { stacks, stderr } = synth(withoutProd, out);
+    expect(aliases(stacks.ci)).toEqual(["(default):100000000000", "app-dev:100000000005", "app-prod:100000000002"]);
+    expect(stackNames(stacks.ci)).not.toContain("aws_iam_role.prod");
+    expect(stderr).toContain("warning KL901");
+    expect(stderr).toContain("add app-prod to aws.retainProviders");
+  });
+
+  it("is kept by aws.retainProviders without any previous output, with KL902 saying when to drop it", () => {
+    const { stacks, stderr } = synth({ "org.yaml": withRoles["org.yaml"], "ci.yaml": workspace({ aws: { region: "eu-west-1", retainProviders: ["app-prod", "app-dev"] }, githubOidc: { providers: { "app-dev": {} }, roles: { dev: role("app-dev") } } }) }, outdir());
+    expect(aliases(stacks.ci)).toEqual(["(default):100000000000", "app-dev:100000000005", "app-prod:100000000002"]);
+    expect(stderr).toMatch(/warning KL902 at \$\.aws\.retainProviders\[0\]: provider aws\.app-prod is kept/);
+    expect(stderr).toMatch(/warning KL902 at \$\.aws\.retainProviders\[1\]: account app-dev is listed in aws\.retainProviders, but the workspace still manages resources there/);
+    expect(stderr).not.toContain("KL901");
+  });
+
+  it("is not kept when nothing was there before", () => {
+    const { stacks } = synth(withoutProd, outdir());
+    expect(aliases(stacks.ci)).toEqual(["(default):100000000000", "app-dev:100000000005"]);
+  });
+});
+
+function stackNames(stack: any): string[] {
+  return Object.entries<Record<string, unknown>>(stack.resource ?? {}).flatMap(([type, byId]) => Object.keys(byId).map((id) => `${type}.${id}`)).sort();
+}
+
+describe("plan memory (KL903)", () => {
+  const roles = { a: role("app-dev"), b: role("app-prod"), c: role("data-prod") };
+  const providers = { "app-dev": {}, "app-prod": {}, "data-prod": {} };
+
+  it("warns past the workspace's budget with the processes, the estimate and how many accounts fit", () => {
+    const result = compileFiles({ "ci.yaml": workspace({ aws: { region: "eu-west-1", planMemoryBudget: 1.5 }, githubOidc: { providers, roles } }) });
+    expect(messages(result)).toBe(
+      "ci.yaml:6 warning KL903 $.githubOidc: terraform plan of this workspace runs 3 AWS provider processes (one per member account: app-dev, app-prod, data-prod), about 1.7 GB at its peak, more than the plan memory budget of 1.5 GB | fix: move the GitHub OIDC providers and roles of some accounts to another workspace file (each workspace is its own stack and plan): at most 2 member accounts fit in 1.5 GB; or set aws.planMemoryBudget to the memory of your runner (GitHub-hosted Linux: 7 GB for private repositories, 16 GB for public ones)",
+    );
+  });
+
+  it("stays quiet within the default 7 GB, where 12 member accounts fit beside the default provider", () => {
+    expect(messages(compileFiles({ "ci.yaml": workspace({ githubOidc: { providers, roles } }) }))).toBe("");
+    expect([membersWithin(7, true), membersWithin(7, false), membersWithin(16, true)]).toEqual([12, 13, 31]);
   });
 });

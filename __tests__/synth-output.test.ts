@@ -1,9 +1,9 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { synthesize } from "../modules/synth";
 import { runSynth } from "../src/run-synth";
 import { workspace, writeDefinitions } from "./support/fixtures";
+import { tempDir } from "./support/temp";
 
 const DATE = "2026-01-15";
 const cleanup: string[] = [];
@@ -35,7 +35,7 @@ const TWO = {
 const TERRAFORM_FILES = [".terraform/providers/marker", ".terraform.lock.hcl", "terraform.tfstate", "terraform.tfstate.backup", "override.tf.json"];
 
 describe("synth and Terraform's files", () => {
-  const base = mkdtempSync(join(tmpdir(), "keyless-synth-out-"));
+  const base = tempDir("synth-out");
   cleanup.push(base);
   const outdir = join(base, "cdktf.out");
 
@@ -73,14 +73,14 @@ describe("synth and Terraform's files", () => {
     expect(kept.stderr).toContain('stacks/b is kept: workspace "b" is no longer defined');
     expect(readdirSync(join(outdir, "stacks", "b")).sort()).toEqual(["cdk.tf.json", "terraform.tfstate"]);
     rmSync(join(outdir, "stacks", "b", "terraform.tfstate"));
-    expect(synth(onlyA, outdir).stderr).toBe("");
+    expect(synth(onlyA, outdir).stderr).not.toContain("is kept");
     expect(readdirSync(join(outdir, "stacks"))).toEqual(["a"]);
   });
 });
 
 describe("local state", () => {
   it("lives outside the output folder by default and where the definition says, relative to the folder holding it", () => {
-    const base = mkdtempSync(join(tmpdir(), "keyless-synth-state-"));
+    const base = tempDir("synth-state");
     cleanup.push(base);
     const outdir = join(base, "cdktf.out");
     expect(synth(definitions(TWO), outdir).code).toBe(0);

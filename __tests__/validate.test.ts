@@ -1,9 +1,4 @@
-import {
-  compileFiles,
-  inventory,
-  messages,
-  workspace,
-} from "./support/fixtures";
+import { compileFiles, inventory, messages, workspace } from "./support/fixtures";
 
 describe("schema validation", () => {
   it("reports every schema error of a run together, located, with what was expected and a fix", () => {
@@ -13,9 +8,7 @@ describe("schema validation", () => {
         identityCenter: {
           permissionSets: { "Read Only": { sessionDuration: "1 hour" } },
           groups: { Developers: { source: "scim" } },
-          assignments: [
-            { groups: ["Developers"], permissionSets: "ReadOnly", targets: {} },
-          ],
+          assignments: [{ groups: ["Developers"], permissionSets: "ReadOnly", targets: {} }],
         },
       }),
       "prod.yaml": workspace({
@@ -27,14 +20,14 @@ describe("schema validation", () => {
     });
     expect(result.plan).toBeUndefined();
     expect(messages(result)).toMatchInlineSnapshot(`
-      "dev.yaml:4 error KL103 $.aws.memberAccountRol: unknown property "memberAccountRol"; allowed here: region, account, memberAccountRole, defaultTags | fix: did you mean "memberAccountRole"?
-      dev.yaml:8 error KL105 $.identityCenter.permissionSets["Read Only"]: key "Read Only": found "Read Only", which does not match the expected format (1 to 32 characters: letters, digits and + = , . @ _ -) | fix: write 1 to 32 characters: letters, digits and + = , . @ _ -
-      dev.yaml:8 error KL105 $.identityCenter.permissionSets["Read Only"].sessionDuration: found "1 hour", which does not match the expected format (An ISO-8601 duration from PT1H to PT12H, for example PT1H, PT4H or PT1H30M.) | fix: write an ISO-8601 duration from PT1H to PT12H, for example PT1H, PT4H or PT1H30M.
-      dev.yaml:11 error KL104 $.identityCenter.groups.Developers.source: found "scim", expected one of "external", "managed" | fix: use one of "external", "managed"
-      dev.yaml:15 error KL101 $.identityCenter.assignments[0].permissionSets: found "ReadOnly", expected a list | fix: write a list
-      dev.yaml:16 error KL106 $.identityCenter.assignments[0].targets: found 0 properties, expected at least 1 (Which accounts an assignment reaches. Everything is expanded to accounts at synth time from the organization inventory. The management account is left out unless includeManagementAccount is true; suspended and closed accounts are always left out.) | fix: set at least 1 of: organization, organizationalUnits, recursive, accounts, tags, exclude, includeManagementAccount
-      prod.yaml:5 error KL106 $.backend: found 2 properties (local, s3), expected at most 1 (Where Terraform keeps this workspace's state: exactly one of local, s3 or cloud. Default: local, terraform.tfstate.d/<workspace>/terraform.tfstate beside the output folder.) | fix: keep at most 1
-      prod.yaml:7 error KL106 $.backend.s3.bucket: found 1 characters, expected at least 3 | fix: use at least 3 character(s)"
+     "dev.yaml:4 error KL103 $.aws.memberAccountRol: unknown property "memberAccountRol"; allowed here: region, account, memberAccountRole, defaultTags, keylessTags, planMemoryBudget, retainProviders | fix: did you mean "memberAccountRole"?
+     dev.yaml:8 error KL105 $.identityCenter.permissionSets["Read Only"]: key "Read Only": found "Read Only", which does not match the expected format (1 to 32 characters: letters, digits and + = , . @ _ -) | fix: write 1 to 32 characters: letters, digits and + = , . @ _ -
+     dev.yaml:8 error KL105 $.identityCenter.permissionSets["Read Only"].sessionDuration: found "1 hour", which does not match the expected format (An ISO-8601 duration from PT1H to PT12H, for example PT1H, PT4H or PT1H30M.) | fix: write an ISO-8601 duration from PT1H to PT12H, for example PT1H, PT4H or PT1H30M.
+     dev.yaml:11 error KL104 $.identityCenter.groups.Developers.source: found "scim", expected one of "external", "managed" | fix: use one of "external", "managed"
+     dev.yaml:15 error KL101 $.identityCenter.assignments[0].permissionSets: found "ReadOnly", expected a list | fix: write a list
+     dev.yaml:16 error KL106 $.identityCenter.assignments[0].targets: found 0 properties, expected at least 1 (Which accounts an assignment reaches. Everything is expanded to accounts at synth time from the organization inventory. The management account is left out unless includeManagementAccount is true; suspended and closed accounts are always left out.) | fix: set at least 1 of: organization, organizationalUnits, recursive, accounts, tags, exclude, includeManagementAccount
+     prod.yaml:5 error KL106 $.backend: found 2 properties (local, s3), expected at most 1 (Where Terraform keeps this workspace's state: exactly one of local, s3 or cloud. Default: local, terraform.tfstate.d/<workspace>/terraform.tfstate beside the output folder.) | fix: keep at most 1
+     prod.yaml:7 error KL106 $.backend.s3.bucket: found 1 characters, expected at least 3 | fix: use at least 3 character(s)"
     `);
   });
 
@@ -46,7 +39,7 @@ describe("schema validation", () => {
       "dev.yaml": workspace(),
     });
     expect(messages(result)).toMatchInlineSnapshot(
-      `"shared/organization.yaml:20 error KL101 $.accounts.audit.id: found number 12345678901, expected a string | fix: quote the value as written, with its leading zeros: '012345678901' (YAML read the unquoted digits as the number 12345678901)"`
+      `"shared/organization.yaml:20 error KL101 $.accounts.audit.id: found number 12345678901, expected a string | fix: quote the value as written, with its leading zeros: '012345678901' (YAML read the unquoted digits as the number 12345678901)"`,
     );
   });
 
@@ -54,8 +47,6 @@ describe("schema validation", () => {
     const result = compileFiles({
       "dev.yaml": { organization: "./shared/organization.yaml" },
     });
-    expect(messages(result)).toMatchInlineSnapshot(
-      `"dev.yaml:1 error KL102 $: missing required property "aws" | fix: add "aws""`
-    );
+    expect(messages(result)).toMatchInlineSnapshot(`"dev.yaml:1 error KL102 $: missing required property "aws" | fix: add "aws""`);
   });
 });

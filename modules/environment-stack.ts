@@ -1,4 +1,4 @@
-import { CloudBackend, LocalBackend, NamedCloudWorkspace, S3Backend, TerraformOutput, TerraformStack } from "cdktf";
+import { CloudBackend, ITerraformDependable, LocalBackend, NamedCloudWorkspace, S3Backend, TerraformOutput, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { posix } from "node:path";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
@@ -7,18 +7,19 @@ import { GithubOidcProvider } from "./github-oidc/github-oidc-provider";
 import { GithubOidcRole } from "./github-oidc/github-oidc-role";
 import { addImports } from "./imports";
 import { AccessControlAttributes } from "./identity-center/access-control-attributes";
-import { AccountAssignments } from "./identity-center/account-assignments";
+import { AccountAssignmentEntry, AccountAssignments, PermissionSetAssignments } from "./identity-center/account-assignments";
 import { GroupMemberships } from "./identity-center/group-memberships";
 import { IdentityCenterInstance } from "./identity-center/identity-center-instance";
 import { IdentityStoreGroups } from "./identity-center/identity-store-groups";
 import { IdentityStoreUsers } from "./identity-center/identity-store-users";
+import { OwnerPermissionSets, PERMISSION_SET_ARNS_OUTPUT } from "./identity-center/owner-permission-sets";
 import { PermissionSet } from "./identity-center/permission-set";
 import { literalData } from "./literal";
+import { MovedBlocks } from "./moved-blocks";
 import { terraformName } from "./names";
 import { applyTerraformSettings } from "./terraform-settings";
 import { ServiceControlPolicy } from "./scp/service-control-policy";
 import { RootAccessManagement } from "./organizations/root-access-management";
-import { DataAwsSsoadminPermissionSet } from "@cdktf/provider-aws/lib/data-aws-ssoadmin-permission-set";
 
 export interface EnvironmentStackProps {
   /** The compiled plan of one workspace. */
@@ -41,9 +42,18 @@ export class EnvironmentStack extends TerraformStack {
     new AwsProvider(this, "aws", { region: plan.aws.region, allowedAccountIds: [plan.aws.account.id], defaultTags });
     const members = new Map<string, AwsProvider>();
     for (const account of plan.memberAccounts) members.set(account.name, memberProvider(this, plan, account, defaultTags));
+    // Providers of accounts whose last resource is going: Terraform destroys through them (KL901, KL902).
+    const aliases = new Set(plan.memberAccounts.map((a) => terraformName(a.name)));
+    for (const account of plan.retainedProviders ?? []) {
+      if (!aliases.has(terraformName(account.name))) memberProvider(this, plan, account, defaultTags);
+      aliases.add(terraformName(account.name));
+    }
+    // One `moved` list per stack: renames of roles and providers here, of assignments in identityCenter().
+    const moved = new MovedBlocks(this, "moved");
+    for (const m of plan.moved ?? []) moved.add(m.from, m.to);
 
-    this.identityCenter(plan);
-    addImports(this, plan.imports ?? []);
+    this.identityCenter(plan, moved);
+    addImports(this, plan);
     for (const scp of plan.guardrails.policies) {
       const targets: Record<string, string> = {};
       for (const t of scp.targets) targets[t.key] = t.id;
@@ -89,30 +99,37 @@ export class EnvironmentStack extends TerraformStack {
     }
   }
 
-  private identityCenter(plan: WorkspacePlan): void {
+  private identityCenter(plan: WorkspacePlan, moved: MovedBlocks): void {
     const ic = plan.identityCenter;
     const used =
       ic.permissionSets.length || ic.assignments.length || ic.managedGroups.length || ic.managedUsers.length || ic.groupMemberships.length || ic.accessControlAttributes?.length;
     if (!used) return;
     const instance = new IdentityCenterInstance(this, "identity_center");
 
+    const sets = new Map<string, PermissionSetAssignments & { readonly policies?: readonly ITerraformDependable[] }>();
     const arns: Record<string, string> = {};
+    const byName: Record<string, string> = {};
     for (const ps of ic.permissionSets) {
-      arns[ps.key] = new PermissionSet(this, `permission_set_${ps.key}`, { instanceArn: instance.instanceArn, ...ps }).arn;
+      const construct = new PermissionSet(this, `permission_set_${ps.key}`, { instanceArn: instance.instanceArn, ...ps, moved });
+      arns[ps.key] = construct.arn;
+      byName[ps.name] = construct.arn;
+      sets.set(ps.key, { name: ps.name, arn: construct.arn, dependsOn: construct.policies, assignments: [] });
     }
     if (ic.permissionSets.length) {
       new TerraformOutput(this, "permission_set_arns", { value: { ...arns }, description: "Permission set ARNs by key" }).overrideLogicalId("permission_set_arns");
+      new TerraformOutput(this, PERMISSION_SET_ARNS_OUTPUT, { value: byName, description: "Permission set ARNs by AWS name, read by the workspaces that assign them" }).overrideLogicalId(PERMISSION_SET_ARNS_OUTPUT);
     }
-    for (const ref of ic.permissionSetLookups) {
-      const data = new DataAwsSsoadminPermissionSet(this, `permission_set_lookup_${ref.key}`, { instanceArn: instance.instanceArn, name: ref.name });
-      data.overrideLogicalId(terraformName(ref.key));
-      arns[ref.key] = data.arn;
+    if (ic.permissionSetLookups.length) {
+      const owners = new OwnerPermissionSets(this, "permission_set_owners", { owners: ic.permissionSetOwners });
+      for (const ref of ic.permissionSetLookups) {
+        sets.set(ref.key, { name: ref.name, arn: owners.arn(ref.workspace, ref.name), precondition: owners.precondition(ref.workspace, ref.name), assignments: [] });
+      }
     }
     if (ic.accessControlAttributes?.length) {
       new AccessControlAttributes(this, "access_control_attributes", { instanceArn: instance.instanceArn, attributes: ic.accessControlAttributes });
     }
-    const groups = new IdentityStoreGroups(this, "groups", { identityStoreId: instance.identityStoreId, managed: ic.managedGroups, lookups: ic.groupLookups });
-    const users = new IdentityStoreUsers(this, "users", { identityStoreId: instance.identityStoreId, managed: ic.managedUsers, lookups: ic.userLookups });
+    const groups = new IdentityStoreGroups(this, "groups", { identityStoreId: instance.identityStoreId, managed: ic.managedGroups, lookups: ic.groupLookups, pinned: ic.pinnedGroups });
+    const users = new IdentityStoreUsers(this, "users", { identityStoreId: instance.identityStoreId, managed: ic.managedUsers, lookups: ic.userLookups, pinned: ic.pinnedUsers });
     if (ic.groupMemberships.length) {
       new GroupMemberships(this, "group_memberships", {
         identityStoreId: instance.identityStoreId,
@@ -124,21 +141,36 @@ export class EnvironmentStack extends TerraformStack {
     for (const [name, id] of Object.entries(users.userIds)) principalIds[`user:${name}`] = id;
 
     if (ic.assignments.length) {
+      const bySet = new Map<string, AccountAssignmentEntry[]>();
+      for (const a of ic.assignments) {
+        const list = bySet.get(a.permissionSet) ?? [];
+        list.push({ principalType: a.principalType, principal: `${a.principalType.toLowerCase()}:${a.principalName}`, accountId: a.account.id, legacyKey: a.key });
+        bySet.set(a.permissionSet, list);
+      }
       new AccountAssignments(this, "account_assignments", {
         instanceArn: instance.instanceArn,
         principalIds,
-        permissionSetArns: arns,
-        assignments: ic.assignments.map((a) => ({
-          key: a.key,
-          principalType: a.principalType,
-          principal: `${a.principalType.toLowerCase()}:${a.principalName}`,
-          permissionSet: a.permissionSet,
-          accountId: a.account.id,
-        })),
+        permissionSets: [...bySet.keys()].sort().map((key) => ({ ...sets.get(key)!, assignments: bySet.get(key)! })),
+        moved,
       });
     }
+    // A move from an address this stack still declares would be an error: the key of one permission
+    // set can be the AWS name of another.
+    const declared = new Set<string>();
+    for (const { name } of sets.values()) for (const type of SSOADMIN_TYPES) declared.add(`${type}.${terraformName(name)}`);
+    moved.dropDeclared(declared);
   }
 }
+
+/** The resource types keyless addresses by permission set. */
+const SSOADMIN_TYPES = [
+  "aws_ssoadmin_permission_set",
+  "aws_ssoadmin_managed_policy_attachment",
+  "aws_ssoadmin_customer_managed_policy_attachment",
+  "aws_ssoadmin_permissions_boundary_attachment",
+  "aws_ssoadmin_permission_set_inline_policy",
+  "aws_ssoadmin_account_assignment",
+];
 
 function memberProvider(scope: Construct, plan: WorkspacePlan, account: AccountRef, defaultTags: { tags: Record<string, string> }[]): AwsProvider {
   return new AwsProvider(scope, `aws_${account.name}`, {

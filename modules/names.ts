@@ -1,2 +1,2 @@
-/** Terraform identifiers from names: the pure function lives in src/names.ts so the compiler can use it without loading modules/. */
-export { terraformName } from "../src/names";
+/** Terraform identifiers from names: the pure functions live in src/names.ts so the compiler can use them without loading modules/. */
+export { githubProviderLogicalId, terraformName } from "../src/names";

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import type { AccessPlan } from "../src/plan";
 import { EnvironmentStack } from "./environment-stack";
 import { AccountAssignments } from "./identity-center/account-assignments";
+import { MovedBlocks } from "./moved-blocks";
 import { BlockPaths, collectBlockPaths } from "./hcl/block-paths";
 import { writeHclStack } from "./hcl/write-hcl";
 
@@ -53,10 +54,8 @@ export function synthesize(plan: AccessPlan, options: SynthOptions): SynthResult
       const stack = new EnvironmentStack(app, ws.name, { plan: ws });
       const maps = new Map<string, (indent: string) => string>();
       for (const c of stack.node.findAll()) {
-        if (c instanceof AccountAssignments) {
-          const marker = `keyless:for_each:${c.node.path}`;
-          maps.set(JSON.stringify(marker), c.deferForEach(marker));
-        }
+        const later = c instanceof AccountAssignments ? c.deferMaps(`keyless:map:${c.node.path}`) : c instanceof MovedBlocks ? c.defer(`keyless:moved:${c.node.path}`) : undefined;
+        for (const [marker, render] of later ?? []) maps.set(JSON.stringify(marker), render);
       }
       if (maps.size) deferred.set(ws.name, maps);
       if (options.format === "hcl") hcl.set(ws.name, collectBlockPaths(stack));
@@ -126,7 +125,7 @@ function isDirectory(path: string): boolean {
   }
 }
 
-/** Puts each deferred for_each map in place of its JSON-quoted marker, indented like the marker's line. */
+/** Puts each deferred map or list in place of its JSON-quoted marker, indented like the marker's line. */
 function spliceMaps(file: string, maps: ReadonlyMap<string, (indent: string) => string>): void {
   let text = readFileSync(file, "utf8");
   for (const [quoted, render] of maps) {

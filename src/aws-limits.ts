@@ -34,10 +34,20 @@ export const IDENTITY_CENTER_LIMITS = {
   /** Permission sets per instance (adjustable): a warning past it. */
   permissionSetsPerInstance: 3_500,
   /**
-   * Default per-workspace assignment count past which plans and applies get throttled (about 20
-   * requests/s, 10 account-assignment operations in flight). keyless's own threshold, not an AWS quota.
+   * How a first apply creates account assignments: the provider (hashicorp/aws, ssoadmin waiter: 5 s
+   * delay, then polls at least 3 s apart) waits about 10 s for each, and Identity Center runs about
+   * 10 account-assignment operations in flight, Terraform's default -parallelism: about one per second.
    */
-  assignmentWarningThreshold: 2_000,
+  assignmentSecondsEach: 10,
+  assignmentsInFlight: 10,
+  /** A chained role session (the shipped apply workflow's) lasts at most one hour. */
+  chainedSessionMinutes: 60,
+  /**
+   * Default per-workspace assignment count past which KL312 warns: what a first apply creates in half
+   * a chained session (10 in flight x 1,800 s / 10 s), leaving the other half for the refresh of every
+   * existing assignment and for throttling retries. keyless's own threshold, not an AWS quota.
+   */
+  assignmentWarningThreshold: 1_800,
   /** Grants expiring within this many days are reported (KL309, the report's "expiring soon"). keyless's own window. */
   expiryWarningDays: 14,
 } as const;

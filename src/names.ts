@@ -10,3 +10,8 @@ export function terraformName(name: string): string {
   const safe = name.replace(/[^A-Za-z0-9_-]/g, "_").replace(/^(?=[0-9-])/, "_");
   return `${safe}_${createHash("sha256").update(name).digest("hex").slice(0, 6)}`;
 }
+
+/** The logical id of the GitHub OIDC provider resource of an account (`aws_iam_openid_connect_provider.<id>`). */
+export function githubProviderLogicalId(accountName: string): string {
+  return `github_${terraformName(accountName)}`;
+}

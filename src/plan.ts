@@ -28,11 +28,25 @@ export interface WorkspacePlan {
   readonly aws: AwsPlan;
   /** Member accounts this workspace manages resources in (each gets an aliased provider), by name. */
   readonly memberAccounts: readonly AccountRef[];
+  /**
+   * Accounts with no resource of this workspace left whose aliased provider is kept, so that
+   * Terraform can destroy what the state still holds there (`aws.retainProviders`, or found in the
+   * previous output). `name` is the alias. @default none
+   */
+  readonly retainedProviders?: readonly AccountRef[];
+  /** Terraform `moved` blocks: addresses renamed since the previous output, so nothing is destroyed. @default none */
+  readonly moved?: readonly MovedPlan[];
   readonly identityCenter: IdentityCenterPlan;
   readonly guardrails: GuardrailsPlan;
   readonly githubOidc: GithubOidcPlan;
   /** Objects that exist in AWS already and are imported on the first apply; absent: none. */
   readonly imports?: readonly ImportEntry[];
+}
+
+export interface MovedPlan {
+  /** Terraform addresses (`aws_iam_role.old`), of whole resources. */
+  readonly from: string;
+  readonly to: string;
 }
 
 export interface AccountRef {
@@ -75,22 +89,39 @@ export type BackendPlan =
 export interface IdentityCenterPlan {
   /** Permission sets this workspace owns, by key. */
   readonly permissionSets: readonly PermissionSetPlan[];
-  /** Permission sets owned by other workspaces that this one assigns: looked up by AWS name. */
-  readonly permissionSetLookups: readonly { readonly key: string; readonly name: string }[];
+  /** Permission sets owned by other workspaces that grants in force assign, by key. */
+  readonly permissionSetLookups: readonly PermissionSetLookup[];
+  /**
+   * The workspaces owning those permission sets, with their backends: their ARNs are read from the
+   * owners' state (output `permission_set_arns_by_name`), sorted by workspace.
+   */
+  readonly permissionSetOwners: readonly { readonly workspace: string; readonly backend: BackendPlan }[];
   /** Groups this workspace creates in the identity store. */
   readonly managedGroups: readonly ManagedGroupPlan[];
   /** Groups (external, or managed by another workspace) looked up by display name. */
   readonly groupLookups: readonly string[];
+  /** External groups pinned by identity store id in this workspace: used as given, never looked up. */
+  readonly pinnedGroups: readonly { readonly name: string; readonly id: string }[];
   /** Users this workspace creates in the identity store. */
   readonly managedUsers: readonly ManagedUserPlan[];
   /** Users (external, or managed by another workspace) looked up by user name. */
   readonly userLookups: readonly string[];
+  /** External users pinned by identity store id in this workspace: used as given, never looked up. */
+  readonly pinnedUsers: readonly { readonly name: string; readonly id: string }[];
   /** Memberships of groups this workspace manages, sorted by key. */
   readonly groupMemberships: readonly GroupMembershipPlan[];
   /** Instance ABAC attributes, by key; present only in the one workspace that declares them. */
   readonly accessControlAttributes?: readonly AccessControlAttributePlan[];
   /** One per principal x permission set x account, sorted by key. Expired grants are left out. */
   readonly assignments: readonly AssignmentPlan[];
+}
+
+export interface PermissionSetLookup {
+  readonly key: string;
+  /** AWS name. */
+  readonly name: string;
+  /** The workspace that owns (creates) it and publishes its ARN. */
+  readonly workspace: string;
 }
 
 export interface CustomerManagedPolicyRef {
@@ -276,10 +307,15 @@ export interface ImportEntry {
     | "customerManagedPolicyAttachment"
     | "inlinePolicy"
     | "permissionsBoundary"
-    | "assignment";
-  /** Permission set key, or the assignment's key (`group:<name>/<permission set>/<account>`). */
+    | "assignment"
+    | "serviceControlPolicy"
+    | "policyAttachment"
+    | "githubRole"
+    | "githubRolePolicyAttachment"
+    | "githubRoleInlinePolicy";
+  /** Permission set key, the assignment's key (`group:<name>/<permission set>/<account>`), or the SCP's key. */
   readonly key: string;
-  /** Policy attachments: the managed policy ARN, or `/path/name` of the customer-managed policy. */
+  /** Policy attachments: the managed policy ARN, `/path/name` of the customer-managed policy, the SCP target's key (`root`, `ou:<path>`, `account:<name>`), or the role's policy ARN or inline policy name. */
   readonly policy?: string;
   /** The import id, as the provider documents it. */
   readonly id: string;

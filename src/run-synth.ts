@@ -4,6 +4,7 @@ import { formatDiagnostics, hasErrors } from "./diagnostics/diagnostic";
 import { readPreviousStacks } from "./identity-center/previous-output";
 import { permissionSetReplacements } from "./identity-center/replacements";
 import type { AccessPlan } from "./plan";
+import { stackContinuity } from "./stack/continuity";
 
 export interface SynthCommandOptions {
   /** Folder of workspace definitions. */
@@ -38,9 +39,12 @@ export function runSynth(options: SynthCommandOptions): number {
   const only = options.workspaces?.length ? options.workspaces : undefined;
   const plan: AccessPlan = only ? { ...result.plan, workspaces: result.plan.workspaces.filter((w) => only.includes(w.name)) } : result.plan;
   const outdir = options.cwd ? resolve(options.cwd, options.outdir) : options.outdir;
-  const hazards = permissionSetReplacements(readPreviousStacks(outdir), plan);
+  const previous = readPreviousStacks(outdir);
+  const hazards = permissionSetReplacements(previous, plan);
   if (hazards.length) err(`keyless: replacements since the last synth of ${options.outdir}:\n${formatDiagnostics(hazards)}`);
-  const written = options.synthesize(plan, { outdir, partial: !!only });
+  const continued = stackContinuity(previous, plan);
+  if (continued.diagnostics.length) err(`keyless: providers kept since the last synth of ${options.outdir}:\n${formatDiagnostics(continued.diagnostics)}`);
+  const written = options.synthesize(continued.plan, { outdir, partial: !!only });
   for (const ws of written?.orphanedStacks ?? []) {
     err(`keyless: ${options.outdir}/stacks/${ws} is kept: workspace "${ws}" is no longer defined, but its folder holds Terraform's files (state, .terraform/). Run terraform destroy there if its resources should go, then delete the folder.`);
   }

@@ -182,11 +182,26 @@ export const identityCenterCases: CorpusCase[] = [
     path: "$.identityCenter.permissionSets.ReadOnly.name",
   },
   {
-    name: "permission set key renamed",
-    files: { [ORG]: org([`${PS}.ReadOnly`, undefined], [`${PS}.Viewer`, { name: "ReadOnly", managedPolicies: ["ReadOnlyAccess"] }], [`${A0}.permissionSets`, ["Viewer"]]) },
-    previous: { org: { resource: { aws_ssoadmin_permission_set: { ReadOnly: { name: "ReadOnly" }, Developer: { name: "Developer" } } } } },
+    // A key rename alone replaces nothing (addresses are AWS names); a move between workspaces does.
+    name: "permission set moved here from another workspace",
+    files: { [ORG]: org() },
+    previous: { org: { resource: { aws_ssoadmin_permission_set: { Developer: { name: "Developer" } } } }, dev: { resource: { aws_ssoadmin_permission_set: { ReadOnly: { name: "ReadOnly" } } } } },
     code: "KL313",
-    path: "$.identityCenter.permissionSets.Viewer",
+    path: "$.identityCenter.permissionSets.ReadOnly",
+  },
+
+  // KL317: identity store id on a managed principal
+  {
+    name: "managed group pinned to an identity store id",
+    files: { [ORG]: org(["identityCenter.groups.BreakGlass.id", "a1b2c3d4e5-11111111-2222-3333-4444-555555555555"]) },
+    code: "KL317",
+    path: "$.identityCenter.groups.BreakGlass.id",
+  },
+  {
+    name: "managed user pinned to an identity store id",
+    files: { [ORG]: org([`${USERS}.breakglass-1.id`, "11111111-2222-3333-4444-555555555555"]) },
+    code: "KL317",
+    path: "$.identityCenter.users.breakglass-1.id",
   },
 
   // KL314: policy ARN not an AWS managed policy in the partition

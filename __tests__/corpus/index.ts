@@ -26,7 +26,9 @@
  * a warning case must still compile. Every error and warning code of the registry needs a case, except
  * the codes it marks `reserved` (no input can produce them).
  */
+import { adoptionCases } from "./adoption";
 import type { CorpusCase } from "./case";
+import { delegationCases } from "./delegation";
 import { githubOidcCases } from "./github-oidc";
 import { guardrailsCases } from "./guardrails";
 import { identityCenterCases } from "./identity-center";
@@ -46,6 +48,8 @@ export const CORPUS: Readonly<Record<string, readonly CorpusCase[]>> = {
   guardrails: guardrailsCases,
   "github-oidc": githubOidcCases,
   rules: rulesCases,
+  adoption: adoptionCases,
+  delegation: delegationCases,
 };
 
 /**

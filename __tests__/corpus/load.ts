@@ -11,13 +11,15 @@ export const loadCases: CorpusCase[] = [
     name: "organization path with a typo",
     files: { [ORG]: { ...base(), organization: "./shared/organisation.yaml" } },
     code: "KL001",
-    file: "shared/organisation.yaml",
+    file: ORG,
+    path: "$.organization",
   },
   {
     name: "organization path relative to the repository root instead of the workspace file",
     files: { [ORG]: { ...base(), organization: "./environments/shared/organization.yaml" } },
     code: "KL001",
-    file: "environments/shared/organization.yaml",
+    file: ORG,
+    path: "$.organization",
   },
   {
     name: "organization names the shared folder, not the file in it",

@@ -18,6 +18,7 @@ export const CASES: readonly CorpusCase[] = [
     name: "permission set: adds iam:* to an Allow",
     change: (d) => ps(d)[0].Action.push("iam:*"),
     lines: [
+      "- ⚠️ ProdOperator becomes privileged: allows iam:AttachRolePolicy, iam:PutRolePolicy, iam:AttachUserPolicy and 12 more privileged actions on any resource [`org`]",
       "- ⚠️ ProdOperator can now call iam:\\* on \\* [`org`]",
       "- permission set ProdOperator, inline policy: statement Operate: adds action iam:\\* [`org`]",
     ],
@@ -68,6 +69,26 @@ export const CASES: readonly CorpusCase[] = [
     lines: [
       "- ProdOperator now also denies kms:Decrypt [`org`]",
       "- permission set ProdOperator, inline policy: statement NoSecrets: adds action kms:Decrypt [`org`]",
+    ],
+  },
+  {
+    name: "permission set: a new statement repeating what another allows widens nothing",
+    change: (d) => ps(d).push({ Sid: "Reboot", Effect: "Allow", Action: "ec2:RebootInstances", Resource: "*" }),
+    lines: [
+      "- permission set ProdOperator, inline policy: adds statement Reboot: Allow ec2:RebootInstances on \\* [`org`]",
+    ],
+  },
+  {
+    name: "permission set: a new one that can escalate, granted",
+    change: (d) => {
+      org(d).identityCenter.permissionSets.Escalator = { inlinePolicy: { Statement: [{ Sid: "Roles", Effect: "Allow", Action: ["iam:PassRole", "lambda:CreateFunction"], Resource: "*" }] } };
+      org(d).identityCenter.assignments.push({ groups: ["OnCall"], permissionSets: ["Escalator"], targets: { accounts: ["app-dev"] } });
+    },
+    lines: [
+      "- ⚠️ Escalator becomes privileged: allows iam:PassRole on any role together with lambda:CreateFunction, so it can run code as any role [`org`]",
+      "- ⚠️ group OnCall can now use Escalator in app-dev [`org`]",
+      "- ➕ group OnCall: **Escalator** in `app-dev` (100000000005) [`org`]",
+      "- permission set Escalator, inline policy: adds statement Roles: Allow iam:PassRole, lambda:CreateFunction on \\* [`org`]",
     ],
   },
   {
@@ -245,6 +266,11 @@ export const CASES: readonly CorpusCase[] = [
     lines: [
       "- ⚠️ SCP keyless-deny-iam-users is removed: it no longer applies to ou:workloads [`org`]",
       "- ➖ `keyless-deny-iam-users` from `ou:workloads` [`org`]",
+      "- SCP keyless-deny-iam-users: removes statement DenyIamUsersAndLongLivedCredentials: Deny cognito-identity:CreateIdentityPool, cognito-identity:SetIdentityPoolRoles, cognito-identity:UpdateIdentityPool, iam:AddUserToGroup, iam:AttachGroupPolicy, iam:AttachUserPolicy, iam:ChangePassword, iam:CreateAccessKey, iam:CreateLoginProfile, iam:CreateServiceSpecificCredential, iam:CreateUser, iam:DeleteAccountPasswordPolicy, iam:DeleteUserPermissionsBoundary, iam:PutGroupPolicy, iam:PutUserPolicy, iam:ResetServiceSpecificCredential, iam:UpdateAccessKey, iam:UpdateAccountPasswordPolicy, iam:UpdateLoginProfile, iam:UpdateSSHPublicKey, iam:UpdateServiceSpecificCredential, iam:UpdateSigningCertificate, iam:UploadSSHPublicKey, iam:UploadSigningCertificate, iot:CreateCertificateFromCsr, iot:CreateKeysAndCertificate, iot:CreateRoleAlias, iot:RegisterCACertificate, iot:RegisterCertificate, iot:RegisterCertificateWithoutCA, iot:UpdateRoleAlias, rolesanywhere:CreateProfile, rolesanywhere:CreateTrustAnchor, rolesanywhere:EnableProfile, rolesanywhere:EnableTrustAnchor, rolesanywhere:UpdateProfile, rolesanywhere:UpdateTrustAnchor, ssm:CreateActivation on \\* unless aws:PrincipalArn matches arn:aws:iam::\\*:role/BreakGlass [`org`]",
+      "- SCP keyless-deny-iam-users: removes statement DenyIdentityProviders: Deny iam:AddClientIDToOpenIDConnectProvider, iam:CreateOpenIDConnectProvider, iam:CreateSAMLProvider, iam:UpdateOpenIDConnectProviderThumbprint, iam:UpdateSAMLProvider on \\* unless aws:PrincipalArn matches one of arn:aws:iam::\\*:role/BreakGlass, arn:aws:iam::\\*:role/OrganizationAccountAccessRole [`org`]",
+      "- SCP keyless-deny-iam-users: removes statement DenyLongTermBedrockKeys: Deny bedrock:CallWithBearerToken on \\* when bedrock:BearerTokenType is LONG\\_TERM unless aws:PrincipalArn matches arn:aws:iam::\\*:role/BreakGlass [`org`]",
+      "- SCP keyless-deny-iam-users: removes statement ProtectExemptRoles: Deny iam:AttachRolePolicy, iam:CreateRole, iam:DeleteRole, iam:DeleteRolePermissionsBoundary, iam:DeleteRolePolicy, iam:DetachRolePolicy, iam:PassRole, iam:PutRolePermissionsBoundary, iam:PutRolePolicy, iam:TagRole, iam:UntagRole, iam:UpdateAssumeRolePolicy, iam:UpdateRole, iam:UpdateRoleDescription, sts:AssumeRole on arn:aws:iam::\\*:role/BreakGlass, arn:aws:iam::\\*:role/OrganizationAccountAccessRole, arn:aws:iam::\\*:role/aws-reserved/sso.amazonaws.com/\\* unless aws:PrincipalArn matches one of arn:aws:iam::\\*:role/BreakGlass, arn:aws:iam::\\*:role/OrganizationAccountAccessRole [`org`]",
+      "- SCP keyless-deny-iam-users: removes statement DenyMemberRootUser: Deny every action on \\* for root users only when aws:AssumedRoot is absent [`org`]",
     ],
   },
   {

@@ -1,7 +1,7 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { parse, stringify } from "yaml";
+import { tempDir } from "./temp";
 
 /** The benchmark generator's seeded PRNG (mulberry32): shuffles are reproducible. */
 export { prng } from "../../bench/generate";
@@ -19,7 +19,7 @@ export function exampleWorkspaces(): Record<string, unknown> {
 
 /** A copy of the example organization (inventory included) with the workspace files replaced. */
 export function writeExampleVariant(workspaces: Record<string, unknown>): string {
-  const dir = mkdtempSync(join(tmpdir(), "keyless-variant-"));
+  const dir = tempDir("variant");
   cpSync(join(EXAMPLE_DIR, "shared"), join(dir, "shared"), { recursive: true });
   for (const [f, data] of Object.entries(workspaces)) writeFileSync(join(dir, f), f.endsWith(".json") ? JSON.stringify(data) : stringify(data));
   return dir;
@@ -61,7 +61,9 @@ export function terraformAddresses(stackJson: string): string[] {
       for (const [name, body] of Object.entries<any>(byName)) {
         const base = `${prefix}${type}.${name}`;
         const each = body.for_each;
-        if (each && typeof each === "object") for (const k of Object.keys(each)) out.push(`${base}[${JSON.stringify(k)}]`);
+        const local = typeof each === "string" ? /^\$\{local\.([A-Za-z0-9_-]+)\}$/.exec(each) : null;
+        if (local && tf.locals?.[local[1]] && typeof tf.locals[local[1]] === "object") for (const k of Object.keys(tf.locals[local[1]])) out.push(`${base}[${JSON.stringify(k)}]`);
+        else if (each && typeof each === "object") for (const k of Object.keys(each)) out.push(`${base}[${JSON.stringify(k)}]`);
         else if (typeof each === "string") {
           // toset([...]) of literals
           const m = /^\$\{toset\((\[.*\])\)\}$/.exec(each);

@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { stringify } from "yaml";
 import { compile, CompileResult } from "../../src/compile/compile";
 import { formatPath } from "../../src/diagnostics/diagnostic";
+import { tempDir } from "./temp";
 
 /** A small valid inventory: root, workloads/{prod,dev}, security; management + 5 accounts (one suspended). */
 export function inventory(): Record<string, unknown> {
@@ -38,7 +38,7 @@ export function workspace(sections: Record<string, unknown> = {}): Record<string
  * as YAML or JSON by extension), raw text or raw bytes (a Uint8Array). The inventory goes to shared/organization.yaml unless given.
  */
 export function writeDefinitions(files: Record<string, unknown>): string {
-  const dir = mkdtempSync(join(tmpdir(), "keyless-test-"));
+  const dir = tempDir("test");
   const all: Record<string, unknown> = { "shared/organization.yaml": inventory(), ...files };
   for (const [path, content] of Object.entries(all)) {
     if (content === undefined) continue;

@@ -69,6 +69,18 @@ export interface AwsSettings {
    */
   memberAccountRole?: string;
   defaultTags?: Tags;
+  /**
+   * Tag every taggable resource with ManagedBy=keyless and KeylessWorkspace=<workspace>. keyless import writes false, so adopting objects that exist changes nothing in AWS; set it to true (or remove it) in a later, reviewed apply. Default: true.
+   */
+  keylessTags?: boolean;
+  /**
+   * GB of memory the runner that plans this workspace has: KL903 warns when the plan's AWS provider processes (one per member account, about 0.49 GB each, plus 0.25 GB for terraform) would need more. Default: 7 (a GitHub-hosted Linux runner of a private repository; public ones have 16).
+   */
+  planMemoryBudget?: number;
+  /**
+   * Member accounts (by name) whose aliased provider stays in this workspace's stack although it declares no resource there any more, so that Terraform can destroy what its state still holds (without it: "Provider configuration not present"). keyless keeps such a provider by itself when the previous output shows resources there (KL901); list the account here where that output is not at hand (CI), and remove it once the destroy is applied (KL902).
+   */
+  retainProviders?: string[];
 }
 /**
  * Tags added to every taggable resource, beside ManagedBy=keyless.
@@ -178,7 +190,7 @@ export interface IdentityCenterDefaults {
    */
   sessionDuration?: string;
   /**
-   * Warn when this workspace has more account assignments than this: Identity Center allows about 10 assignment operations in flight, so large workspaces plan and apply slowly and get throttled. Default: 2000.
+   * Warn when this workspace has more account assignments than this: a first apply creates about one per second (the provider waits about 10 s for each, and Identity Center allows about 10 in flight), so 1,800 take half of a one-hour chained role session. Default: 1800.
    */
   assignmentWarningThreshold?: number;
 }
@@ -210,6 +222,12 @@ export interface PermissionSet {
   customerManagedPolicies?: CustomerManagedPolicyReference[];
   inlinePolicy?: PolicyDocument;
   permissionsBoundary?: PermissionsBoundary;
+  /**
+   * More permission sets from this one definition, by their own stable key (the Terraform address; the AWS name defaults to it): same policies and boundary, with the session length, name, description, relay state or extra tags changed. For example prod and dev session lengths without copying the policies. The definition itself stays a permission set too.
+   */
+  variants?: {
+    [k: string]: PermissionSetVariant;
+  };
 }
 /**
  * Tags of the permission set, beside the workspace's default tags.
@@ -275,11 +293,43 @@ export interface PermissionsBoundary {
   managedPolicy?: string;
   customerManagedPolicy?: CustomerManagedPolicyReference;
 }
+/**
+ * What a variant changes; everything else comes from the permission set it belongs to.
+ */
+export interface PermissionSetVariant {
+  /**
+   * 1 to 32 characters: letters, digits and + = , . @ _ -
+   */
+  name?: string;
+  /**
+   * Default: the permission set's.
+   */
+  description?: string;
+  /**
+   * Default: the permission set's.
+   */
+  sessionDuration?: string;
+  /**
+   * Default: the permission set's.
+   */
+  relayState?: string;
+  tags?: Tags2;
+}
+/**
+ * Added to (and overriding) the permission set's tags.
+ */
+export interface Tags2 {
+  [k: string]: string;
+}
 export interface Group {
   /**
    * external: provisioned by your IdP (SCIM) or AD and looked up by display name. managed: created in the Identity Center directory by this workspace.
    */
   source: "external" | "managed";
+  /**
+   * External groups only: the identity store GroupId. keyless then uses it instead of looking the group up by display name, so the IdP renaming the group breaks no plan (and the workspace makes no lookup call for it).
+   */
+  id?: string;
   /**
    * Description of a managed group.
    */
@@ -297,6 +347,10 @@ export interface User {
    * external: provisioned by your IdP and looked up by user name. managed: created in the Identity Center directory by this workspace.
    */
   source: "external" | "managed";
+  /**
+   * External users only: the identity store UserId. keyless then uses it instead of looking the user up by user name, so a rename in the IdP breaks no plan.
+   */
+  id?: string;
   /**
    * Managed users: the name shown in the portal.
    */
@@ -365,7 +419,7 @@ export interface AccountTargets {
    */
   recursive?: boolean;
   accounts?: AccountName[];
-  tags?: Tags2;
+  tags?: Tags3;
   exclude?: {
     accounts?: AccountName[];
     /**
@@ -381,7 +435,7 @@ export interface AccountTargets {
 /**
  * Accounts whose inventory tags include every one of these key/value pairs.
  */
-export interface Tags2 {
+export interface Tags3 {
   [k: string]: string;
 }
 /**
@@ -538,12 +592,12 @@ export interface GithubOidcProvider {
    * @maxItems 5
    */
   thumbprints?: string[];
-  tags?: Tags3;
+  tags?: Tags4;
 }
 /**
  * AWS tags: up to 50 keys of at most 128 characters, values of at most 256.
  */
-export interface Tags3 {
+export interface Tags4 {
   [k: string]: string;
 }
 export interface GithubOidcRole {
@@ -601,7 +655,7 @@ export interface GithubOidcRole {
    * Maximum session in seconds, 3600 to 43200. Default: 3600.
    */
   maxSessionDuration?: number;
-  tags?: Tags3;
+  tags?: Tags4;
 }
 /**
  * One kind of workflow run that may assume the role: exactly one of branch, tag, environment, pullRequest or custom.

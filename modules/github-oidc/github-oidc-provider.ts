@@ -1,7 +1,7 @@
 import { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { IamOpenidConnectProvider } from "@cdktf/provider-aws/lib/iam-openid-connect-provider";
-import { terraformName } from "../names";
+import { githubProviderLogicalId } from "../names";
 
 export interface GithubOidcProviderProps {
   /** Provider for the account the identity provider lives in. */
@@ -33,7 +33,7 @@ export class GithubOidcProvider extends Construct {
       thumbprintList: props.thumbprints?.length ? [...props.thumbprints] : undefined,
       tags: props.tags && Object.keys(props.tags).length ? { ...props.tags } : undefined,
     });
-    p.overrideLogicalId(`github_${terraformName(props.accountName)}`);
+    p.overrideLogicalId(githubProviderLogicalId(props.accountName));
     this.arn = p.arn;
     this.resource = p;
   }

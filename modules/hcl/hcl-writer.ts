@@ -121,7 +121,11 @@ class Writer {
 
   private lifecycle(obj: Record<string, Json>, indent: number): void {
     for (const [k, v] of Object.entries(obj)) {
-      if (k === "precondition" || k === "postcondition") throw new Error(`keyless hcl: lifecycle ${k} is not supported`);
+      if (k === "precondition" || k === "postcondition") {
+        // Nested blocks: `precondition { condition = ..., error_message = "..." }`.
+        for (const rule of Array.isArray(v) ? v : [v]) this.block(k, [], indent, () => Object.entries(rule as Record<string, Json>).forEach(([rk, rv]) => this.attribute(rk, rv, indent + 1, false)));
+        continue;
+      }
       this.attribute(k, v, indent, REFERENCES.has(k));
     }
   }

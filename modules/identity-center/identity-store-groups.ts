@@ -9,6 +9,8 @@ export interface IdentityStoreGroupsProps {
   readonly managed?: readonly { readonly name: string; readonly description?: string }[];
   /** Groups looked up by display name (external, or created by another workspace). @default none */
   readonly lookups?: readonly string[];
+  /** External groups by display name with their identity store GroupId: used as given, no lookup. @default none */
+  readonly pinned?: readonly { readonly name: string; readonly id: string }[];
 }
 
 /**
@@ -45,6 +47,7 @@ export class IdentityStoreGroups extends Construct {
       lookup.overrideLogicalId("lookup");
       for (const g of props.lookups) ids[g] = `\${data.aws_identitystore_group.lookup[${JSON.stringify(g)}].group_id}`;
     }
+    for (const g of props.pinned ?? []) ids[g.name] = g.id;
     this.groupIds = ids;
   }
 }

@@ -19,6 +19,8 @@ export interface IdentityStoreUsersProps {
   readonly managed?: readonly ManagedUser[];
   /** Users looked up by user name (external, or created by another workspace). @default none */
   readonly lookups?: readonly string[];
+  /** External users by user name with their identity store UserId: used as given, no lookup. @default none */
+  readonly pinned?: readonly { readonly name: string; readonly id: string }[];
 }
 
 /**
@@ -54,6 +56,7 @@ export class IdentityStoreUsers extends Construct {
       lookup.overrideLogicalId("lookup");
       for (const u of props.lookups) ids[u] = `\${data.aws_identitystore_user.lookup[${JSON.stringify(u)}].user_id}`;
     }
+    for (const u of props.pinned ?? []) ids[u.name] = u.id;
     this.userIds = ids;
   }
 }

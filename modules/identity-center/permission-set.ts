@@ -1,4 +1,4 @@
-import { TerraformIterator } from "cdktf";
+import { ITerraformDependable, TerraformIterator } from "cdktf";
 import { Construct } from "constructs";
 import { SsoadminCustomerManagedPolicyAttachment } from "@cdktf/provider-aws/lib/ssoadmin-customer-managed-policy-attachment";
 import { SsoadminManagedPolicyAttachment } from "@cdktf/provider-aws/lib/ssoadmin-managed-policy-attachment";
@@ -6,13 +6,14 @@ import { SsoadminPermissionSet } from "@cdktf/provider-aws/lib/ssoadmin-permissi
 import { SsoadminPermissionSetInlinePolicy } from "@cdktf/provider-aws/lib/ssoadmin-permission-set-inline-policy";
 import { SsoadminPermissionsBoundaryAttachment } from "@cdktf/provider-aws/lib/ssoadmin-permissions-boundary-attachment";
 import { terraformName } from "../names";
+import { MovedBlocks } from "../moved-blocks";
 
 export interface PermissionSetProps {
   /** ARN of the Identity Center instance. */
   readonly instanceArn: string;
-  /** Stable key; the Terraform address is derived from it. */
+  /** The key in the definitions; earlier keyless versions derived the Terraform address from it. */
   readonly key: string;
-  /** The AWS name; changing it replaces the permission set. */
+  /** The AWS name; the Terraform addresses derive from it, and changing it replaces the permission set. */
   readonly name: string;
   /** @default no description */
   readonly description?: string;
@@ -33,6 +34,11 @@ export interface PermissionSetProps {
   readonly inlinePolicy?: string;
   /** The most the roles can do: an AWS managed policy ARN or a customer-managed policy. @default no boundary */
   readonly permissionsBoundary?: PermissionsBoundary;
+  /**
+   * Where to put `moved` blocks from the key-derived addresses of earlier keyless versions.
+   * @default no moved blocks
+   */
+  readonly moved?: MovedBlocks;
 }
 
 export interface CustomerManagedPolicy {
@@ -49,14 +55,26 @@ export interface PermissionsBoundary {
 
 /**
  * An Identity Center permission set with its AWS managed and customer-managed policies, inline policy
- * and permissions boundary. Every resource is addressed by the stable key; attachments by policy.
+ * and permissions boundary. Every resource is addressed by the AWS name (what AWS identifies it by,
+ * so renaming the key in the definitions moves nothing); attachments by policy.
  */
 export class PermissionSet extends Construct {
   readonly arn: string;
+  /**
+   * The policy attachments, inline policy and boundary: account assignments depend on them, so a role
+   * is never provisioned without its Deny policy or boundary, and they are destroyed only after the
+   * assignments (the provider's documentation asks for this `depends_on`).
+   */
+  readonly policies: readonly ITerraformDependable[];
 
   constructor(scope: Construct, id: string, props: PermissionSetProps) {
     super(scope, id);
-    const tf = terraformName(props.key);
+    const tf = terraformName(props.name);
+    const legacy = terraformName(props.key);
+    const address = (type: string) => {
+      props.moved?.add(`${type}.${legacy}`, `${type}.${tf}`);
+      return tf;
+    };
     const ps = new SsoadminPermissionSet(this, "permission_set", {
       instanceArn: props.instanceArn,
       name: props.name,
@@ -65,8 +83,10 @@ export class PermissionSet extends Construct {
       relayState: props.relayState,
       tags: props.tags && Object.keys(props.tags).length ? { ...props.tags } : undefined,
     });
-    ps.overrideLogicalId(tf);
+    ps.overrideLogicalId(address("aws_ssoadmin_permission_set"));
     this.arn = ps.arn;
+    const deps: ITerraformDependable[] = [];
+    this.policies = deps;
 
     if (props.managedPolicyArns?.length) {
       const policies = TerraformIterator.fromList([...props.managedPolicyArns]);
@@ -76,7 +96,8 @@ export class PermissionSet extends Construct {
         permissionSetArn: ps.arn,
         managedPolicyArn: policies.value,
       });
-      attachment.overrideLogicalId(tf);
+      attachment.overrideLogicalId(address("aws_ssoadmin_managed_policy_attachment"));
+      deps.push(attachment);
     }
     if (props.customerManagedPolicies?.length) {
       const byId: Record<string, { name: string; path: string }> = {};
@@ -88,7 +109,8 @@ export class PermissionSet extends Construct {
         permissionSetArn: ps.arn,
         customerManagedPolicyReference: { name: it.getString("name"), path: it.getString("path") },
       });
-      attachment.overrideLogicalId(tf);
+      attachment.overrideLogicalId(address("aws_ssoadmin_customer_managed_policy_attachment"));
+      deps.push(attachment);
     }
     const boundary = props.permissionsBoundary;
     if (boundary?.managedPolicyArn || boundary?.customerManagedPolicy) {
@@ -99,7 +121,8 @@ export class PermissionSet extends Construct {
           ? { managedPolicyArn: boundary.managedPolicyArn }
           : { customerManagedPolicyReference: { name: boundary.customerManagedPolicy!.name, path: boundary.customerManagedPolicy!.path ?? "/" } },
       });
-      b.overrideLogicalId(tf);
+      b.overrideLogicalId(address("aws_ssoadmin_permissions_boundary_attachment"));
+      deps.push(b);
     }
     if (props.inlinePolicy) {
       const inline = new SsoadminPermissionSetInlinePolicy(this, "inline_policy", {
@@ -107,7 +130,8 @@ export class PermissionSet extends Construct {
         permissionSetArn: ps.arn,
         inlinePolicy: props.inlinePolicy,
       });
-      inline.overrideLogicalId(tf);
+      inline.overrideLogicalId(address("aws_ssoadmin_permission_set_inline_policy"));
+      deps.push(inline);
     }
   }
 }

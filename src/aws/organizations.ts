@@ -1,5 +1,8 @@
 import {
   DescribeOrganizationCommand,
+  DescribePolicyCommand,
+  paginateListPolicies,
+  paginateListTargetsForPolicy,
   ListRootsCommand,
   OrganizationsClient,
   paginateListAccountsForParent,
@@ -7,6 +10,7 @@ import {
   paginateListPoliciesForTarget,
   paginateListTagsForResource,
 } from "@aws-sdk/client-organizations";
+import type { ScpSnapshot } from "../brownfield/adopt-guardrails";
 import { accountState, OrgAccount, OrgSnapshot, OrgUnit } from "../brownfield/snapshot";
 
 async function collect<T, R>(pages: AsyncIterable<T>, pick: (page: T) => readonly R[] | undefined): Promise<R[]> {
@@ -52,4 +56,25 @@ export async function readOrganization(client: OrganizationsClient): Promise<Org
   };
   await walk(root.Id);
   return { rootId: root.Id, rootPolicies: await policies(root.Id), managementAccountId: org?.MasterAccountId ?? "", ous, accounts };
+}
+
+/**
+ * Every customer-managed SCP with its content and targets (AWS managed ones such as FullAWSAccess are
+ * left to AWS). Read-only: organizations:ListPolicies, DescribePolicy, ListTargetsForPolicy.
+ */
+export async function readServiceControlPolicies(client: OrganizationsClient): Promise<ScpSnapshot[]> {
+  const out: ScpSnapshot[] = [];
+  for (const p of await collect(paginateListPolicies({ client }, { Filter: "SERVICE_CONTROL_POLICY" }), (x) => x.Policies)) {
+    if (!p.Id || p.AwsManaged) continue;
+    const d = (await client.send(new DescribePolicyCommand({ PolicyId: p.Id }))).Policy;
+    const targets = await collect(paginateListTargetsForPolicy({ client }, { PolicyId: p.Id }), (x) => x.Targets);
+    out.push({
+      id: p.Id,
+      name: p.Name ?? p.Id,
+      description: d?.PolicySummary?.Description ?? p.Description ?? "",
+      content: d?.Content ?? "{}",
+      targets: targets.filter((t) => t.TargetId).map((t) => t.TargetId!).sort(),
+    });
+  }
+  return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }

@@ -41,12 +41,10 @@ function baseCredentials(env: AwsSettings["env"]): AwsCredentialIdentity | undef
 
 /** One set of clients per account; member accounts through the member-account role. */
 export class AwsSession {
-  private readonly caller: Promise<string>;
+  private caller?: Promise<string>;
   private readonly memberCredentials = new Map<string, Promise<AwsCredentialIdentity>>();
 
-  constructor(readonly settings: AwsSettings) {
-    this.caller = this.sts().send(new GetCallerIdentityCommand({})).then((r) => r.Account ?? "");
-  }
+  constructor(readonly settings: AwsSettings) {}
 
   private config(service: ServiceId, credentials?: AwsCredentialIdentity) {
     const creds = credentials ?? baseCredentials(this.settings.env);
@@ -71,14 +69,15 @@ export class AwsSession {
     return new IdentitystoreClient(this.config("IDENTITYSTORE"));
   }
 
-  /** The account the credentials belong to (sts:GetCallerIdentity). */
+  /** The account the credentials belong to (sts:GetCallerIdentity, which needs no permission). */
   callerAccount(): Promise<string> {
+    this.caller ??= this.sts().send(new GetCallerIdentityCommand({})).then((r) => r.Account ?? "");
     return this.caller;
   }
 
   /** IAM in an account: the caller's own credentials there, else the member-account role. */
   async iam(accountId: string): Promise<IAMClient> {
-    if ((await this.caller) === accountId) return new IAMClient(this.config("IAM"));
+    if ((await this.callerAccount()) === accountId) return new IAMClient(this.config("IAM"));
     return new IAMClient(this.config("IAM", await this.assume(accountId)));
   }
 

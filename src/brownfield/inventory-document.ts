@@ -147,12 +147,19 @@ export function pullInventory(existing: string | undefined, org: OrgSnapshot): P
     if (a.id === org.managementAccountId) managementKey = key;
     syncAccount(doc, key, a, nodes.get(a.parentId)?.path ?? "");
   }
-  for (const [id, key] of oldAccounts) if (!seen.has(id)) doc.setIn(["accounts", key, "status"], "CLOSED");
+  const paths = new Set([...nodes.values()].map((n) => n.path));
+  for (const [id, key] of oldAccounts) {
+    if (seen.has(id)) continue;
+    doc.setIn(["accounts", key, "status"], "CLOSED");
+    // Its OU may be gone too; an account must name an OU the inventory declares.
+    const ou = doc.getIn(["accounts", key, "ou"]);
+    if (typeof ou === "string" && !paths.has(ou)) doc.deleteIn(["accounts", key, "ou"]);
+  }
   if (managementKey) doc.set("managementAccount", managementKey);
   else if (!doc.has("managementAccount")) doc.set("managementAccount", "");
 
   const after = doc.toJS() as Record<string, any>;
-  return { text: doc.toString({ lineWidth: 0 }), drift: inventoryDrift(before, after) };
+  return { text: doc.toString({ lineWidth: 0, flowCollectionPadding: false }), drift: inventoryDrift(before, after) };
 }
 
 function syncAccount(doc: Document, key: string, a: OrgAccount, ouPath: string): void {

@@ -13,6 +13,7 @@ import { synthCommand } from "./commands/synth";
 import { validateCommand } from "./commands/validate";
 import { CliIo, EXIT, InputError, UsageError } from "./context";
 import { GitBaseError } from "../report/git-base";
+import { parseDate } from "../compile/identity-center/expiry";
 import { COMMON_OPTIONS, optionHelp, parseOptions } from "./options";
 
 export const COMMANDS: readonly Command[] = [initCommand, validateCommand, synthCommand, reportCommand, diffCommand, profilesCommand, inventoryCommand, importCommand, auditCommand];
@@ -106,6 +107,10 @@ function dispatch(argv: readonly string[], io: CliIo): number | Promise<number> 
     if (values.help) {
       io.stdout(commandHelp(command));
       return EXIT.ok;
+    }
+    // A bad --date is a bad option value: exit 2 like every other (README, exit codes).
+    if (typeof values.date === "string" && parseDate(values.date) === undefined) {
+      throw new UsageError(`--date must be a calendar date YYYY-MM-DD, for example --date 2026-11-01, not "${values.date}" (leave it out to use today, UTC)`);
     }
     const sub = command.subcommands;
     if (sub && !sub.includes(positionals[0] ?? "")) throw new UsageError(`expected one of ${sub.map((s) => `"${s}"`).join(", ")} after ${command.name}${positionals[0] ? `, not "${positionals[0]}"` : ""}`);

@@ -14,6 +14,7 @@ import { collectGithubOidc, compileGithubOidc } from "./github-oidc";
 import { collectGuardrails, compileGuardrails } from "./guardrails";
 import { checkGroupKinds, collectIdentityCenter, compileIdentityCenter } from "./identity-center";
 import { checkEvaluationDate } from "./identity-center/expiry";
+import { expandPermissionSetVariants } from "./identity-center/variants";
 import { attachImports } from "./imports";
 import { Inventory } from "./inventory";
 import { Registry } from "./registry";
@@ -53,7 +54,7 @@ export function compileDefinitions(loaded: LoadedDefinitions, options: CompileOp
   const contexts: WorkspaceContext[] = loaded.workspaces.map((ws) => ({
     name: ws.name,
     source: ws.source,
-    def: ws.source.data as Workspace,
+    def: expandPermissionSetVariants(ws.source.data as Workspace, ws.source, reporter),
     inventory,
     registry,
     reporter,
@@ -66,7 +67,8 @@ export function compileDefinitions(loaded: LoadedDefinitions, options: CompileOp
     collectGithubOidc(ctx);
   }
   checkGroupKinds(contexts);
-  const workspaces = contexts.map(compileWorkspace);
+  const backends = new Map(contexts.map((c) => [c.name, backendPlan(c)]));
+  const workspaces = contexts.map((c) => compileWorkspace(c, backends));
   const organization = {
     managementAccount: inventory.managementAccount,
     accounts: [...inventory.accounts.values()].map((a) => ({ name: a.name, id: a.id, ou: a.ou, status: a.status })).sort((x, y) => cmp(x.name, y.name)),
@@ -85,16 +87,17 @@ export function compileDefinitions(loaded: LoadedDefinitions, options: CompileOp
   return { plan, diagnostics: inForce, acknowledged };
 }
 
-function compileWorkspace(ctx: WorkspaceContext): WorkspacePlan {
+function compileWorkspace(ctx: WorkspaceContext, backends: ReadonlyMap<string, BackendPlan>): WorkspacePlan {
   const { def, inventory } = ctx;
   const accountRef = def.aws.account ?? inventory.managementAccount;
   const account = inventory.requireAccount(accountRef, ctx.source, def.aws.account ? ["aws", "account"] : [], ctx.reporter) ?? { name: accountRef, id: "000000000000" };
-  const identityCenter = compileIdentityCenter(ctx);
+  const identityCenter = compileIdentityCenter(ctx, (ws) => backends.get(ws)!);
   const guardrails = compileGuardrails(ctx);
   const githubOidc = compileGithubOidc(ctx);
   const members = new Map<string, AccountRef>();
   for (const p of githubOidc.providers) members.set(p.account.name, p.account);
   for (const r of githubOidc.roles) members.set(r.account.name, r.account);
+  const retainedProviders = retainProviders(ctx, members);
   const backend = backendPlan(ctx);
   return {
     name: ctx.name,
@@ -107,13 +110,31 @@ function compileWorkspace(ctx: WorkspaceContext): WorkspacePlan {
       partition: inventory.partition,
       account: { name: account.name, id: account.id },
       memberAccountRole: def.aws.memberAccountRole ?? ORGANIZATION_ACCOUNT_ACCESS_ROLE,
-      defaultTags: sortedTags(def.aws.defaultTags, { ManagedBy: "keyless", KeylessWorkspace: ctx.name }),
+      defaultTags: sortedTags(def.aws.defaultTags, def.aws.keylessTags === false ? {} : { ManagedBy: "keyless", KeylessWorkspace: ctx.name }),
     },
     memberAccounts: [...members.values()].sort((a, b) => cmp(a.name, b.name)),
+    ...(retainedProviders.length ? { retainedProviders } : {}),
     identityCenter,
     guardrails,
     githubOidc,
   };
+}
+
+/** `aws.retainProviders`: accounts whose provider stays for what the state still holds there (KL902 as a reminder). */
+function retainProviders(ctx: WorkspaceContext, members: ReadonlyMap<string, AccountRef>): AccountRef[] {
+  const out: AccountRef[] = [];
+  (ctx.def.aws.retainProviders ?? []).forEach((ref, i) => {
+    const at = ["aws", "retainProviders", i];
+    const a = ctx.inventory.requireAccount(ref, ctx.source, at, ctx.reporter);
+    if (!a) return;
+    if (members.has(a.name)) {
+      ctx.reporter.warn("KL902", ctx.source, at, `account ${a.name} is listed in aws.retainProviders, but the workspace still manages resources there: the entry does nothing`, "remove the entry");
+      return;
+    }
+    ctx.reporter.warn("KL902", ctx.source, at, `provider aws.${a.name} is kept although the workspace declares no resource in account ${a.name}, so that Terraform can destroy what its state still holds there`, "once terraform apply has destroyed them (the plan shows no more destroys in that account), remove the entry");
+    out.push({ name: a.name, id: a.id });
+  });
+  return out.sort((a, b) => cmp(a.name, b.name));
 }
 
 function backendPlan(ctx: WorkspaceContext): BackendPlan {

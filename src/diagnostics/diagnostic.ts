@@ -39,6 +39,50 @@ export interface AcknowledgedDiagnostic extends Diagnostic {
   };
 }
 
+/** Turns a JSON path into a line and column: a loaded definition file (src/load/source-file.ts). */
+export interface Locator {
+  readonly file: string;
+  locate(path: JsonPath): { readonly line: number; readonly column: number } | undefined;
+}
+
+/** What a diagnostic says, by name; where it is comes from `source` (located) or `file`. */
+export type DiagnosticInput = {
+  readonly code: DiagnosticCode;
+  /** Path of the offending value. @default [] (the file as a whole) */
+  readonly path?: JsonPath;
+  /** What was found and what was expected. */
+  readonly message: string;
+  /** How to fix it. */
+  readonly fix?: string;
+  /** Name-derived subject, what an acknowledgement names. */
+  readonly subject?: string;
+  /** A position known otherwise (a parse error's): wins over locating `path`. */
+  readonly line?: number;
+  readonly column?: number;
+} & ({ readonly source: Locator; readonly file?: string } | { readonly file: string; readonly source?: Locator });
+
+/**
+ * The one way to make a Diagnostic: the severity is the registry's for the code (src/rules/catalog/),
+ * the line and column are `path` located in `source` unless given. Keys come in one order and
+ * undefined ones are left out, so JSON output is stable.
+ */
+export function diagnostic(d: DiagnosticInput): Diagnostic {
+  const file = d.file ?? d.source!.file;
+  const path = d.path ?? [];
+  const pos = d.line !== undefined ? { line: d.line, column: d.column } : d.source?.locate(path);
+  return {
+    code: d.code,
+    severity: RULES[d.code].severity,
+    file,
+    path,
+    ...(pos?.line !== undefined ? { line: pos.line } : {}),
+    ...(pos?.column !== undefined ? { column: pos.column } : {}),
+    message: d.message,
+    ...(d.fix !== undefined ? { fix: d.fix } : {}),
+    ...(d.subject !== undefined ? { subject: d.subject } : {}),
+  };
+}
+
 /** `$.a.b[2]["odd key"]`: the JSON path users see. */
 export function formatPath(path: JsonPath): string {
   let out = "$";

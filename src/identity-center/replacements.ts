@@ -1,5 +1,5 @@
 import { terraformName } from "../names";
-import { cmp, Diagnostic } from "../diagnostics/diagnostic";
+import { cmp, diagnostic, Diagnostic } from "../diagnostics/diagnostic";
 import type { AccessPlan } from "../plan";
 
 /** A previously synthesized stack, as parsed from `cdktf.out/stacks/<workspace>/cdk.tf.json`. */
@@ -8,16 +8,22 @@ export type PreviousStacks = Readonly<Record<string, unknown>>;
 interface Known {
   readonly workspace: string;
   readonly address: string;
+  /** The key in the definitions, from the construct path cdktf records (`<ws>/permission_set_<key>/...`); the address when absent. */
+  readonly key: string;
   readonly name: string;
 }
 
-/** `aws_ssoadmin_permission_set` address -> AWS name of one synthesized stack (tolerant of any shape). */
+/** `aws_ssoadmin_permission_set` address -> key and AWS name of one synthesized stack (tolerant of any shape). */
 function permissionSetsOf(workspace: string, stack: unknown): Known[] {
-  const sets = (stack as { resource?: { aws_ssoadmin_permission_set?: Record<string, { name?: unknown }> } } | undefined)?.resource?.aws_ssoadmin_permission_set;
+  const sets = (stack as { resource?: { aws_ssoadmin_permission_set?: Record<string, { name?: unknown; "//"?: { metadata?: { path?: unknown } } }> } } | undefined)?.resource?.aws_ssoadmin_permission_set;
   if (!sets || typeof sets !== "object") return [];
   return Object.entries(sets)
     .filter(([, r]) => r && typeof r.name === "string")
-    .map(([address, r]) => ({ workspace, address, name: r.name as string }));
+    .map(([address, r]) => {
+      const path = r["//"]?.metadata?.path;
+      const key = typeof path === "string" ? /^[^/]+\/permission_set_(.+)\/permission_set$/.exec(path)?.[1] : undefined;
+      return { workspace, address, key: key ?? address, name: r.name as string };
+    });
 }
 
 /**
@@ -26,46 +32,45 @@ function permissionSetsOf(workspace: string, stack: unknown): Known[] {
  * recreates its `AWSReservedSSO_<name>_<suffix>` role in every account it is assigned to: users are
  * signed out and anything trusting the old role ARN breaks. Reported (KL313, warning) when:
  *
- * - the AWS name changes at the same address (`name:` edited), or
- * - an address disappears while another address (in any workspace) now carries its name (the key was
- *   renamed, or the permission set moved to another workspace).
+ * - the AWS name of a key changes (`name:` edited), or
+ * - a permission set moves to another workspace (Terraform cannot move state between workspaces).
+ *
+ * Renaming the key alone replaces nothing: permission sets are addressed by their AWS name.
  */
 export function permissionSetReplacements(previous: PreviousStacks, plan: AccessPlan): Diagnostic[] {
   const before = Object.keys(previous).sort(cmp).flatMap((ws) => permissionSetsOf(ws, previous[ws]));
   const after = new Map<string, { workspace: string; file: string; key: string; name: string }>();
+  const byName = new Map<string, { workspace: string; file: string; key: string; name: string }>();
   for (const ws of plan.workspaces) {
-    for (const ps of ws.identityCenter.permissionSets) after.set(`${ws.name}\0${terraformName(ps.key)}`, { workspace: ws.name, file: ws.file, key: ps.key, name: ps.name });
+    for (const ps of ws.identityCenter.permissionSets) {
+      const now = { workspace: ws.name, file: ws.file, key: ps.key, name: ps.name };
+      after.set(`${ws.name}\0${terraformName(ps.key)}`, now);
+      byName.set(ps.name, now);
+    }
   }
-  const beforeAt = new Set(before.map((b) => `${b.workspace}\0${b.address}`));
   const out: Diagnostic[] = [];
   for (const old of before) {
-    const now = after.get(`${old.workspace}\0${old.address}`);
-    if (now) {
-      if (now.name === old.name) continue;
-      out.push({
+    const heir = byName.get(old.name);
+    if (heir?.workspace === old.workspace) continue; // unchanged, or only the key was renamed
+    if (heir) {
+      out.push(diagnostic({
         code: "KL313",
-        severity: "warning",
-        file: now.file,
-        path: ["identityCenter", "permissionSets", now.key, "name"],
-        message: `permission set ${old.address} is renamed from "${old.name}" to "${now.name}": AWS replaces it, recreating its AWSReservedSSO_${old.name}_* role as AWSReservedSSO_${now.name}_* in every assigned account; users are signed out and policies or EKS access entries that name the old role ARN stop working`,
-        fix: `keep name: ${old.name} unless the replacement is intended; update everything that trusts the old role ARN before applying`,
-      });
+        file: heir.file,
+        path: ["identityCenter", "permissionSets", heir.key],
+        message: `permission set "${old.name}" moves from workspace ${old.workspace} to workspace ${heir.workspace}: Terraform cannot move state between workspaces, so ${old.workspace} destroys it and ${heir.workspace} creates a new one, recreating its AWSReservedSSO_${old.name}_* role in every assigned account; users are signed out and policies that name the old role ARN stop working`,
+        fix: `keep the permission set in workspace ${old.workspace}, or hand it over without a replacement (README, "Moving between workspaces"): in ${old.workspace} a removed block with lifecycle { destroy = false } for aws_ssoadmin_permission_set.${old.address} and its attachments, then in ${heir.workspace} import blocks (id PERMISSION_SET_ARN,INSTANCE_ARN)`,
+      }));
       continue;
     }
-    const heir = [...after.values()].find((a) => a.name === old.name && !beforeAt.has(`${a.workspace}\0${terraformName(a.key)}`));
-    if (!heir) continue;
-    const where = heir.workspace === old.workspace ? `key ${heir.key}` : `key ${heir.key} in workspace ${heir.workspace}`;
-    out.push({
+    const now = after.get(`${old.workspace}\0${terraformName(old.key)}`);
+    if (!now) continue; // deleted
+    out.push(diagnostic({
       code: "KL313",
-      severity: "warning",
-      file: heir.file,
-      path: ["identityCenter", "permissionSets", heir.key],
-      message: `permission set "${old.name}" moves from ${old.workspace}:${old.address} to ${where}: Terraform destroys the old one and creates a new one, recreating its AWSReservedSSO_${old.name}_* role in every assigned account; users are signed out and policies that name the old role ARN stop working`,
-      fix:
-        heir.workspace === old.workspace
-          ? `keep the key ${old.address} (change only name: to rename), or move the state first: terraform state mv 'aws_ssoadmin_permission_set.${old.address}' 'aws_ssoadmin_permission_set.${terraformName(heir.key)}', and the same for its policy attachments`
-          : `keep the permission set in workspace ${old.workspace}, or move its state between workspaces (terraform state rm / import) before applying`,
-    });
+      file: now.file,
+      path: ["identityCenter", "permissionSets", now.key, "name"],
+      message: `permission set ${now.key} is renamed from "${old.name}" to "${now.name}": AWS replaces it, recreating its AWSReservedSSO_${old.name}_* role as AWSReservedSSO_${now.name}_* in every assigned account; users are signed out and policies or EKS access entries that name the old role ARN stop working`,
+      fix: `keep name: ${old.name} unless the replacement is intended; update everything that trusts the old role ARN before applying`,
+    }));
   }
   return out;
 }

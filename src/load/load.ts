@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { basename, dirname, extname, join, relative, resolve, sep } from "node:path";
-import { Diagnostic } from "../diagnostics/diagnostic";
+import { diagnostic, Diagnostic } from "../diagnostics/diagnostic";
+import { closest } from "../diagnostics/suggest";
 import { isParseFailure, parseSource, SourceFile } from "./source-file";
 
 export const DEFINITION_EXTENSIONS = [".yaml", ".yml", ".json"];
@@ -68,6 +69,22 @@ export function loadDefinitions(options: LoadOptions): LoadedDefinitions {
     const org = (source.data as { organization?: unknown } | null)?.organization;
     if (typeof org === "string") {
       const orgAbs = resolve(dirname(abs), org);
+      if (!existsSync(orgAbs)) {
+        // Said where it is written, not only as a file that cannot be read (or as workspaces that disagree).
+        const pos = source.locate(["organization"]);
+        const near = closest(basename(org), siblings(dirname(orgAbs)));
+        diagnostics.push({
+          code: "KL001",
+          severity: "error",
+          file: shown,
+          path: ["organization"],
+          line: pos?.line,
+          column: pos?.column,
+          message: `organization "${org}" names ${display(orgAbs)}, which does not exist`,
+          fix: near ? `did you mean "${org.slice(0, org.length - basename(org).length)}${near}"?` : "point organization at the inventory file, relative to this workspace file",
+        });
+        continue;
+      }
       inventories.set(orgAbs, [...(inventories.get(orgAbs) ?? []), shown]);
     }
   }
@@ -156,16 +173,16 @@ function readSource(abs: string, shown: string, diagnostics: Diagnostic[], realD
   }
   const parsed = parseSource(shown, text);
   if (isParseFailure(parsed)) {
-    diagnostics.push({
-      code: parsed.code ?? "KL002",
-      severity: "error",
-      file: shown,
-      path: [],
-      line: parsed.line,
-      column: parsed.column,
-      message: parsed.code ? parsed.message : `not valid ${extname(abs) === ".json" ? "JSON" : "YAML"}: ${parsed.message}`,
-      fix: parsed.fix ?? "correct the syntax at that line",
-    });
+    diagnostics.push(
+      diagnostic({
+        code: parsed.code ?? "KL002",
+        file: shown,
+        line: parsed.line,
+        column: parsed.column,
+        message: parsed.code ? parsed.message : `not valid ${extname(abs) === ".json" ? "JSON" : "YAML"}: ${parsed.message}`,
+        fix: parsed.fix ?? "correct the syntax at that line",
+      }),
+    );
     return undefined;
   }
   return parsed;
@@ -184,8 +201,17 @@ function firstInvalidUtf8(b: Uint8Array): number {
   return Math.max(0, b.length - 1);
 }
 
+/** Definition files in a folder (none when it cannot be read). */
+function siblings(dir: string): string[] {
+  try {
+    return readdirSync(dir).filter((f) => DEFINITION_EXTENSIONS.includes(extname(f)));
+  } catch {
+    return [];
+  }
+}
+
 function fileError(file: string, message: string, code: Diagnostic["code"], fix: string): Diagnostic {
-  return { code, severity: "error", file, path: [], message, fix };
+  return diagnostic({ code, file, message, fix });
 }
 
 function reason(e: unknown): string {

@@ -1,7 +1,7 @@
 import type { PolicyDocument, PolicyStatement } from "../../modules/generated/workspace";
 import { cmp } from "../diagnostics/diagnostic";
 
-/** The built-in guardrail's default SCP name. */
+/** The built-in guardrail's SCP name unless `guardrails.denyIamUsers.policyName` says otherwise. */
 export const DENY_IAM_USERS = "keyless-deny-iam-users";
 
 /**

@@ -36,7 +36,7 @@ export function profileEntries(plan: AccessPlan, who: ProfilePrincipal): Profile
   const names = permissionSetNames(plan);
   const groups = new Set<string>();
   if (who.group !== undefined) groups.add(who.group);
-  else for (const ws of plan.workspaces) for (const m of ws.identityCenter.groupMemberships ?? []) if (m.user === who.user) groups.add(m.group);
+  else for (const ws of plan.workspaces) for (const m of ws.identityCenter.groupMemberships) if (m.user === who.user) groups.add(m.group);
   const entries = new Map<string, { account: string; accountId: string; permissionSet: string; via: Set<string> }>();
   for (const ws of plan.workspaces) {
     for (const a of ws.identityCenter.assignments) {

@@ -4,7 +4,9 @@ import { grantLine } from "./identity-center";
 import { buildReport } from "./report";
 import { cell, code, plural } from "./markdown";
 import type { AccessReport, Grant, GithubRoleSummary, GuardrailSummary, PermissionSetSummary } from "./model";
+import type { PolicySource } from "../policy/model";
 import { diffPolicy, PolicyKind } from "./policy-diff";
+import { privilegeShift } from "./widening";
 
 /** What changed in effective access between two plans. Every list is sorted. */
 export interface AccessDiff {
@@ -96,7 +98,10 @@ export function diffReports(base: AccessReport | undefined, head: AccessReport):
   const onlyIn = <T>(a: Map<string, T>, other: Map<string, T>) => [...a.keys()].filter((k) => !other.has(k)).sort(cmp).map((k) => a.get(k)!);
   const inBoth = <T>(a: Map<string, T>, other: Map<string, T>) => [...a.keys()].filter((k) => other.has(k)).sort(cmp).map((k) => [a.get(k)!, other.get(k)!] as const);
   const same = (x: readonly string[], y: readonly string[]) => x.length === y.length && x.every((v, i) => v === y[i]);
-  const minus = (x: readonly string[], y: readonly string[]) => x.filter((v) => !y.includes(v));
+  const minus = (x: readonly string[], y: readonly string[]) => {
+    const other = new Set(y);
+    return x.filter((v) => !other.has(v));
+  };
 
   const permissionSetsReplaced: AccessDiff["permissionSetsReplaced"][number][] = [];
   const permissionSetsChanged: AccessDiff["permissionSetsChanged"][number][] = [];
@@ -144,15 +149,29 @@ export function diffReports(base: AccessReport | undefined, head: AccessReport):
   const policiesChanged: PolicyChange[] = [];
   const widenings: Shift[] = [];
   const narrowings: Shift[] = [];
-  const policy = (workspace: string, kind: PolicyKind, label: string, who: string, before: string | undefined, after: string | undefined) => {
+  /** `detailsOnly` for policies of objects added or removed: their coming and going is its own line. */
+  const policy = (workspace: string, kind: PolicyKind, label: string, who: string, before: string | undefined, after: string | undefined, detailsOnly = false) => {
     if (before === after) return;
     const d = diffPolicy(kind, who, before, after);
     if (d.details.length) policiesChanged.push({ workspace, kind, policy: label, details: d.details });
+    if (detailsOnly) return;
     widenings.push(...d.widenings.map((text) => ({ workspace, text })));
     narrowings.push(...d.narrowings.map((text) => ({ workspace, text })));
   };
+  const shift = (workspace: string, who: string, before: PolicySource[], after: PolicySource[]) => {
+    if (JSON.stringify(before) === JSON.stringify(after)) return;
+    const s = privilegeShift(who, before, after);
+    widenings.push(...s.widenings.map((text) => ({ workspace, text })));
+    narrowings.push(...s.narrowings.map((text) => ({ workspace, text })));
+  };
+  const psSources = (p: PermissionSetSummary): PolicySource[] => [...p.policies.map((managed) => ({ managed })), ...(p.inlinePolicyDocument ? [{ document: p.inlinePolicyDocument }] : [])];
+  const roleSources = (r: GithubRoleSummary): PolicySource[] => [
+    ...r.policies.filter((p) => !p.startsWith("inline:")).map((managed) => ({ managed })),
+    ...r.inlinePolicies.map((p) => ({ document: p.document, name: p.name })),
+  ];
   for (const [before, after] of inBoth(p0, p1)) {
     const w = after.workspace;
+    shift(w, after.name, psSources(before), psSources(after));
     policy(w, "inline", `permission set ${after.name}, inline policy`, after.name, before.inlinePolicyDocument, after.inlinePolicyDocument);
     for (const m of minus(after.policies, before.policies)) widenings.push({ workspace: w, text: `${after.name} gains ${m}` });
     for (const m of minus(before.policies, after.policies)) narrowings.push({ workspace: w, text: `${after.name} loses ${m}` });
@@ -163,6 +182,7 @@ export function diffReports(base: AccessReport | undefined, head: AccessReport):
   for (const [before, after] of inBoth(r0, r1)) {
     const w = after.workspace;
     const who = `GitHub role ${after.name} in ${after.account}`;
+    shift(w, who, roleSources(before), roleSources(after));
     policy(w, "trust", `${who}, trust policy`, who, before.trustPolicy, after.trustPolicy);
     const names = [...new Set([...before.inlinePolicies, ...after.inlinePolicies].map((p) => p.name))].sort(cmp);
     for (const n of names) {
@@ -180,6 +200,23 @@ export function diffReports(base: AccessReport | undefined, head: AccessReport):
     const lost = minus(after.uncoveredAccounts ?? [], before.uncoveredAccounts ?? []);
     if (lost.length) widenings.push({ workspace: w, text: `SCP ${after.name} no longer reaches ${lost.join(", ")}` });
   }
+  // Objects added or removed: what their policies say, statement by statement; a new permission set
+  // or role is judged whole (privileged?) like a changed one.
+  const heirs = new Map(onlyIn(p0, p1).flatMap((gone) => addedSets.filter((p) => p.name === gone.name).map((heir) => [heir.key, gone] as const)));
+  for (const p of addedSets) {
+    const gone = heirs.get(p.key);
+    shift(p.workspace, p.name, gone ? psSources(gone) : [], psSources(p));
+    policy(p.workspace, "inline", `permission set ${p.name}, inline policy`, p.name, gone?.inlinePolicyDocument, p.inlinePolicyDocument, !gone);
+  }
+  const heirNames = new Set([...heirs.values()].map((g) => g.key));
+  for (const p of onlyIn(p0, p1)) if (!heirNames.has(p.key)) policy(p.workspace, "inline", `permission set ${p.name}, inline policy`, p.name, p.inlinePolicyDocument, undefined, true);
+  for (const r of onlyIn(r1, r0)) {
+    const who = `GitHub role ${r.name} in ${r.account}`;
+    shift(r.workspace, who, [], roleSources(r));
+    for (const ip of r.inlinePolicies) policy(r.workspace, "inline", `${who}, inline policy ${ip.name}`, who, undefined, ip.document, true);
+  }
+  for (const g of onlyIn(s1, s0)) policy(g.workspace, "scp", `SCP ${g.name}`, `SCP ${g.name}`, undefined, g.content, true);
+  for (const g of onlyIn(s0, s1)) policy(g.workspace, "scp", `SCP ${g.name}`, `SCP ${g.name}`, g.content, undefined, true);
   for (const g of onlyIn(s0, s1)) widenings.push({ workspace: g.workspace, text: `SCP ${g.name} is removed: it no longer applies to ${g.targets.join(", ")}` });
   for (const g of onlyIn(s1, s0)) narrowings.push({ workspace: g.workspace, text: `SCP ${g.name} is added on ${g.targets.join(", ")}` });
   for (const r of onlyIn(r1, r0)) widenings.push({ workspace: r.workspace, text: `new GitHub role ${r.name} in ${r.account} (${r.policies.join(", ") || "no policies"}), assumable by ${r.subjects.join(", ")}` });

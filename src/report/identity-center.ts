@@ -58,7 +58,7 @@ export const principalLabel = (g: Pick<Grant, "principalType" | "principal">) =>
 /** A grant in words, for lists: `group Developers: PowerUser in app-dev (444444444403)`. */
 export function grantLine(g: Grant): string {
   const ps = g.permissionSet === g.permissionSetKey ? g.permissionSet : `${g.permissionSet} (key ${g.permissionSetKey})`;
-  return `${principalLabel(g)}: **${cell(ps)}** in ${code(g.account)} (${g.accountId})${g.expires ? `, until ${g.expires}` : ""}`;
+  return `${cell(principalLabel(g))}: **${cell(ps)}** in ${code(g.account)} (${g.accountId})${g.expires ? `, until ${g.expires}` : ""}`;
 }
 
 /**

@@ -1,15 +1,26 @@
 /** Small Markdown helpers shared by the report and diff renderers. */
 
-/** Escapes what would break a table cell or start markup: `|`, backticks, `*`, `_`, `<`. */
+/**
+ * Plain text safe anywhere in a GitHub comment, table cells included: Markdown punctuation is
+ * backslash-escaped (`|`, backticks, `*`, `_`, `~`, `[`, `]`, `<`), `&` cannot start an entity,
+ * line breaks become spaces, and `@name` does not notify anyone (a zero-width space follows `@`).
+ */
 export function cell(text: string): string {
-  return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/([`*_<])/g, "\\$1").replace(/\n/g, " ");
+  return text
+    .replace(/\\/g, "\\\\")
+    .replace(/&/g, "&amp;")
+    .replace(/([|`*_~[\]<])/g, "\\$1")
+    .replace(/@/g, "@&#8203;")
+    .replace(/\r?\n|\r/g, " ");
 }
 
-/** Inline code, safe for any content (backticks in names are vanishingly rare, but possible). */
+/** Inline code, safe for any content: the fence is longer than any run of backticks inside; line breaks become spaces. */
 export function code(text: string): string {
-  const fence = text.includes("`") ? "``" : "`";
-  const pad = text.startsWith("`") || text.endsWith("`") ? " " : "";
-  return `${fence}${pad}${text.replace(/\|/g, "\\|")}${pad}${fence}`;
+  const flat = text.replace(/\r?\n|\r/g, " ");
+  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((r) => r.length));
+  const fence = "`".repeat(longest + 1);
+  const pad = flat.startsWith("`") || flat.endsWith("`") ? " " : "";
+  return `${fence}${pad}${flat.replace(/\|/g, "\\|")}${pad}${fence}`;
 }
 
 /** A GitHub-flavoured Markdown table; cells are taken as already escaped. */

@@ -1,17 +1,10 @@
 import { cmp } from "../diagnostics/diagnostic";
 import { actionWords, conditionWords, resourceWords, statementWords } from "./policy-words";
-import { NormalCondition, NormalStatement, normalizePolicy, statementLabel } from "./statements";
+import { NormalCondition, NormalStatement, normalizePolicy, PolicyKind, statementLabel, StatementPair } from "./statements";
+
+export type { PolicyKind, StatementPair };
 import { policyWidening } from "./widening";
 
-/** Which kind of policy changed: each reads differently ("can call" or "can be assumed"). */
-export type PolicyKind = "inline" | "trust" | "scp";
-
-/** Two versions of one statement (matched by Sid, else by position among the Sid-less ones of the same effect). */
-export interface StatementPair {
-  readonly label: string;
-  readonly before?: NormalStatement;
-  readonly after?: NormalStatement;
-}
 
 export interface PolicyDelta {
   /** Per statement, in words; empty when the policies mean the same. */
@@ -107,6 +100,6 @@ export function diffPolicy(kind: PolicyKind, who: string, before: string | undef
     } else if (p.after) details.push(`adds ${p.label}: ${statementWords(p.after)}`);
     else details.push(`removes ${p.label}: ${statementWords(p.before!)}`);
   }
-  const { widenings, narrowings } = policyWidening(kind, who, pairs);
+  const { widenings, narrowings } = policyWidening(kind, who, pairs, s0);
   return { details, widenings, narrowings };
 }

@@ -5,7 +5,7 @@ import { githubOidcReport, renderGithubOidc } from "./github-oidc";
 import { guardrailsReport, renderGuardrails } from "./guardrails";
 import { hazardsOf, renderHazards } from "./hazards";
 import { identityCenterReport, Locator, permissionSetNames, renderIdentityCenter } from "./identity-center";
-import { code, plural } from "./markdown";
+import { cell, code, plural } from "./markdown";
 import { AccessReport, REPORT_VERSION, WorkspaceReport } from "./model";
 
 export interface ReportOptions {
@@ -47,7 +47,7 @@ export function renderReport(report: AccessReport): string {
   for (const ws of report.workspaces) {
     const ic = ws.identityCenter;
     out.push("", `## Workspace ${code(ws.name)}`, "");
-    out.push(`${code(ws.file)}${ws.description ? `: ${ws.description}` : ""}. ${plural(ic.grants.length, "account assignment")}, ${plural(ws.githubOidc.roles.length, "GitHub role")}, ${plural(ws.guardrails.policies.length, "guardrail")}.`);
+    out.push(`${code(ws.file)}${ws.description ? `: ${cell(ws.description)}` : ""}. ${plural(ic.grants.length, "account assignment")}, ${plural(ws.githubOidc.roles.length, "GitHub role")}, ${plural(ws.guardrails.policies.length, "guardrail")}.`);
     out.push("", "### Identity Center: who has what, where", "", ...renderIdentityCenter(ic));
     out.push("", "### GitHub Actions roles", "", ...renderGithubOidc(ws.githubOidc));
     out.push("", "### Guardrails", "", ...renderGuardrails(ws.guardrails, report.managementAccount));

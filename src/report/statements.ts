@@ -1,4 +1,5 @@
 import { cmp } from "../diagnostics/diagnostic";
+import { actionMatches, PolicyModelError, statementsOf, wildcardMatch, type Statement as ModelStatement } from "../policy/model";
 
 /**
  * A policy statement normalized for reading and diffing: every list sorted and de-duplicated,
@@ -26,58 +27,41 @@ export interface NormalCondition {
   readonly values: readonly string[];
 }
 
-const list = (v: unknown): string[] => (v === undefined || v === null ? [] : Array.isArray(v) ? v.map(String) : [String(v)]);
-const sorted = (xs: readonly string[]) => [...new Set(xs)].sort(cmp);
+const principals = (p: ModelStatement["principal"]): string[] =>
+  !p ? [] : p.value === "*" ? ["AWS:*"] : Object.entries(p.value).flatMap(([type, vs]) => vs.map((v) => `${type}:${v}`)).sort(cmp);
 
-function principals(p: unknown): string[] {
-  if (p === undefined) return [];
-  if (typeof p === "string") return [`AWS:${p}`];
-  return sorted(Object.entries(p as Record<string, unknown>).flatMap(([type, v]) => list(v).map((x) => `${type}:${x}`)));
-}
-
-/** The statements of a policy document given as minified JSON (or as an object). */
+/**
+ * The statements of a policy document (minified JSON or an object), read by the one policy model
+ * (`src/policy/model`). A document the model rejects is reported where it is validated; here it has
+ * no statements.
+ */
 export function normalizePolicy(doc: string | object | undefined): NormalStatement[] {
-  let parsed: unknown = doc;
-  if (typeof doc === "string") {
-    try {
-      parsed = JSON.parse(doc);
-    } catch {
-      return [];
-    }
+  let statements: readonly ModelStatement[];
+  try {
+    statements = statementsOf(doc);
+  } catch (e) {
+    if (e instanceof PolicyModelError || e instanceof SyntaxError) return [];
+    throw e;
   }
-  const st = (parsed as { Statement?: unknown } | undefined)?.Statement;
-  const raw = Array.isArray(st) ? st : st ? [st] : [];
-  return (raw as Record<string, unknown>[]).map((s) => {
-    const conditions: NormalCondition[] = [];
-    for (const [operator, byKey] of Object.entries((s.Condition ?? {}) as Record<string, Record<string, unknown>>)) {
-      for (const [key, v] of Object.entries(byKey ?? {})) conditions.push({ operator, key, values: sorted(list(v)) });
-    }
-    conditions.sort((a, b) => cmp(a.key, b.key) || cmp(a.operator, b.operator));
+  return statements.map((s) => {
+    const p = s.principal;
     return {
-      ...(typeof s.Sid === "string" && s.Sid ? { sid: s.Sid } : {}),
-      effect: s.Effect === "Deny" ? "Deny" : "Allow",
-      principals: principals(s.Principal),
-      notPrincipals: principals(s.NotPrincipal),
-      ...(s.Action !== undefined ? { actions: sorted(list(s.Action)) } : {}),
-      ...(s.NotAction !== undefined ? { notActions: sorted(list(s.NotAction)) } : {}),
-      ...(s.Resource !== undefined ? { resources: sorted(list(s.Resource)) } : {}),
-      ...(s.NotResource !== undefined ? { notResources: sorted(list(s.NotResource)) } : {}),
-      conditions,
+      ...(s.sid ? { sid: s.sid } : {}),
+      effect: s.effect,
+      principals: p?.kind === "Principal" ? principals(p) : [],
+      notPrincipals: p?.kind === "NotPrincipal" ? principals(p) : [],
+      ...(s.actions.kind === "Action" ? { actions: s.actions.patterns } : { notActions: s.actions.patterns }),
+      ...(s.resources ? (s.resources.kind === "Resource" ? { resources: s.resources.patterns } : { notResources: s.resources.patterns }) : {}),
+      conditions: [...s.conditions].sort((a, b) => cmp(a.key, b.key) || cmp(a.operator, b.operator)),
     };
   });
 }
 
-/** `*` and `?` wildcards, as IAM matches them; `caseless` for action names. */
-export function globMatch(pattern: string, value: string, caseless = false): boolean {
-  const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`, caseless ? "is" : "s");
-  return re.test(value);
-}
-
-/** Whether an action pattern covers another (`iam:*` covers `iam:Get*`; `*` covers everything). */
-export const actionCovers = (pattern: string, action: string) => globMatch(pattern, action, true);
+/** Whether an action pattern covers another (`iam:*` covers `iam:Get*`; `*` covers everything): IAM's matching, from the model. */
+export const actionCovers = (pattern: string, action: string) => actionMatches(pattern, action);
 
 /** Whether a resource pattern covers another (`*` covers every ARN). */
-export const resourceCovers = (pattern: string, resource: string) => globMatch(pattern, resource);
+export const resourceCovers = (pattern: string, resource: string) => wildcardMatch(pattern, resource);
 
 /** A statement's identity for pairing across versions: its Sid, else its position among Sid-less statements. */
 export function statementLabel(s: NormalStatement, index: number): string {
@@ -92,4 +76,14 @@ export function isRootOnly(s: NormalStatement): boolean {
   return s.conditions.some(
     (c) => c.key.toLowerCase() === "aws:principalarn" && /^(ArnLike|ArnEquals|StringLike|StringEquals)$/.test(c.operator) && c.values.length > 0 && c.values.every((v) => /:root$/.test(v)),
   );
+}
+
+/** Which kind of policy changed: each reads differently ("can call" or "can be assumed"). */
+export type PolicyKind = "inline" | "trust" | "scp";
+
+/** Two versions of one statement (matched by Sid, else by position among the Sid-less ones of the same effect). */
+export interface StatementPair {
+  readonly label: string;
+  readonly before?: NormalStatement;
+  readonly after?: NormalStatement;
 }

@@ -1,14 +1,15 @@
-import type { PolicyKind, StatementPair } from "./policy-diff";
+import { allowsPrivileged, isReadOnly, type PolicySource } from "../policy/model";
 import { actionWords, conditionWords, isNegatedOperator, resourceWords } from "./policy-words";
-import { actionCovers, isRootOnly, NormalCondition, NormalStatement, resourceCovers } from "./statements";
+import { actionCovers, isRootOnly, NormalCondition, NormalStatement, PolicyKind, resourceCovers, StatementPair } from "./statements";
 
 /**
  * Whether a policy change grants more (widening) or less (narrowing), in words.
  *
- * THE ONE PLACE TO SWAP: this judges statements structurally, as IAM evaluates them (an Allow adds
- * (action, resource) pairs that no earlier Allow covered under the same or fewer conditions; a Deny
- * that loses actions, resources or values of a positive condition, or gains exemptions, denies
- * less). When `src/policy/model.ts` offers a semantic comparison, call it from here.
+ * Statement by statement, with the policy model's IAM matching (`actionMatches`, `wildcardMatch`):
+ * an Allow adds (action, resource) pairs that no earlier Allow covered under the same or fewer
+ * conditions; a Deny that loses actions, resources or values of a positive condition, or gains
+ * exemptions, denies less. The whole-principal verdicts (privileged, read-only) are
+ * `privilegeShift` below, from the model's `allowsPrivileged` and `isReadOnly`.
  */
 export function policyWidening(kind: PolicyKind, who: string, pairs: readonly StatementPair[], before: readonly NormalStatement[] = pairs.flatMap((p) => (p.before ? [p.before] : []))): { widenings: string[]; narrowings: string[] } {
   const widenings: string[] = [];
@@ -162,4 +163,36 @@ function conditionShift(
       if (added.length) narrowings.push(`${who} now also applies when ${phrase(added)}`);
     }
   }
+}
+
+/**
+ * The semantic verdicts of the admin and read-only rules (`allowsPrivileged`, `isReadOnly` of the
+ * one policy model) over everything a principal holds (managed policies by name or ARN, inline
+ * documents), before and after: becoming privileged, or no longer read-only, is a widening.
+ */
+/** `allows a, b, c, d, e on any resource (...)` -> `allows a, b, c and 2 more privileged actions on any resource`. */
+function shortReason(reason: string): string {
+  return reason
+    .replace(/^allows ([^()]+?) on any resource/, (_m, actions: string) => {
+      const xs = actions.split(", ");
+      return `allows ${xs.length > 3 ? `${xs.slice(0, 3).join(", ")} and ${xs.length - 3} more privileged actions` : actions} on any resource`;
+    })
+    .replace(/ \(statement [^()]*\)$/, "");
+}
+
+export function privilegeShift(who: string, before: readonly PolicySource[], after: readonly PolicySource[]): { widenings: string[]; narrowings: string[] } {
+  const widenings: string[] = [];
+  const narrowings: string[] = [];
+  const [p0, p1] = [allowsPrivileged(before), allowsPrivileged(after)];
+  if (p1.privileged && !p0.privileged) widenings.push(`${who} becomes privileged: ${p1.reasons.map(shortReason).join("; ")}`);
+  if (p0.privileged && !p1.privileged) narrowings.push(`${who} is no longer privileged`);
+  // A principal that held nothing was not "read-only": a new one is judged by the privileged verdict only.
+  if (!before.length) return { widenings, narrowings };
+  const [r0, r1] = [isReadOnly(before), isReadOnly(after)];
+  if (r0.readOnly && !r1.readOnly) {
+    const shown = r1.problems.slice(0, 3).map((p) => `${p.action} ${p.why}`);
+    widenings.push(`${who} is no longer read-only: ${shown.join("; ")}${r1.problems.length > 3 ? ` and ${r1.problems.length - 3} more` : ""}`);
+  }
+  if (!r0.readOnly && r1.readOnly) narrowings.push(`${who} becomes read-only`);
+  return { widenings, narrowings };
 }

@@ -1,5 +1,5 @@
 import type { Acknowledgement } from "../../modules/generated/workspace";
-import { AcknowledgedDiagnostic, Diagnostic, JsonPath } from "../diagnostics/diagnostic";
+import { AcknowledgedDiagnostic, diagnostic, Diagnostic, JsonPath } from "../diagnostics/diagnostic";
 import type { SourceFile } from "../load/source-file";
 import { isRuleId, RULES } from "./registry";
 import type { RuleInfo } from "./rule-info";
@@ -51,8 +51,7 @@ export function applyAcknowledgements(findings: readonly Diagnostic[], workspace
   const own: Diagnostic[] = [];
   for (const { source, acknowledgements } of workspaces) {
     const report = (code: "KL690" | "KL691" | "KL692", path: JsonPath, message: string, fix: string, subject: string) => {
-      const pos = source.locate(path);
-      own.push({ code, severity: RULES[code].severity, file: source.file, path, line: pos?.line, column: pos?.column, message, fix, subject });
+      own.push(diagnostic({ code, source, path, message, fix, subject }));
     };
     acknowledgements.forEach((ack, i) => {
       const at = ["acknowledgements", i];

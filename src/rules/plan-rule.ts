@@ -1,5 +1,5 @@
 import type { Workspace } from "../../modules/generated/workspace";
-import type { JsonPath, Severity } from "../diagnostics/diagnostic";
+import type { JsonPath } from "../diagnostics/diagnostic";
 import type { AccessPlan, AccountRef } from "../plan";
 import type { RuleId } from "./registry";
 
@@ -13,8 +13,6 @@ export interface Finding {
   readonly path: JsonPath;
   readonly message: string;
   readonly fix?: string;
-  /** Default: the registry's severity for `code`. */
-  readonly severity?: Severity;
 }
 
 /**

@@ -1,20 +1,24 @@
 import { ADOPTION_RULES } from "./catalog/adoption";
+import { DELEGATION_RULES } from "./catalog/delegated-administration";
 import { GITHUB_OIDC_RULES } from "./catalog/github-oidc";
 import { GUARDRAIL_RULES } from "./catalog/guardrails";
 import { IDENTITY_CENTER_RULES } from "./catalog/identity-center";
 import { LOAD_RULES, SCHEMA_RULES } from "./catalog/load-and-schema";
 import { PLAN_RULES } from "./catalog/plan-rules";
 import { REFERENCE_RULES } from "./catalog/references";
+import { STACK_RULES } from "./catalog/stack";
 import type { RuleInfo } from "./rule-info";
 
 /**
- * The rule registry: every diagnostic code keyless can report, with its default severity, category,
+ * The rule registry: every diagnostic code keyless can report, with its severity (every diagnostic of
+ * the code gets it: src/diagnostics/diagnostic.ts's factory), category,
  * summary, explanation, fix and whether a finding can be acknowledged. Codes are a contract: they
  * appear in CI logs and acknowledgements, so a code is never removed or reused for another meaning
  * (a test pins the list). RULES.md is generated from this table (`npm run gen:rules`).
  *
  * KL0xx loading, KL1xx schema, KL2xx names and references, KL3xx Identity Center, KL4xx Service
- * Control Policies, KL5xx GitHub OIDC, KL6xx rules over the plan and acknowledgements.
+ * Control Policies, KL5xx GitHub OIDC, KL6xx rules over the plan and acknowledgements, KL7xx adopting existing AWS objects, KL8xx the Terraform shop (delegated administration, break-glass, variants), KL9xx the
+ * Terraform stacks (providers, state continuity, plan cost).
  */
 export const RULES = {
   ...LOAD_RULES,
@@ -25,6 +29,8 @@ export const RULES = {
   ...GITHUB_OIDC_RULES,
   ...PLAN_RULES,
   ...ADOPTION_RULES,
+  ...DELEGATION_RULES,
+  ...STACK_RULES,
 } as const satisfies Record<string, RuleInfo>;
 
 export type RuleId = keyof typeof RULES;

@@ -2,7 +2,7 @@
 export type Severity = "error" | "warning";
 
 /** The stage or area a rule belongs to; RULES.md groups rules by it. */
-export type RuleCategory = "load" | "schema" | "reference" | "identity-center" | "guardrails" | "github-oidc" | "plan" | "acknowledgement" | "adoption";
+export type RuleCategory = "load" | "schema" | "reference" | "identity-center" | "guardrails" | "github-oidc" | "plan" | "acknowledgement" | "adoption" | "stack";
 
 /**
  * How a finding of a rule can be acknowledged:
@@ -27,4 +27,19 @@ export interface RuleInfo {
   readonly allowKinds?: readonly string[];
   /** Set when this version never reports the code (a schema check covers it); the id stays reserved. */
   readonly reserved?: string;
+}
+
+/** A registry entry as a catalog file writes it: by name, without the category (the file's maker adds it). */
+export type RuleEntry = Omit<RuleInfo, "category" | "acknowledgeable"> & {
+  /** @default the maker's default, else false */
+  readonly acknowledgeable?: Acknowledgeable;
+};
+
+/**
+ * The entry maker of one catalog file: `const scp = ruleMaker("guardrails")`, then
+ * `KL401: scp({ severity: "error", summary, explanation, fix })`. `defaults` fills what an entry
+ * leaves out (`acknowledgeable` is false unless given).
+ */
+export function ruleMaker(category: RuleCategory, defaults: Partial<RuleEntry> = {}): (entry: RuleEntry) => RuleInfo {
+  return (entry) => ({ acknowledgeable: false, ...defaults, ...entry, category });
 }

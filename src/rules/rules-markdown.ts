@@ -11,6 +11,7 @@ const CATEGORY_TITLES: Readonly<Record<RuleCategory, string>> = {
   plan: "Rules over the plan (KL6xx)",
   acknowledgement: "Acknowledgements (KL69x)",
   adoption: "Adopting existing AWS objects (KL7xx)",
+  stack: "Terraform stacks (KL9xx)",
 };
 
 function acknowledgeable(r: RuleInfo): string {

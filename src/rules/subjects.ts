@@ -1,5 +1,6 @@
 import type { Workspace } from "../../modules/generated/workspace";
 import type { Diagnostic, JsonPath } from "../diagnostics/diagnostic";
+import { DENY_IAM_USERS } from "../policy/deny-iam-users";
 import type { AssignmentPlan } from "../plan";
 
 /**
@@ -24,7 +25,6 @@ export const subject = {
   organization: () => "organization",
 } as const;
 
-const DENY_IAM_USERS = "keyless-deny-iam-users";
 
 /** The subject of a compiler diagnostic located at `path` in a workspace definition. */
 export function subjectAt(workspace: string, def: Workspace | undefined, path: JsonPath): string {
@@ -37,7 +37,7 @@ export function subjectAt(workspace: string, def: Workspace | undefined, path: J
   }
   if (area === "identityCenter" && kind === "assignments" && typeof key === "number") {
     const a = ic?.assignments?.[key];
-    if (a) return subject.assignmentRule(a.groups ?? [], a.users ?? [], a.permissionSets ?? []);
+    if (a) return subject.assignmentRule(a.groups ?? [], a.users ?? [], a.permissionSets);
   }
   if (area === "guardrails" && kind === "denyIamUsers") return subject.scp(def?.guardrails?.denyIamUsers?.policyName ?? DENY_IAM_USERS);
   if (area === "guardrails" && kind === "policies" && typeof key === "string") return subject.scp(key);

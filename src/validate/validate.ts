@@ -2,7 +2,7 @@ import Ajv2020, { ErrorObject, ValidateFunction } from "ajv/dist/2020";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DiagnosticCode } from "../diagnostics/codes";
-import { Diagnostic, JsonPath } from "../diagnostics/diagnostic";
+import { diagnostic, Diagnostic, JsonPath } from "../diagnostics/diagnostic";
 import { closest } from "../diagnostics/suggest";
 import { SourceFile } from "../load/source-file";
 import { schemasDir } from "../paths";
@@ -47,8 +47,7 @@ function toDiagnostics(errors: readonly ErrorObject[], source: SourceFile): Diag
     const key = `${path.join("\u0000")}|${d.code}|${d.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const pos = source.locate(path);
-    out.push({ code: d.code, severity: "error", file: source.file, path, line: pos?.line, column: pos?.column, message: d.message, fix: d.fix });
+    out.push(diagnostic({ code: d.code, source, path, message: d.message, fix: d.fix }));
   }
   return out;
 }

@@ -5,6 +5,7 @@ import { readDirectory, readInstance } from "../../aws/identity-center";
 import { readOrganization } from "../../aws/organizations";
 import { awsErrorText } from "../../aws/session";
 import { AccountAuditSnapshot, auditProgress, AuditReport, buildAudit, DirectorySnapshot } from "../../brownfield/audit";
+import { auditHtml } from "../../brownfield/audit-html";
 import { auditMarkdown } from "../../brownfield/audit-markdown";
 import type { Command } from "../command";
 import { EXIT, InputError, UsageError } from "../context";
@@ -32,14 +33,14 @@ export const auditCommand: Command = {
     "Read-only: organizations:DescribeOrganization, ListRoots, ListOrganizationalUnitsForParent, ListAccountsForParent; sts:AssumeRole into the member-account role; in each account iam:ListUsers, ListUserTags, ListGroupsForUser, GetLoginProfile, ListMFADevices, ListAccessKeys, GetAccessKeyLastUsed, ListSSHPublicKeys, ListSigningCertificates, ListServiceSpecificCredentials, GenerateCredentialReport, GetCredentialReport, GetAccountSummary; sso:ListInstances, identitystore:ListUsers, ListGroups.",
   ],
   options: {
-    format: { type: "string", value: "markdown|json", help: "report format (default: markdown)" },
+    format: { type: "string", value: "markdown|json|html", help: "report format (default: markdown; html: one self-contained page in the access report's style)" },
     output: { type: "string", value: "<file>", help: "write the report to this file instead of standard output" },
     since: { type: "string", value: "<file>", help: "an earlier `keyless audit --format json`: show the progress since" },
     account: { type: "string", multiple: true, value: "<name|id>", help: "only this account (repeatable)" },
     ...AWS_OPTIONS,
   },
   async run(io, values) {
-    const format = oneOf("format", values.format, ["markdown", "json"], "markdown");
+    const format = oneOf("format", values.format, ["markdown", "json", "html"], "markdown");
     const date = str(values.date) ?? io.today();
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !Number.isFinite(Date.parse(date))) throw new UsageError(`--date must be YYYY-MM-DD, not "${date}"`);
     const previous = str(values.since) ? readPrevious(resolve(io.cwd, str(values.since)!)) : undefined;
@@ -63,7 +64,8 @@ export const auditCommand: Command = {
     }
     const report = buildAudit(snapshots, { users: directory.users, groups: directory.groups }, date);
     const progress = previous ? auditProgress(previous, report) : undefined;
-    const text = format === "json" ? JSON.stringify(progress ? { ...report, progress } : report, null, 2) + "\n" : auditMarkdown(report, progress);
+    const text =
+      format === "json" ? JSON.stringify(progress ? { ...report, progress } : report, null, 2) + "\n" : format === "html" ? auditHtml(report, progress) : auditMarkdown(report, progress);
     const out = str(values.output);
     if (out) {
       writeAtomically(resolve(io.cwd, out), text);

@@ -1,13 +1,21 @@
-import { resolve } from "node:path";
+import { mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import type { AccessPlan } from "../../plan";
 import { runSynth } from "../../run-synth";
 import type { Command } from "../command";
-import { paint, UsageError } from "../context";
+import { InputError, paint, UsageError } from "../context";
 import { checkWorkspaceNames, DEFAULT_DIR } from "../compile-step";
 import { oneOf, str } from "../options";
 
 /** The emit stage, loaded on first use: only `synth` pays for the CDKTF engine. */
 function synthesize(plan: AccessPlan, options: { outdir: string; partial?: boolean; format: "json" | "hcl" }): { readonly orphanedStacks: readonly string[] } {
+  // --out may name a folder whose parents don't exist yet: create them (only now, when there is
+  // something to write), or say why they can't be.
+  try {
+    mkdirSync(dirname(options.outdir), { recursive: true });
+  } catch (e) {
+    throw new InputError(`cannot create the parent folder of --out ${options.outdir}: ${(e as Error).message}`);
+  }
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const engine = require("../../../modules/synth") as typeof import("../../../modules/synth");
   return engine.synthesize(plan, options);

@@ -11,7 +11,7 @@ export const validateCommand: Command = {
     "Prints every finding, grouped by file (file:line, code, JSON path, message, fix, and the subject to acknowledge it by), then the acknowledged ones with their reasons. Exit 1 if any is an error. Rules: RULES.md.",
   ],
   options: {
-    format: { type: "string", value: "text|json", help: "findings as text (default) or as a JSON array" },
+    format: { type: "string", value: "text|json", help: "findings as text (default) or as one JSON object: ok, errors, warnings, diagnostics, acknowledged" },
   },
   run(io, values) {
     const format = oneOf("format", values.format, ["text", "json"], "text");

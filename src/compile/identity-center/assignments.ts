@@ -1,7 +1,7 @@
 import type { Assignment } from "../../../modules/generated/workspace";
 import { cmp } from "../../diagnostics/diagnostic";
 import { suggestion } from "../../diagnostics/suggest";
-import { AssignmentPlan, PrincipalType } from "../../plan";
+import { AssignmentPlan, PermissionSetLookup, PrincipalType } from "../../plan";
 import { WorkspaceContext } from "../context";
 import { daysBetween, laterExpiry, parseDate, todayUtc } from "./expiry";
 import { IDENTITY_CENTER_LIMITS } from "./limits";
@@ -9,8 +9,8 @@ import { Principals } from "./principals";
 
 export interface AssignmentsResult {
   readonly assignments: AssignmentPlan[];
-  /** Permission sets of other workspaces, key -> AWS name, to look up. */
-  readonly permissionSetLookups: Map<string, string>;
+  /** Permission sets of other workspaces that grants in force use: key -> AWS name and owner workspace. */
+  readonly permissionSetLookups: Map<string, Omit<PermissionSetLookup, "key">>;
 }
 
 /**
@@ -23,7 +23,7 @@ export function compileAssignments(ctx: WorkspaceContext, principals: Principals
   const ic = ctx.def.identityCenter ?? {};
   const today = ctx.options.evaluationDate && parseDate(ctx.options.evaluationDate) !== undefined ? ctx.options.evaluationDate : todayUtc();
   const grants = new Map<string, AssignmentPlan>();
-  const permissionSetLookups = new Map<string, string>();
+  const permissionSetLookups = new Map<string, Omit<PermissionSetLookup, "key">>();
 
   (ic.assignments ?? []).forEach((a: Assignment, i) => {
     const at = ["identityCenter", "assignments", i];
@@ -36,13 +36,14 @@ export function compileAssignments(ctx: WorkspaceContext, principals: Principals
     (a.users ?? []).forEach((u, j) => principals.user(u, [...at, "users", j]) && who.push({ type: "USER", name: u, at: [...at, "users", j] }));
 
     const sets: string[] = [];
+    const foreign = new Map<string, Omit<PermissionSetLookup, "key">>();
     a.permissionSets.forEach((key, j) => {
       const decl = registry.permissionSets.get(key);
       if (!decl) {
         reporter.error("KL203", source, [...at, "permissionSets", j], `permission set "${key}" is not declared in any workspace`, suggestion(key, registry.permissionSets.keys(), "permission set"));
         return;
       }
-      if (decl.workspace !== ctx.name) permissionSetLookups.set(key, decl.name);
+      if (decl.workspace !== ctx.name) foreign.set(key, { name: decl.name, workspace: decl.workspace });
       sets.push(key);
     });
 
@@ -67,7 +68,9 @@ export function compileAssignments(ctx: WorkspaceContext, principals: Principals
       }
     }
 
-    for (const p of who)
+    if (who.length && accounts.length) for (const [key, ref] of foreign) permissionSetLookups.set(key, ref);
+    for (const p of who) {
+      if (sets.length && accounts.length) principals.need(p.type, p.name);
       for (const ps of sets)
         for (const acct of accounts) {
           const key = `${p.type.toLowerCase()}:${p.name}/${ps}/${acct.name}`;
@@ -76,6 +79,7 @@ export function compileAssignments(ctx: WorkspaceContext, principals: Principals
           const declaredAt = previous?.declaredAt ?? p.at;
           grants.set(key, { key, principalType: p.type, principalName: p.name, permissionSet: ps, account: { name: acct.name, id: acct.id }, ...(expires ? { expires } : {}), declaredAt });
         }
+    }
   });
 
   const assignments = [...grants.values()].sort((x, y) => cmp(x.key, y.key));

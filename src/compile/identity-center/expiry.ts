@@ -1,4 +1,4 @@
-import { Diagnostic } from "../../diagnostics/diagnostic";
+import { diagnostic, Diagnostic } from "../../diagnostics/diagnostic";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -29,12 +29,10 @@ export function laterExpiry(a: string | undefined, b: string | undefined): strin
 /** KL311 for an evaluation date given on the command line that is not a calendar date. */
 export function checkEvaluationDate(date: string | undefined): Diagnostic | undefined {
   if (date === undefined || parseDate(date) !== undefined) return undefined;
-  return {
+  return diagnostic({
     code: "KL311",
-    severity: "error",
     file: "--date",
-    path: [],
     message: `evaluation date "${date}" is not a calendar date, expected YYYY-MM-DD`,
     fix: "pass --date as YYYY-MM-DD, for example --date 2026-11-01, or leave it out to use today (UTC)",
-  };
+  });
 }

@@ -1,5 +1,5 @@
 import { cmp } from "../../diagnostics/diagnostic";
-import { AccessControlAttributePlan, IdentityCenterPlan, PermissionSetPlan } from "../../plan";
+import { AccessControlAttributePlan, BackendPlan, IdentityCenterPlan, PermissionSetPlan } from "../../plan";
 import { WorkspaceContext } from "../context";
 import { compileAssignments } from "./assignments";
 import { DEFAULT_SESSION } from "./limits";
@@ -9,8 +9,8 @@ import { Principals } from "./principals";
 export { checkGroupKinds, collectIdentityCenter } from "./collect";
 export { IDENTITY_CENTER_LIMITS } from "./limits";
 
-/** Phase 2: the workspace's Identity Center plan. */
-export function compileIdentityCenter(ctx: WorkspaceContext): IdentityCenterPlan {
+/** Phase 2: the workspace's Identity Center plan; `backendOf` gives another workspace's backend. */
+export function compileIdentityCenter(ctx: WorkspaceContext, backendOf: (workspace: string) => BackendPlan): IdentityCenterPlan {
   const ic = ctx.def.identityCenter ?? {};
   const base = ["identityCenter"];
   const defaultSession = ic.defaults?.sessionDuration ?? DEFAULT_SESSION;
@@ -31,13 +31,17 @@ export function compileIdentityCenter(ctx: WorkspaceContext): IdentityCenterPlan
         .map((key) => ({ key, sources: [...abac[key]] }))
     : undefined;
 
+  const owners = [...new Set([...permissionSetLookups.values()].map((l) => l.workspace))].sort(cmp);
   return {
     permissionSets,
-    permissionSetLookups: [...permissionSetLookups.entries()].sort(([a], [b]) => cmp(a, b)).map(([key, name]) => ({ key, name })),
+    permissionSetLookups: [...permissionSetLookups.entries()].sort(([a], [b]) => cmp(a, b)).map(([key, ref]) => ({ key, ...ref })),
+    permissionSetOwners: owners.map((workspace) => ({ workspace, backend: backendOf(workspace) })),
     managedGroups: principals.managedGroups,
     groupLookups: lookups.groups,
+    pinnedGroups: lookups.pinnedGroups,
     managedUsers: principals.managedUsers,
     userLookups: lookups.users,
+    pinnedUsers: lookups.pinnedUsers,
     groupMemberships: principals.groupMemberships,
     ...(accessControlAttributes ? { accessControlAttributes } : {}),
     assignments,

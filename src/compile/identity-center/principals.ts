@@ -15,6 +15,9 @@ export class Principals {
   readonly groupMemberships: GroupMembershipPlan[] = [];
   private readonly groupLookups = new Set<string>();
   private readonly userLookups = new Set<string>();
+  /** External principals this workspace pins by identity store id: name -> id. */
+  private readonly groupIds = new Map<string, string>();
+  private readonly userIds = new Map<string, string>();
   private readonly localUsers = new Set<string>();
 
   constructor(private readonly ctx: WorkspaceContext) {
@@ -22,8 +25,17 @@ export class Principals {
     const groups = Object.entries(ic.groups ?? {}).sort(([a], [b]) => cmp(a, b));
     this.managedGroups = groups.filter(([, g]) => g.source === "managed").map(([name, g]) => ({ name, description: g.description }));
 
+    for (const [name, g] of groups) {
+      if (g.id === undefined) continue;
+      if (g.source === "managed") this.pinnedManaged("group", name, ["identityCenter", "groups", name, "id"]);
+      else this.groupIds.set(name, g.id);
+    }
     for (const [userName, u] of Object.entries(ic.users ?? {}).sort(([a], [b]) => cmp(a, b))) {
       const at = ["identityCenter", "users", userName];
+      if (u.id !== undefined) {
+        if (u.source === "managed") this.pinnedManaged("user", userName, [...at, "id"]);
+        else this.userIds.set(userName, u.id);
+      }
       if (u.source === "external") {
         const extra = (["displayName", "givenName", "familyName", "email"] as const).filter((k) => u[k] !== undefined);
         if (extra.length) {
@@ -49,13 +61,14 @@ export class Principals {
       }
       g.members.forEach((user, i) => {
         if (!this.user(user, [...at, i])) return;
+        this.need("USER", user);
         this.groupMemberships.push({ key: `${group}/${user}`, group, user });
       });
     }
     this.groupMemberships.sort((a, b) => cmp(a.key, b.key));
   }
 
-  /** A group by display name; reports KL204 when no workspace declares it. */
+  /** Checks a group reference by display name; reports KL204 when no workspace declares it. */
   group(name: string, at: JsonPath): boolean {
     const { registry } = this.ctx;
     if (!registry.managedGroups.get(name) && !registry.externalGroups.get(name)) {
@@ -63,11 +76,21 @@ export class Principals {
       this.ctx.reporter.error("KL204", this.ctx.source, at, `group "${name}" is not declared in any workspace`, `${suggestion(name, all, "group")}; declare it under identityCenter.groups with source external (from your IdP) or managed`);
       return false;
     }
-    if (!this.managedGroups.some((g) => g.name === name)) this.groupLookups.add(name);
     return true;
   }
 
-  /** A user by user name; reports KL209 when no workspace declares it. */
+  /**
+   * Records that an emitted grant or membership needs the principal's id: principals created here are
+   * referenced, the others looked up. Only grants in force call this, so a principal whose grants all
+   * expired is not looked up (its IdP account is usually gone by then, and the lookup would fail).
+   */
+  need(type: "GROUP" | "USER", name: string): void {
+    if (type === "GROUP") {
+      if (!this.managedGroups.some((g) => g.name === name)) this.groupLookups.add(name);
+    } else if (!this.localUsers.has(name)) this.userLookups.add(name);
+  }
+
+  /** Checks a user reference by user name; reports KL209 when no workspace declares it. */
   user(name: string, at: JsonPath): boolean {
     const icr = identityCenterRegistry(this.ctx.registry);
     if (!icr.managedUsers.get(name) && !icr.externalUsers.get(name)) {
@@ -75,11 +98,24 @@ export class Principals {
       this.ctx.reporter.error("KL209", this.ctx.source, at, `user "${name}" is not declared in any workspace`, `${suggestion(name, all, "user")}; declare it under identityCenter.users with source external (from your IdP) or managed`);
       return false;
     }
-    if (!this.localUsers.has(name)) this.userLookups.add(name);
     return true;
   }
 
-  lookups(): { groups: string[]; users: string[] } {
-    return { groups: [...this.groupLookups].sort(cmp), users: [...this.userLookups].sort(cmp) };
+  /**
+   * What the workspace must resolve: principals looked up by name, and the ones pinned by id (no
+   * lookup, so an IdP rename breaks nothing), each sorted by name.
+   */
+  lookups(): { groups: string[]; users: string[]; pinnedGroups: { name: string; id: string }[]; pinnedUsers: { name: string; id: string }[] } {
+    const split = (needed: Set<string>, ids: Map<string, string>) => {
+      const names = [...needed].sort(cmp);
+      return { lookups: names.filter((n) => !ids.has(n)), pinned: names.filter((n) => ids.has(n)).map((name) => ({ name, id: ids.get(name)! })) };
+    };
+    const g = split(this.groupLookups, this.groupIds);
+    const u = split(this.userLookups, this.userIds);
+    return { groups: g.lookups, users: u.lookups, pinnedGroups: g.pinned, pinnedUsers: u.pinned };
+  }
+
+  private pinnedManaged(kind: "group" | "user", name: string, at: JsonPath): void {
+    this.ctx.reporter.error("KL317", this.ctx.source, at, `managed ${kind} "${name}" is pinned to an identity store id, but keyless creates it and AWS chooses its id`, `remove id, or make the ${kind} source: external`);
   }
 }

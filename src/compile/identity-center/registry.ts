@@ -1,6 +1,9 @@
 import { Registry, Declaration, OwnerMap } from "../registry";
 
-/** Identity Center objects beyond the shared Registry: users and the instance's ABAC attributes. */
+/**
+ * Identity Center objects beyond the shared Registry (declarations and their owners, src/compile/registry.ts;
+ * not the rule registry): users and the instance's ABAC attributes.
+ */
 export interface IdentityCenterRegistry {
   /** Users created by one workspace. */
   readonly managedUsers: OwnerMap<Declaration>;

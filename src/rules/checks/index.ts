@@ -2,12 +2,17 @@ import type { PlanRule } from "../plan-rule";
 import { adminInProduction } from "./admin-in-production";
 import { adminLongSession } from "./admin-long-session";
 import { assignmentThreshold } from "./assignment-threshold";
+import { breakGlassDirectoryUsers } from "./break-glass-directory-users";
 import { customerManagedPolicies } from "./customer-managed-policies";
+import { delegatedAssignments } from "./delegated-assignments";
+import { delegatedGuardrails } from "./delegated-guardrails";
+import { delegatedMemberRole } from "./delegated-member-role";
 import { guardrailCoverage } from "./guardrail-coverage";
 import { managedPolicyNames } from "./managed-policy-names";
 import { individualUserAssignments } from "./individual-user-assignments";
 import { permissionSetPolicyCount } from "./permission-set-policy-count";
 import { permissionSetsPerInstance } from "./permission-sets-per-instance";
+import { planMemory } from "./plan-memory";
 import { policySize } from "./policy-size";
 import { rolePolicyCount } from "./role-policy-count";
 import { scpAttachmentsPerTarget } from "./scp-attachments-per-target";
@@ -34,4 +39,10 @@ export const PLAN_CHECKS: readonly PlanRule[] = [
   wildcardInlinePolicies,
   customerManagedPolicies,
   guardrailCoverage,
+  planMemory,
+  // Delegated administration and break-glass.
+  delegatedAssignments,
+  delegatedGuardrails,
+  delegatedMemberRole,
+  breakGlassDirectoryUsers,
 ];

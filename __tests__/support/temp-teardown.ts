@@ -1,0 +1,2 @@
+/** jest globalTeardown: see temp-global.ts. */
+export { teardown as default } from "./temp-global";

@@ -1,0 +1,370 @@
+/**
+ * The Terraform harness: the real `terraform` binary and the real hashicorp/aws provider (from a local
+ * filesystem mirror, no registry) run against the AWS API emulator.
+ *
+ *   const emulator = await startEmulator({ seed });
+ *   await prepareStack(dir, emulator);   // override.tf.json: endpoints, dummy keys, local backend, mirror's version
+ *   await init(dir); await apply(dir); expect(await plan(dir)).toMatchObject({ add: 0, change: 0, destroy: 0 });
+ *
+ * What the harness changes, only in the folder it is given (run it on a copy: `copyStack`):
+ * - `override.tf.json` (Terraform's override mechanism; cdk.tf.json is never edited) sets, for every
+ *   `aws` provider configuration and alias: the emulator's endpoints, dummy keys,
+ *   `skip_metadata_api_check` and `skip_region_validation`. Credentials are still validated and the
+ *   account id requested, by the emulator's STS, so `allowed_account_ids` and `assume_role` are checked.
+ * - the aws provider's version constraint becomes the mirror's version (5.100.0 here; keyless pins the
+ *   bindings' 6.x), so the harness plans with the provider that exists offline.
+ * - an S3 or HCP Terraform (cloud) backend, which cannot be reached, becomes a local backend with its
+ *   state in the folder (`terraform.tfstate`); a local backend is kept as the stack declares it.
+ *
+ * `terraform` missing or no mirror: `describeTerraform` skips loudly (`describe.skip`, reason in the
+ * name, one console warning); with CI=true it fails instead.
+ *
+ * Terraform runs as child processes (never spawnSync: the emulator lives in the test process).
+ */
+import { spawn } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { delimiter, join } from "node:path";
+import type { Emulator } from "./emulator";
+
+export interface PlanResult {
+  add: number;
+  change: number;
+  destroy: number;
+  import: number;
+  /** `terraform show -json` of the saved plan. */
+  json: any;
+  cpuSeconds: number;
+}
+
+export interface TfResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+  /** User + system CPU of terraform and the provider processes it ran and waited for. */
+  cpuSeconds: number;
+  /** Largest resident set of one process in the tree, in KiB (`/usr/bin/time`), or 0 if unknown. */
+  maxRssKb: number;
+}
+
+const PROVIDER = "registry.terraform.io/hashicorp/aws";
+
+function findOnPath(name: string): string | undefined {
+  for (const dir of (process.env.PATH ?? "").split(delimiter)) {
+    const p = join(dir, name);
+    try {
+      if (statSync(p).isFile()) return p;
+    } catch {
+      /* not here */
+    }
+  }
+  return undefined;
+}
+
+function mirrorVersions(root: string): string[] {
+  const dir = join(root, PROVIDER);
+  try {
+    return readdirSync(dir).filter((v) => /^\d+\.\d+\.\d+$/.test(v) && readdirSync(join(dir, v)).length > 0);
+  } catch {
+    return [];
+  }
+}
+
+/** The folder holding `registry.terraform.io/`: $KEYLESS_TF_MIRROR, /opt/tf-plugins, else a bounded search. */
+function findMirror(): string | undefined {
+  const candidates = [process.env.KEYLESS_TF_MIRROR, "/opt/tf-plugins", join(process.env.HOME ?? "/root", ".terraform.d/plugins"), "/usr/local/share/terraform/plugins", "/usr/share/terraform/plugins"];
+  for (const c of candidates) if (c && mirrorVersions(c).length) return c;
+  // As `find / -maxdepth 6 -type d -path '*registry.terraform.io/hashicorp/aws'`, skipping virtual and package folders.
+  const skip = new Set(["proc", "sys", "dev", "run", "node_modules", ".git", "tmp"]);
+  let level = ["/"];
+  for (let depth = 0; depth < 4 && level.length; depth++) {
+    const next: string[] = [];
+    for (const dir of level) {
+      let entries: import("node:fs").Dirent[] = [];
+      try {
+        entries = readdirSync(dir, { withFileTypes: true });
+      } catch {
+        continue;
+      }
+      for (const e of entries) {
+        if (!e.isDirectory() || skip.has(e.name)) continue;
+        const p = join(dir, e.name);
+        if (e.name === "registry.terraform.io") {
+          if (mirrorVersions(dir).length) return dir;
+        } else next.push(p);
+      }
+    }
+    level = next;
+  }
+  return undefined;
+}
+
+function compareVersions(a: string, b: string): number {
+  const pa = a.split(".").map(Number);
+  const pb = b.split(".").map(Number);
+  for (let i = 0; i < 3; i++) if (pa[i] !== pb[i]) return pa[i] - pb[i];
+  return 0;
+}
+
+function detect(): { available: boolean; why?: string; binary?: string; mirror?: string; providerVersion?: string } {
+  const binary = process.env.KEYLESS_TERRAFORM ?? findOnPath("terraform");
+  if (!binary) return { available: false, why: "terraform is not on PATH (set KEYLESS_TERRAFORM to its path)" };
+  const mirror = findMirror();
+  if (!mirror) return { available: false, why: `no filesystem mirror of ${PROVIDER} found (set KEYLESS_TF_MIRROR to the folder holding registry.terraform.io/)`, binary };
+  const providerVersion = mirrorVersions(mirror).sort(compareVersions).pop()!;
+  return { available: true, binary, mirror, providerVersion };
+}
+
+const detected = detect();
+
+/** Whether the Terraform tests can run here, and why not. */
+export const terraform: { available: boolean; why?: string; binary?: string; mirror?: string; providerVersion?: string } = detected;
+
+let warned = false;
+/** `describe` when terraform and the mirror are here; else a loud skip, or with CI=true a failure. */
+export function describeTerraform(name: string, fn: () => void): void {
+  if (terraform.available) return describe(name, fn);
+  if (process.env.CI === "true") {
+    return describe(name, () => {
+      it("has terraform and the hashicorp/aws mirror (CI=true: they are required)", () => {
+        throw new Error(`Terraform tests cannot run: ${terraform.why}`);
+      });
+    });
+  }
+  if (!warned) {
+    warned = true;
+    console.warn(`\n*** Terraform tests SKIPPED: ${terraform.why}. They run when terraform and a hashicorp/aws mirror are installed. ***\n`);
+  }
+  describe.skip(`${name} [SKIPPED: ${terraform.why}]`, fn);
+}
+
+let cliConfig: string | undefined;
+/** The CLI config (filesystem mirror only, shared plugin cache), written once per process. */
+function cliConfigFile(): string {
+  if (cliConfig && existsSync(cliConfig)) return cliConfig;
+  if (!terraform.available) throw new Error(`terraform is not available: ${terraform.why}`);
+  const cache = pluginCache();
+  mkdirSync(cache, { recursive: true });
+  const dir = mkdtempSync(join(tmpdir(), "keyless-terraform-cli-"));
+  cliConfig = join(dir, "terraform.rc");
+  writeFileSync(
+    cliConfig,
+    [
+      `plugin_cache_dir = ${JSON.stringify(cache)}`,
+      "disable_checkpoint = true",
+      "provider_installation {",
+      `  filesystem_mirror {`,
+      `    path    = ${JSON.stringify(terraform.mirror)}`,
+      `    include = ["registry.terraform.io/*/*"]`,
+      "  }",
+      "}",
+      "",
+    ].join("\n"),
+  );
+  process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
+  return cliConfig;
+}
+
+const endpoints = new Map<string, string>();
+/** The harness's default GOGC for terraform and its providers (see childEnv). */
+export const HARNESS_GOGC = "200";
+
+function childEnv(dir: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(process.env)) if (!/^(AWS_|TF_)/.test(k)) env[k] = v;
+  const endpoint = endpoints.get(dir);
+  return {
+    ...env,
+    TF_CLI_CONFIG_FILE: cliConfigFile(),
+    TF_PLUGIN_CACHE_DIR: pluginCache(),
+    TF_IN_AUTOMATION: "1",
+    TF_INPUT: "0",
+    CHECKPOINT_DISABLE: "1",
+    // Each provider process spends ~2.5 CPU-s starting, much of it in Go's GC while it builds ~500 MB of
+    // schemas; a lazier GC cuts that (measured: GOGC=400 -30% CPU, +30% memory per process). Set GOGC to override.
+    GOGC: process.env.GOGC ?? HARNESS_GOGC,
+    ...(process.env.KEYLESS_TF_LOG ? { TF_LOG: process.env.KEYLESS_TF_LOG, TF_LOG_PATH: join(dir, "terraform.log") } : {}),
+    // Belt and braces: the override sets every endpoint; anything it missed still stays on 127.0.0.1.
+    ...(endpoint ? { AWS_ENDPOINT_URL: endpoint } : { AWS_ENDPOINT_URL: "http://127.0.0.1:9" }),
+    AWS_ACCESS_KEY_ID: "AKIAKEYLESSHARNESS00",
+    AWS_SECRET_ACCESS_KEY: "keyless-harness-dummy-secret",
+    AWS_EC2_METADATA_DISABLED: "true",
+    AWS_REGION: "eu-west-1",
+  };
+}
+
+/** Runs terraform in `dir` (a child process); measures its CPU, with its provider processes. */
+export async function tf(dir: string, args: string[]): Promise<TfResult> {
+  const timing = join(mkdtempSync(join(tmpdir(), "keyless-tf-time-")), "time");
+  const useTime = existsSync("/usr/bin/time");
+  const [cmd, argv] = useTime ? ["/usr/bin/time", ["-o", timing, "-f", "%U %S %M", terraform.binary!, ...args]] : [terraform.binary!, args];
+  try {
+    return await new Promise<TfResult>((resolve, reject) => {
+      const child = spawn(cmd, argv, { cwd: dir, env: childEnv(dir), stdio: ["ignore", "pipe", "pipe"] });
+      const out: Buffer[] = [];
+      const err: Buffer[] = [];
+      child.stdout.on("data", (b: Buffer) => out.push(b));
+      child.stderr.on("data", (b: Buffer) => err.push(b));
+      child.on("error", reject);
+      child.on("close", (code) => {
+        let cpuSeconds = 0;
+        let maxRssKb = 0;
+        let stderr = Buffer.concat(err).toString("utf8");
+        if (useTime && existsSync(timing)) {
+          const line = readFileSync(timing, "utf8").trim().split("\n").pop() ?? "";
+          const [u, s, m] = line.split(" ").map(Number);
+          if (Number.isFinite(u) && Number.isFinite(s)) cpuSeconds = u + s;
+          if (Number.isFinite(m)) maxRssKb = m;
+          stderr = stderr.replace(/^Command exited with non-zero status \d+\n/m, "");
+        }
+        resolve({ code: code ?? 1, stdout: Buffer.concat(out).toString("utf8"), stderr, cpuSeconds, maxRssKb });
+      });
+    });
+  } finally {
+    rmSync(join(timing, ".."), { recursive: true, force: true });
+  }
+}
+
+function check(what: string, dir: string, r: TfResult): TfResult {
+  if (r.code !== 0) {
+    const tail = (r.stderr + r.stdout).trim().split("\n").slice(-60).join("\n");
+    throw new Error(`terraform ${what} failed in ${dir} (exit ${r.code}):\n${tail}`);
+  }
+  return r;
+}
+
+/** Resource-level parallelism: the provider's waiters sleep (assignments 10 s), they do not compute. */
+export const PARALLELISM = Number(process.env.KEYLESS_TF_PARALLELISM ?? 64);
+
+const pluginCache = () => join(tmpdir(), "keyless-terraform-plugin-cache");
+
+/**
+ * `terraform init` from the mirror, through the shared plugin cache. Terraform's cache is not safe for
+ * concurrent first installs ("mkdir ...: file exists"), so the first init of a process tree runs alone
+ * under a lock folder, and marks the cache ready for the others.
+ */
+export async function init(dir: string): Promise<TfResult> {
+  const run = async () => check("init", dir, await tf(dir, ["init", "-input=false", "-no-color", "-lock=false"]));
+  const ready = join(pluginCache(), `.keyless-ready-aws-${terraform.providerVersion}`);
+  if (existsSync(ready)) return run();
+  const lock = join(pluginCache(), ".keyless-lock");
+  mkdirSync(pluginCache(), { recursive: true });
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      if (existsSync(ready)) return run();
+      try {
+        if (Date.now() - statSync(lock).mtimeMs > 120_000) rmSync(lock, { recursive: true, force: true });
+      } catch {
+        /* released meanwhile */
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  try {
+    const r = await run();
+    writeFileSync(ready, "");
+    return r;
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+export async function validate(dir: string): Promise<TfResult> {
+  return check("validate", dir, await tf(dir, ["validate", "-no-color"]));
+}
+
+/**
+ * Plans to a saved plan file (`tfplan`); counts come from the plan's summary line, and `json` from
+ * `show -json` of the saved plan unless `{ json: false }` (show starts a provider process: ~2 CPU-s).
+ */
+export async function plan(dir: string, opts: { json?: boolean; args?: string[] } = {}): Promise<PlanResult> {
+  const r = check("plan", dir, await tf(dir, ["plan", "-input=false", "-no-color", "-lock=false", `-parallelism=${PARALLELISM}`, "-out=tfplan", ...(opts.args ?? [])]));
+  const counts = summary(r.stdout);
+  if (opts.json === false) return { ...counts, json: undefined, cpuSeconds: r.cpuSeconds };
+  const shown = check("show", dir, await tf(dir, ["show", "-json", "-no-color", "tfplan"]));
+  return { ...counts, json: JSON.parse(shown.stdout), cpuSeconds: r.cpuSeconds + shown.cpuSeconds };
+}
+
+/** "Plan: 1 to import, 2 to add, 0 to change, 1 to destroy." / "No changes." -> counts. */
+function summary(stdout: string): { add: number; change: number; destroy: number; import: number } {
+  const counts = { add: 0, change: 0, destroy: 0, import: 0 };
+  const line = /^Plan: (.*)\.$/m.exec(stdout)?.[1];
+  if (!line) {
+    if (!/No changes\./.test(stdout)) throw new Error(`terraform plan printed neither a plan summary nor "No changes.":\n${stdout.slice(-2000)}`);
+    return counts;
+  }
+  for (const m of line.matchAll(/(\d+) to (import|add|change|destroy)/g)) counts[m[2] as keyof typeof counts] = Number(m[1]);
+  return counts;
+}
+
+export async function apply(dir: string, extra: string[] = []): Promise<TfResult> {
+  return check("apply", dir, await tf(dir, ["apply", "-input=false", "-no-color", "-lock=false", "-auto-approve", `-parallelism=${PARALLELISM}`, ...extra]));
+}
+
+export async function destroy(dir: string): Promise<TfResult> {
+  return check("destroy", dir, await tf(dir, ["destroy", "-input=false", "-no-color", "-lock=false", "-auto-approve", `-parallelism=${PARALLELISM}`]));
+}
+
+/** The resources a plan would change, as "address: actions" lines (for readable failures). */
+export function planChanges(p: PlanResult): string[] {
+  return (p.json?.resource_changes ?? [])
+    .filter((rc: any) => rc.mode === "managed" && !(rc.change.actions.length === 1 && rc.change.actions[0] === "no-op"))
+    .map((rc: any) => `${rc.address}: ${rc.change.actions.join(",")}`);
+}
+
+/** A copy of a synthesized stack folder in a fresh temporary folder (the caller removes it, e.g. `removeTemp`). */
+export function copyStack(stackDir: string, into = mkdtempSync(join(tmpdir(), "keyless-tf-"))): string {
+  const dest = join(into, stackDir.split(/[\\/]/).filter(Boolean).pop() ?? "stack");
+  cpSync(stackDir, dest, { recursive: true });
+  return dest;
+}
+
+interface ProviderBlock {
+  alias?: string;
+  [k: string]: unknown;
+}
+
+function providerBlocks(config: any): ProviderBlock[] {
+  const aws = config.provider?.aws;
+  if (!aws) return [{}];
+  const list: ProviderBlock[] = Array.isArray(aws) ? aws : [aws];
+  return list.some((p) => !p.alias) ? list : [{}, ...list];
+}
+
+/**
+ * Points the stack in `stackDir` at the emulator: writes `override.tf.json` (see the header) and
+ * remembers the endpoint for `tf` in that folder. Reads the stack's `cdk.tf.json`.
+ */
+export async function prepareStack(stackDir: string, emulator: Emulator): Promise<void> {
+  if (!terraform.available) throw new Error(`terraform is not available: ${terraform.why}`);
+  const config = JSON.parse(readFileSync(join(stackDir, "cdk.tf.json"), "utf8"));
+  const e = emulator.endpoint;
+  const provider = providerBlocks(config).map((p) => ({
+    ...(p.alias ? { alias: p.alias } : {}),
+    access_key: "AKIAKEYLESSHARNESS00",
+    secret_key: "keyless-harness-dummy-secret",
+    skip_metadata_api_check: true,
+    skip_region_validation: true,
+    endpoints: [{ ssoadmin: e, identitystore: e, organizations: e, iam: e, sts: e }],
+  }));
+  const backend = config.terraform?.backend ?? {};
+  const keepBackend = Object.keys(backend).length === 1 && backend.local && !config.terraform?.cloud;
+  const override: any = {
+    "//": "Written by the keyless Terraform harness (__tests__/support/terraform.ts) for tests against the AWS API emulator; not for real use.",
+    terraform: {
+      required_providers: { aws: { source: "hashicorp/aws", version: terraform.providerVersion } },
+      ...(keepBackend ? {} : { backend: { local: { path: "terraform.tfstate" } } }),
+    },
+    provider: { aws: provider },
+  };
+  writeFileSync(join(stackDir, "override.tf.json"), JSON.stringify(override, null, 2) + "\n");
+  endpoints.set(stackDir, e);
+}
+
+/** Removes a temporary folder the tests made. */
+export function removeTemp(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
