@@ -135,7 +135,7 @@ describe("keyless import", () => {
 
   it("groups assignments the way a person would: the organization, whole OUs, then single accounts", () => {
     expect(adopted.identityCenter.assignments).toEqual([
-      { groups: ["Auditors"], permissionSets: ["ReadOnlyAccess"], targets: { organization: true } },
+      { groups: ["Auditors"], permissionSets: ["ReadOnlyAccess"], targets: { organizationalUnits: ["security"] } },
       { groups: ["Developers"], permissionSets: ["Developer"], targets: { organizationalUnits: ["workloads/dev"], accounts: ["app-prod-1"] } },
       { groups: ["Platform"], permissionSets: ["AdministratorAccess"], targets: { organization: true, includeManagementAccount: true } },
       { users: ["alice"], permissionSets: ["ReadOnlyAccess"], targets: { accounts: ["audit"] } },
@@ -196,6 +196,10 @@ describe("keyless import", () => {
         "  role anything-goes in shared-services: its trust policy is not one keyless can write exactly (one repository, exact branch, tag, environment or pull_request subjects)",
       ].join("\n"),
     );
+  });
+
+  it("says which adopted documents the first apply rewrites in keyless's form (list order, the trust statement's Sid)", () => {
+    expect(stdout).toContain("Rewritten by the first apply, in keyless's form (the plan shows them as changes; same meaning) (2):\n  SCP DenyOtherRegions: content\n  role app-deploy: trust policy");
   });
 
   it("writes import ids as the provider documents them", () => {

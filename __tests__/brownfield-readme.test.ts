@@ -58,7 +58,8 @@ describe("README: Adopting an existing organization", () => {
     expect(existsSync(join(cwd, "cdktf.out", "stacks", "adopted", "cdk.tf.json"))).toBe(true);
     // Step 1: the assignments are grouped as the text says; step 3: the audit has keys to deactivate first.
     const adopted = parse(readFileSync(join(cwd, "environments", "adopted.yaml"), "utf8"));
-    expect(adopted.identityCenter.assignments).toContainEqual(expect.objectContaining({ targets: { organization: true } }));
+    expect(adopted.identityCenter.assignments).toContainEqual(expect.objectContaining({ targets: expect.objectContaining({ organization: true }) }));
+    expect(adopted.identityCenter.assignments).toContainEqual(expect.objectContaining({ targets: { organizationalUnits: ["security"] } }));
     expect(JSON.parse(readFileSync(join(cwd, "audit.json"), "utf8")).totals.keysToDeactivateFirst).toBeGreaterThan(0);
   }, 60_000);
 });

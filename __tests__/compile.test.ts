@@ -222,7 +222,7 @@ describe("compiler", () => {
       }),
     });
     expect(
-      result.diagnostics.map(
+      result.diagnostics.filter((d) => d.code !== "KL212").map( // Policy0...: not AWS names, beside the point here
         (d) => `${d.severity} ${d.code} ${d.path.join(".")}`
       )
     ).toEqual([

@@ -4,6 +4,7 @@ import { compile, CompileResult } from "../src/compile/compile";
 import { CODES } from "../src/diagnostics/codes";
 import { Diagnostic, formatPath, Severity } from "../src/diagnostics/diagnostic";
 import { permissionSetReplacements } from "../src/identity-center/replacements";
+import { stackContinuity } from "../src/stack/continuity";
 import { isParseFailure, parseSource } from "../src/load/source-file";
 import { base, ORG } from "./corpus/base";
 import { isRuleId, RULES } from "../src/rules/registry";
@@ -27,7 +28,7 @@ function run(c: CorpusCase): Run {
   try {
     const parsed = new Set(definitionFiles(root).filter((f) => !isParseFailure(parseSource(f, readFileSync(join(root, f), "utf8")))));
     const result = compile({ dir: c.dir ?? ".", cwd: root, evaluationDate: c.evaluationDate ?? DATE });
-    const extra = c.previous && result.plan ? permissionSetReplacements(c.previous, result.plan) : [];
+    const extra = c.previous && result.plan ? [...permissionSetReplacements(c.previous, result.plan), ...stackContinuity(c.previous, result.plan).diagnostics] : [];
     return { result, diagnostics: [...result.diagnostics, ...extra], parsed };
   } finally {
     rmSync(root, { recursive: true, force: true });
@@ -59,9 +60,9 @@ const FILE_LEVEL = new Set(["KL001", "KL003", "KL004", "KL005", "KL006", "KL007"
 
 /**
  * Known gap: `permissionSetReplacements` works on the plan alone, which keeps no source positions, so
- * its KL313 warnings carry file and path but no line.
+ * its KL313 warnings carry file and path but no line; the same for stackContinuity's KL901.
  */
-const WITHOUT_LINE = new Set(["KL313"]);
+const WITHOUT_LINE = new Set(["KL313", "KL901"]);
 
 const runs = new Map<string, Run>();
 const runOf = (c: CorpusCase) => {

@@ -55,4 +55,11 @@ describe("the registry's catalog files", () => {
     expect([...seen].filter(([, files]) => files.length > 1).map(([code, files]) => `${code}: ${files.join(", ")}`)).toEqual([]);
     expect(seen.size).toBe(Object.keys(RULES).length);
   });
+
+  it("write entries by name (KLnnn: maker({ severity, summary, ... })), never as positional calls", () => {
+    const positional = sourceFiles(ROOT, ["src/rules/catalog"]).flatMap((f) =>
+      [...readFileSync(join(ROOT, f), "utf8").matchAll(/^\s*(KL\d{3}):\s*(?:\.\.\.)?\w+\(\s*(?!\{)/gm)].map((m) => `${f}: ${m[1]} (use ruleMaker from src/rules/rule-info.ts)`),
+    );
+    expect(positional).toEqual([]);
+  });
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { diffPlans, isEmptyDiff, renderDiff } from "../src/report/diff";
+import { buildReport, renderReport } from "../src/report/report";
 import { baseDefinitions, planOf } from "./diff-corpus/base";
 import { CASES } from "./diff-corpus/cases";
 
@@ -37,5 +38,12 @@ describe("README's diff example", () => {
     const head = baseDefinitions();
     for (const name of ["permission set: adds iam:* to an Allow", "SCP exemption: exempts every role"]) CASES.find((c) => c.name === name)!.change(head);
     expect(renderDiff(diffPlans(planOf(baseDefinitions()), planOf(head)))).toContain(shown);
+  });
+
+  it("and its SCP statements in words are what the report prints", () => {
+    const readme = readFileSync(join(__dirname, "..", "README.md"), "utf8");
+    const shown = /```\n(- `deny-regions`[\s\S]*?)```/.exec(readme)![1].trim();
+    expect(shown.split("\n")).toHaveLength(2);
+    expect(renderReport(buildReport(planOf(baseDefinitions()), [], "2026-01-15"))).toContain(shown);
   });
 });

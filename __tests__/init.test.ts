@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { parse } from "yaml";
-import { runCli } from "../src/cli/cli";
+import { runCli, runCliAsync } from "../src/cli/cli";
+import { startEmulator } from "./support/emulator";
 import type { CliIo } from "../src/cli/context";
 import { compile } from "../src/compile/compile";
 import { tempDir } from "./support/temp";
@@ -14,6 +15,13 @@ const tmp = () => {
   dirs.push(d);
   return d;
 };
+
+async function runAsync(cwd: string, argv: string[], env: Record<string, string>) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = { stdout: (t) => out.push(t), stderr: (t) => err.push(t), cwd, env, isTTY: false, today: () => "2026-01-15" };
+  return { code: await runCliAsync(argv, io), stdout: out.join("\n"), stderr: err.join("\n") };
+}
 
 function run(cwd: string, argv: string[], env: Record<string, string> = {}) {
   const out: string[] = [];
@@ -64,10 +72,34 @@ describe("keyless init", () => {
     expect(readFileSync(join(repo, ".gitignore"), "utf8")).toMatch(/^cdktf\.out\/$/m);
   });
 
-  it("says to pull the inventory when AWS credentials are at hand", () => {
-    const again = run(tmp(), ["init"], { AWS_PROFILE: "management" });
-    expect(again.code).toBe(0);
-    expect(again.stdout).toContain("keyless inventory pull           (AWS credentials found");
+  it("with AWS credentials, pulls the real inventory in place of the template, its $schema into the package", async () => {
+    const aws = await startEmulator({
+      seed: { organization: { managementAccountId: "123456789012", organizationalUnits: [{ id: "ou-q1w2-00000001", name: "workloads" }], accounts: [{ id: "123456789013", name: "app", parentId: "ou-q1w2-00000001" }] } },
+    });
+    try {
+      const dir = tmp();
+      const res = await runAsync(dir, ["init"], { AWS_ENDPOINT_URL: aws.endpoint, AWS_ACCESS_KEY_ID: "AKIA0000111111111111", AWS_SECRET_ACCESS_KEY: "test", AWS_REGION: "eu-west-1" });
+      expect(res.code).toBe(0);
+      expect(res.stdout).toContain("environments/shared/organization.yaml pulled from AWS Organizations");
+      const text = readFileSync(join(dir, "environments", "shared", "organization.yaml"), "utf8");
+      expect(text).toContain("# yaml-language-server: $schema=../../node_modules/keyless/schemas/organization.schema.json\n");
+      expect(text).not.toContain("../../schemas/");
+      expect((parse(text) as { $schema: string; root: { id: string } })).toMatchObject({ $schema: "../../node_modules/keyless/schemas/organization.schema.json", root: { id: aws.state.organization.rootId } });
+      const result = compile({ dir: join(dir, "environments"), cwd: dir, evaluationDate: "2026-01-15" });
+      expect(result.diagnostics.filter((d) => d.severity === "error").map((d) => `${d.file}:${d.line} ${d.code} ${d.message}`)).toEqual([]);
+      expect(result.plan?.workspaces[0].guardrails.policies[0].targets.map((t) => t.id)).toEqual([aws.state.organization.rootId]);
+      expect(result.plan?.workspaces[0].aws.account).toEqual({ name: "management", id: "123456789012" });
+    } finally {
+      await aws.stop();
+    }
+  });
+
+  it("with credentials that cannot reach AWS, keeps the template and says why; init still succeeds", async () => {
+    const dir = tmp();
+    const res = await runAsync(dir, ["init"], { AWS_ENDPOINT_URL: "http://127.0.0.1:9", AWS_ACCESS_KEY_ID: "AKIA0000111111111111", AWS_SECRET_ACCESS_KEY: "test", AWS_REGION: "eu-west-1", AWS_MAX_ATTEMPTS: "1" });
+    expect(res.code).toBe(0);
+    expect(res.stdout).toContain("AWS credentials found, but the inventory could not be pulled");
+    expect(readFileSync(join(dir, "environments", "shared", "organization.yaml"), "utf8")).toContain("THIS IS A TEMPLATE");
   });
 
   it("overwrites nothing: one existing file and nothing is written, exit 1", () => {

@@ -1,4 +1,4 @@
-import { actionInfo, actionMatches, allowsPrivileged, expandActionPattern, isReadOnly, parsePolicy, PolicyModelError, statementKey, statementToJson, wildcardMatch } from "../src/policy/model";
+import { actionInfo, actionMatches, allowsPrivileged, checkManagedPolicyName, expandActionPattern, isReadOnly, parsePolicy, PolicyModelError, statementKey, statementToJson, wildcardMatch } from "../src/policy/model";
 
 const doc = (...Statement: object[]) => ({ Version: "2012-10-17", Statement });
 const allow = (Action: string | string[], extra: object = {}) => ({ Effect: "Allow", Action, Resource: "*", ...extra });
@@ -134,5 +134,15 @@ describe("isReadOnly", () => {
     expect(ro.problems.map((p) => p.action)).toContain("s3:GetObject*");
     const denyReaders = { Effect: "Deny", Action: ["s3:GetObject*", "ssm:GetParameter*", "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:Scan", "lambda:GetFunction", "ecr:GetAuthorizationToken", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "codecommit:GitPull", "logs:GetLogEvents", "logs:FilterLogEvents", "kinesis:GetRecords", "sqs:ReceiveMessage", "athena:GetQueryResults"], Resource: "*" };
     expect(isReadOnly([{ managed: "ReadOnlyAccess" }, { document: doc(denyReaders) }])).toEqual({ readOnly: true, problems: [] });
+  });
+});
+
+describe("checkManagedPolicyName", () => {
+  it("knows AWS's managed policies, with their paths, and suggests the closest for a misspelling", () => {
+    expect(checkManagedPolicyName("PowerUserAccess")).toEqual({ known: true });
+    expect(checkManagedPolicyName("arn:aws:iam::aws:policy/job-function/ViewOnlyAccess")).toEqual({ known: true });
+    expect(checkManagedPolicyName("PowerUserAcess")).toEqual({ known: false, name: "PowerUserAcess", didYouMean: "PowerUserAccess" });
+    expect(checkManagedPolicyName("ViewOnlyAccess")).toEqual({ known: false, name: "ViewOnlyAccess", didYouMean: "job-function/ViewOnlyAccess" });
+    expect(checkManagedPolicyName("AcmeInternalDeployerPolicyV7")).toEqual({ known: false, name: "AcmeInternalDeployerPolicyV7" });
   });
 });

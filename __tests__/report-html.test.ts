@@ -26,6 +26,8 @@ const suite = available || ci ? describe : describe.skip;
 const title = available ? "HTML report in headless Chromium" : `HTML report in headless Chromium: SKIPPED, ${CHROMIUM} is missing (apt-get install chromium; with CI=true this fails)`;
 
 if (!available && !ci) console.warn(title);
+// A browser on a shared, loaded machine: generous per-test time (the CPU cost stays ~2-4 CPU-s).
+jest.setTimeout(30_000);
 
 suite(title, () => {
   let dir: string;

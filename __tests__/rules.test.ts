@@ -71,6 +71,8 @@ describe("every plan rule", () => {
     for (const rule of PLAN_CHECKS)
       expect(rule.name).toMatch(/^[a-z]+(-[a-z]+)*$/);
     expect(PLAN_CHECKS.flatMap((r) => r.codes).sort()).toEqual([
+      "KL211",
+      "KL212",
       "KL302",
       "KL303",
       "KL304",

@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
-import { leaks, sharedTempDir, tempDir } from "./support/temp";
+import { leaks, runTempDir, sharedTempDir, tempDir } from "./support/temp";
 
 describe("test temp folders", () => {
   it("are keyless-<label>-* folders in the test file's own folder, inside the run's", () => {
@@ -14,6 +14,13 @@ describe("test temp folders", () => {
     expect(basename(run)).toMatch(/^keyless-jest-/);
     expect(dirname(tmpdir())).toBe(run);
     expect(dirname(run)).toBe(sharedTempDir());
+  });
+
+  it("shared by the run's test files are run-<name> in the run's folder, outside the file's", () => {
+    const dir = runTempDir("probe-cache");
+    expect(dir).toBe(join(process.env.KEYLESS_TEST_TMPDIR!, "run-probe-cache"));
+    expect(existsSync(dir)).toBe(true);
+    expect(runTempDir("probe-cache")).toBe(dir);
   });
 
   it("count as leaks only when named keyless-*", () => {

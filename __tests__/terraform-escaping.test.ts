@@ -41,6 +41,12 @@ describe("literal", () => {
   it("escapes interpolations and directives, in strings and object keys, and nothing else", () => {
     expect(literal(`${V} ${D} $ % {} $x{`)).toBe(`${E} $ % {} $x{`);
     expect(literalData({ [V]: [V, 1, true, null, { k: D }] })).toEqual({ [literal(V)]: [literal(V), 1, true, null, { k: literal(D) }] });
+    // Copy on write: what holds nothing to escape comes back as the same objects.
+    const plain = { a: ["x", { b: "{y}" }], c: 1 };
+    expect(literalData(plain)).toBe(plain);
+    const mixed = { keep: plain.a, change: [`${V}`] };
+    expect(literalData(mixed).keep).toBe(plain.a);
+    expect(Object.keys(literalData({ a: 1, [D]: 2, z: 3 }))).toEqual(["a", literal(D), "z"]);
   });
 });
 

@@ -111,12 +111,20 @@ describe.each(Object.keys(workflows))("workflow %s", (file) => {
         const arn = env(step.with["role-to-assume"], job);
         const role = roles.find((r) => r.arn === arn);
         expect([id, arn, role?.repository]).toEqual([id, arn, REPOSITORY]);
+        // A job without an environment sends the ref form: only a push to main may assume the role.
+        if (job.environment === undefined) {
+          expect([id, Object.keys(wf.on), wf.on.push?.branches]).toEqual([id, expect.not.arrayContaining(["pull_request"]), ["main"]]);
+          expect([id, role!.subjects]).toEqual([id, [`repo:${REPOSITORY}:ref:refs/heads/main`]]);
+          continue;
+        }
         // The environment(s) the job runs in, with the matrix expanded over the example's workspaces.
         const envs = String(job.environment).includes("matrix.workspace") ? workspaces.map((w) => String(job.environment).replace(/\$\{\{\s*matrix\.workspace\s*\}\}/, w)) : [String(job.environment)];
         for (const e of envs) expect([id, e, role!.subjects]).toEqual([id, e, expect.arrayContaining([`repo:${REPOSITORY}:environment:${e}`])]);
       }
     }
-    expect(oidcSteps).toBeGreaterThan(0);
+    // Pull-request code never reaches AWS: pull_request workflows have no OIDC step at all.
+    if (Object.keys(wf.on).includes("pull_request")) expect(oidcSteps).toBe(0);
+    else expect(oidcSteps).toBeGreaterThan(0);
   });
 });
 
@@ -124,12 +132,15 @@ describe("the pull-request workflow", () => {
   const wf = workflows["keyless-pr.yml"];
   const runs = Object.values(wf.jobs).flatMap((j) => (j.steps as Step[]).map((s) => String(s.run ?? "")));
 
-  it("installs, validates, synthesizes, then inits and plans each changed workspace", () => {
+  it("installs, validates, synthesizes, then validates each changed workspace's Terraform, without credentials", () => {
     expect(Object.keys(wf.on)).toEqual(["pull_request"]);
-    for (const cmd of ["npm ci", "$KEYLESS validate", "$KEYLESS synth", "--format names", "terraform -chdir=\"cdktf.out/stacks/$WORKSPACE\" init", "terraform -chdir=\"cdktf.out/stacks/$WORKSPACE\" plan"]) {
+    for (const cmd of ["npm ci", "$KEYLESS validate", "$KEYLESS synth", "--format names", "terraform -chdir=\"cdktf.out/stacks/$WORKSPACE\" init -input=false -backend=false", "terraform -chdir=\"cdktf.out/stacks/$WORKSPACE\" validate"]) {
       expect([cmd, runs.some((r) => r.includes(cmd))]).toEqual([cmd, true]);
     }
-    expect(wf.jobs.plan.strategy.matrix.workspace).toBe("${{ fromJSON(needs.check.outputs.workspaces) }}");
+    expect(runs.some((r) => / plan\b/.test(r))).toBe(false);
+    expect(wf.jobs.validate.strategy.matrix.workspace).toBe("${{ fromJSON(needs.check.outputs.workspaces) }}");
+    // No secrets and no id-token anywhere: pull-request code can change this file.
+    expect(JSON.stringify(wf)).not.toMatch(/secrets\.|id-token/);
   });
 
   it("posts the diff, the report and the plans as one comment, updated in place", () => {
@@ -152,6 +163,30 @@ describe("the main-branch workflow", () => {
     expect(apply.environment).toBe("keyless-${{ matrix.workspace }}");
     expect(apply.strategy["max-parallel"]).toBe(1);
     expect((apply.steps as Step[]).some((s) => String(s.run).includes("apply -input=false -auto-approve"))).toBe(true);
+    // Planned first, with the plan role and the plan-only token; the apply token only in the environments.
+    expect(apply.needs).toEqual(["synth", "plan"]);
+    expect(wf.jobs.plan.environment).toBeUndefined();
+    expect(wf.jobs.plan.env.TF_TOKEN_app_terraform_io).toBe("${{ secrets.TF_PLAN_TOKEN }}");
+    expect(apply.env.TF_TOKEN_app_terraform_io).toBe("${{ secrets.TF_API_TOKEN }}");
     expect((wf.jobs.synth.steps as Step[]).some((s) => String(s.run).includes(".applyOrder[]"))).toBe(true);
+  });
+});
+
+describe("the plan role of keyless's own CI", () => {
+  it("would be rejected with a pull_request subject: chaining into the management account is not read-only (KL509)", async () => {
+    const { loadDefinitions } = await import("../src/load/load");
+    const { readFileSync: read } = await import("node:fs");
+    const { parse: parseYaml, stringify } = await import("yaml");
+    const { writeDefinitions } = await import("./support/fixtures");
+    const org = parseYaml(read(join(ROOT, "environments", "org.yaml"), "utf8"));
+    org.githubOidc.roles["keyless-plan"].subjects = [{ pullRequest: true }];
+    org.organization = "./shared/organization.yaml";
+    const dir = writeDefinitions({ "org.yaml": stringify(org), "shared/organization.yaml": read(join(ROOT, "environments", "shared", "organization.yaml"), "utf8") });
+    expect(loadDefinitions({ dir }).diagnostics).toEqual([]);
+    const result = compile({ dir, cwd: dir, evaluationDate: "2026-11-01" });
+    (await import("node:fs")).rmSync(dir, { recursive: true, force: true });
+    const kl509 = result.diagnostics.filter((d) => d.code === "KL509");
+    expect(kl509).toHaveLength(1);
+    expect(kl509[0].message).toContain("sts:AssumeRole reads secrets, data or credentials");
   });
 });

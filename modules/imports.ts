@@ -12,7 +12,9 @@ const quoted = (key: string) => `["${key.replace(/\\/g, "\\\\").replace(/"/g, '\
  */
 export function importAddress(e: ImportEntry, plan: WorkspacePlan): string {
   const ps = plan.identityCenter.permissionSets.find((p) => p.key === e.key);
-  const tf = terraformName(ps?.name ?? e.key);
+  const kindOfSet = ["permissionSet", "managedPolicyAttachment", "customerManagedPolicyAttachment", "inlinePolicy", "permissionsBoundary"].includes(e.kind);
+  // Permission sets (and their attachments) are addressed by AWS name; SCPs and roles by their key.
+  const tf = terraformName(kindOfSet ? (ps?.name ?? e.key) : e.key);
   switch (e.kind) {
     case "permissionSet":
       return `aws_ssoadmin_permission_set.${tf}`;

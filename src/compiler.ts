@@ -28,6 +28,8 @@ export { SCP_LIMITS, IDENTITY_CENTER_LIMITS, IAM_ROLE_LIMITS } from "./aws-limit
 // Reports over a plan
 export { buildReport, renderReport, reportJson, diffPlans, diffReports, renderDiff, isEmptyDiff, type AccessDiff } from "./report";
 export type { AccessReport } from "./report/model";
+export { reportHtml } from "./report/html";
+export { reportCsv } from "./report/csv";
 export { workflowUsage, type WorkflowUsage } from "./report/workflow-usage";
 export { permissionSetReplacements, type PreviousStacks } from "./identity-center/replacements";
 export { profileEntries, renderProfiles, type ProfileEntry, type ProfilePrincipal, type ProfilesOptions } from "./profiles";

@@ -36,6 +36,7 @@ import { loadCases } from "./load";
 import { referencesCases } from "./references";
 import { rulesCases } from "./rules";
 import { schemaCases } from "./schema";
+import { stackCases } from "./stack";
 
 export type { CorpusCase } from "./case";
 
@@ -48,6 +49,7 @@ export const CORPUS: Readonly<Record<string, readonly CorpusCase[]>> = {
   guardrails: guardrailsCases,
   "github-oidc": githubOidcCases,
   rules: rulesCases,
+  stack: stackCases,
   adoption: adoptionCases,
   delegation: delegationCases,
 };

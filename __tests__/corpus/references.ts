@@ -318,4 +318,27 @@ export const referencesCases: CorpusCase[] = [
     code: "KL210",
     path: "$.identityCenter.groups.Developers.members",
   },
+  // KL211: misspelt AWS managed policy
+  {
+    name: "permission set with PowerUserAcess",
+    files: { [ORG]: org(["identityCenter.permissionSets.Developer.managedPolicies", ["PowerUserAcess"]]) },
+    code: "KL211",
+    path: "$.identityCenter.permissionSets.Developer.managedPolicies[0]",
+    says: 'did you mean "PowerUserAccess"?',
+  },
+  {
+    name: "GitHub role with a misspelt job-function policy",
+    files: { [ORG]: org(["githubOidc.roles.app-deploy.managedPolicies", ["job-function/ViewOnlyAcess"]]) },
+    code: "KL211",
+    path: "$.githubOidc.roles.app-deploy.managedPolicies[0]",
+    says: "job-function/ViewOnlyAccess",
+  },
+
+  // KL212 (warning): unknown AWS managed policy
+  {
+    name: "permission set with a managed policy name AWS does not have",
+    files: { [ORG]: org(["identityCenter.permissionSets.Developer.managedPolicies", ["AcmeInternalDeployerPolicyV7"]]) },
+    code: "KL212",
+    path: "$.identityCenter.permissionSets.Developer.managedPolicies[0]",
+  },
 ];

@@ -73,7 +73,7 @@ export function brownfieldSeed(): BrownfieldSeed {
   for (const a of active) assignments.push({ permissionSetArn: psArn("admin0001"), accountId: a.id, principalType: "GROUP", principalId: "g-platform" });
   for (const a of active.filter((x) => x.parentId === "ou-r00t-57a90005")) assignments.push({ permissionSetArn: psArn("dev00003"), accountId: a.id, principalType: "GROUP", principalId: "g-developers" });
   assignments.push({ permissionSetArn: psArn("dev00003"), accountId: "444444444401", principalType: "GROUP", principalId: "g-developers" });
-  for (const a of active.filter((x) => x.id !== "111111111111")) assignments.push({ permissionSetArn: psArn("ro000002"), accountId: a.id, principalType: "GROUP", principalId: "g-auditors" });
+  for (const a of active.filter((x) => x.parentId === "ou-r00t-5ec00001")) assignments.push({ permissionSetArn: psArn("ro000002"), accountId: a.id, principalType: "GROUP", principalId: "g-auditors" });
   assignments.push({ permissionSetArn: psArn("ro000002"), accountId: "222222222202", principalType: "USER", principalId: "u-alice" });
   assignments.push({ permissionSetArn: psArn("ro000002"), accountId: "444444444499", principalType: "GROUP", principalId: "g-auditors" });
 

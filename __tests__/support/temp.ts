@@ -8,10 +8,10 @@
  *   see other processes' folders. After the file's tests, a `keyless-*` folder still there is a
  *   leak: the file fails, naming the folders (they are removed anyway). Anything else there (cdktf's
  *   `Testing.app()` folders) is removed silently.
- * - A cache that must outlive the run (a Terraform plugin cache, say) goes under
- *   `sharedTempDir()`, the machine's real temp folder, with a stable name that does not start with `keyless-`.
+ * - A cache the run's test files share (Terraform's plugin cache) is `runTempDir(name)`; one that must
+ *   outlive the run goes under `sharedTempDir()`, the machine's real temp folder.
  */
-import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -27,6 +27,17 @@ export function tempDir(label: string): string {
 /** The machine's temp folder (not the test file's private one), for caches shared across runs. */
 export function sharedTempDir(): string {
   return process.env.KEYLESS_SHARED_TMPDIR ?? tmpdir();
+}
+
+/**
+ * A folder every test file of this jest run shares (a cache: Terraform's plugin cache), made on first
+ * use and removed with the run's folder at its end. Outside jest: `keyless-<name>` in the temp folder, kept.
+ */
+export function runTempDir(name: string): string {
+  const run = process.env.KEYLESS_TEST_TMPDIR;
+  const dir = run ? join(run, `run-${name}`) : join(tmpdir(), `keyless-${name}`);
+  mkdirSync(dir, { recursive: true });
+  return dir;
 }
 
 /** What a test file left in its temp folder that is a keyless leak. */

@@ -71,7 +71,11 @@ const condId = (c: NormalCondition) => `${c.operator}\u0000${c.key}`;
 /** (action, resource) pairs `s` allows that no statement of `before` allowed under conditions no stricter. */
 function newGrants(who: string, can: string, s: NormalStatement, before: readonly NormalStatement[]): string[] {
   const allows = before.filter((x) => x.effect === "Allow");
-  const weaker = (x: NormalStatement) => x.conditions.every((c) => s.conditions.some((d) => condId(d) === condId(c) && c.values.every((v) => d.values.includes(v))));
+  // x is no stricter than s when each of x's conditions is one of s's, admitting at least the same
+  // values (a positive operator: s's values among x's; a negated one: x's excluded values among s's).
+  const within = (small: readonly string[], big: readonly string[]) => small.every((v) => big.includes(v));
+  const weaker = (x: NormalStatement) =>
+    x.conditions.every((c) => s.conditions.some((d) => condId(d) === condId(c) && (isNegatedOperator(c.operator) ? within(c.values, d.values) : within(d.values, c.values))));
   if (s.notActions || s.notResources || !s.actions) {
     const same = allows.some((x) => JSON.stringify({ ...x, sid: undefined }) === JSON.stringify({ ...s, sid: undefined }));
     return same ? [] : [`${who} ${can} ${actionWords(s)}${resourceWords(s) ? ` on ${resourceWords(s)}` : ""}${whenText(s.conditions)}`];

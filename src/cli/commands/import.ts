@@ -7,7 +7,9 @@ import { readServiceControlPolicies } from "../../aws/organizations";
 import { adoptGithubOidc } from "../../brownfield/adopt-github-oidc";
 import { adoptIdentityCenter, InventoryData } from "../../brownfield/adopt";
 import { adoptGuardrails, InventoryIds } from "../../brownfield/adopt-guardrails";
+import { compile } from "../../compile/compile";
 import { importsFile } from "../../compile/imports";
+import type { WorkspacePlan } from "../../plan";
 import { loadDefinitions } from "../../load/load";
 import type { Command } from "../command";
 import { DEFAULT_DIR } from "../compile-step";
@@ -39,6 +41,49 @@ function inventoryData(text: string, shown: string): InventoryData & { ids: Inve
 }
 
 const posix = (p: string) => p.split(sep).join("/");
+
+/**
+ * A policy document in the form the AWS provider compares documents in: object keys in any order and a
+ * one-element list equal to its element, but list order and every value (Sid included) significant.
+ */
+export function canonicalPolicy(json: string): string {
+  const canon = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.length === 1 ? canon(v[0]) : v.map(canon);
+    if (v && typeof v === "object") return Object.fromEntries(Object.keys(v).sort().map((k) => [k, canon((v as Record<string, unknown>)[k])]));
+    return v;
+  };
+  try {
+    return JSON.stringify(canon(JSON.parse(json)));
+  } catch {
+    return json;
+  }
+}
+const differ = (aws: string, keyless: string) => canonicalPolicy(aws) !== canonicalPolicy(keyless);
+
+/** Adopted documents whose AWS text differs from what keyless renders (array order, Sids, key order). */
+export function rewrites(
+  ws: WorkspacePlan,
+  scps: readonly { name: string; content: string }[],
+  sets: readonly { name: string; inlinePolicy?: string }[],
+  roles: readonly { name: string; trustPolicy: string; inlinePolicies: Readonly<Record<string, string>> }[],
+): string[] {
+  const out: string[] = [];
+  for (const p of ws.guardrails.policies) {
+    const aws = scps.find((s) => s.name === p.name);
+    if (aws && differ(aws.content, p.content)) out.push(`SCP ${p.name}: content`);
+  }
+  for (const p of ws.identityCenter.permissionSets) {
+    const aws = sets.find((s) => s.name === p.name);
+    if (aws?.inlinePolicy && p.inlinePolicy && differ(aws.inlinePolicy, p.inlinePolicy)) out.push(`permission set ${p.name}: inline policy`);
+  }
+  for (const r of ws.githubOidc.roles) {
+    const aws = roles.find((x) => x.name === r.name);
+    if (!aws) continue;
+    if (differ(aws.trustPolicy, r.assumeRolePolicy)) out.push(`role ${r.name}: trust policy`);
+    for (const p of r.inlinePolicies) if (aws.inlinePolicies[p.name] !== undefined && differ(aws.inlinePolicies[p.name], p.document)) out.push(`role ${r.name}: inline policy ${p.name}`);
+  }
+  return out;
+}
 
 export const importCommand: Command = {
   name: "import",
@@ -151,6 +196,16 @@ export const importCommand: Command = {
     const counts = `${ic.permissionSets.length} permission set(s), ${imports.filter((i) => i.kind === "assignment").length} account assignment(s), ${Object.keys(guardrails.policies).length} SCP(s), ${Object.keys(github.roles).length} GitHub role(s), ${imports.length} import(s)`;
     io.stdout(`keyless: wrote ${posix(relative(io.cwd, wsFile))} and ${posix(relative(io.cwd, importsFile(absDir, name)))}: ${counts}.`);
     if (unmanaged.length) io.stdout([`Not managed by keyless (${unmanaged.length}):`, ...unmanaged.map((u) => `  ${u}`)].join("\n"));
+
+    // What the first apply will still rewrite: documents keyless renders differently (stable order, Sids).
+    const compiled = compile({ dir, cwd: io.cwd, evaluationDate: str(values.date) ?? io.today() });
+    const ws = compiled.plan?.workspaces.find((w) => w.name === name);
+    if (!ws) {
+      io.stdout(`The definitions do not compile yet (${compiled.diagnostics.filter((d) => d.severity === "error").length} error(s)): run keyless validate.`);
+      return EXIT.ok;
+    }
+    const rewritten = rewrites(ws, scps, ic.permissionSets, oidc.flatMap((o) => o.snapshot.roles));
+    if (rewritten.length) io.stdout([`Rewritten by the first apply, in keyless's form (the plan shows them as changes; same meaning) (${rewritten.length}):`, ...rewritten.map((r) => `  ${r}`)].join("\n"));
     return EXIT.ok;
   },
 };

@@ -25,6 +25,7 @@
  * - `allowsEverywhere(statements, action)`, `deniedEverywhere(...)`, `coversAction`,
  *   `coversAnyResource`, `conditionAlwaysTrue`: the building blocks, for diffs that ask
  *   "does the new policy allow what the old one did not".
+ * - `checkManagedPolicyName(ref)`: a name against AWS's list of managed policies, with did-you-mean.
  * - `MANAGED_POLICY_MEANINGS` / `managedPolicyMeaning(name | arn)`: what AdministratorAccess,
  *   PowerUserAccess, IAMFullAccess, ReadOnlyAccess, ViewOnlyAccess, SecurityAudit... mean.
  */
@@ -33,3 +34,4 @@ export * from "./actions";
 export * from "./conditions";
 export * from "./managed-policies";
 export * from "./semantics";
+export * from "./managed-policy-names";

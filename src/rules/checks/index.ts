@@ -8,6 +8,7 @@ import { delegatedAssignments } from "./delegated-assignments";
 import { delegatedGuardrails } from "./delegated-guardrails";
 import { delegatedMemberRole } from "./delegated-member-role";
 import { guardrailCoverage } from "./guardrail-coverage";
+import { managedPolicyNames } from "./managed-policy-names";
 import { individualUserAssignments } from "./individual-user-assignments";
 import { permissionSetPolicyCount } from "./permission-set-policy-count";
 import { permissionSetsPerInstance } from "./permission-sets-per-instance";
@@ -27,6 +28,7 @@ export const PLAN_CHECKS: readonly PlanRule[] = [
   permissionSetsPerInstance,
   rolePolicyCount,
   scpAttachmentsPerTarget,
+  managedPolicyNames,
   // Security and hygiene (on a complete plan).
   adminInProduction,
   adminLongSession,
