@@ -59,16 +59,16 @@ describe("keyless init", () => {
     }
   });
 
-  it("ships workflows that run the installed CLI and assume one role per workspace", () => {
-    for (const [file, variable] of [
-      ["keyless-pr.yml", "KEYLESS_PLAN_ROLES"],
-      ["keyless-apply.yml", "KEYLESS_APPLY_ROLES"],
-    ]) {
-      const text = readFileSync(join(repo, ".github", "workflows", file), "utf8");
+  it("ships workflows that run the installed CLI, give pull requests no AWS role, and plan and apply with one role per workspace", () => {
+    const pr = readFileSync(join(repo, ".github", "workflows", "keyless-pr.yml"), "utf8");
+    const apply = readFileSync(join(repo, ".github", "workflows", "keyless-apply.yml"), "utf8");
+    for (const text of [pr, apply]) {
       expect(text).toContain("  KEYLESS: npx keyless\n");
-      expect(text).toContain(`role-to-assume: \${{ fromJSON(vars.${variable})[matrix.workspace] }}`);
-      expect(text).not.toMatch(/role-chaining|111111111111:role\/keyless\/terraform|src\/cli/);
+      expect(text).not.toMatch(/role-chaining|111111111111:role\/keyless\/terraform|333333333302|src\/cli/);
     }
+    expect(pr).not.toMatch(/role-to-assume|id-token: write/);
+    expect(apply).toContain("role-to-assume: ${{ fromJSON(vars.KEYLESS_PLAN_ROLES)[matrix.workspace] }}");
+    expect(apply).toContain("role-to-assume: ${{ fromJSON(vars.KEYLESS_APPLY_ROLES)[matrix.workspace] }}");
     expect(readFileSync(join(repo, ".gitignore"), "utf8")).toMatch(/^cdktf\.out\/$/m);
   });
 

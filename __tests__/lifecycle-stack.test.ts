@@ -28,13 +28,15 @@ function organization(renamed: boolean): Record<string, unknown> {
   return { ...inv, accounts: { ...rest, "app-development": appDev } };
 }
 
-/** Identity Center and an SCP with ${...} and %{...} in every kind of string: applied once. */
+/**
+ * Identity Center and an SCP with ${...} and %{...} in every kind of string: applied once. No
+ * assignment (the provider waits ~10 s for each): the permission set and group are unused (warnings).
+ */
 function org(): Record<string, unknown> {
   return workspace({
     identityCenter: {
       permissionSets: { Home: { description: `Home ${V} ${D}`, inlinePolicy: doc } },
       groups: { Team: { source: "managed", description: `Team ${V} ${D}` } },
-      assignments: [{ groups: ["Team"], permissionSets: ["Home"], targets: { accounts: [DEV_KEY] } }],
     },
     guardrails: {
       policies: {
@@ -47,7 +49,6 @@ function org(): Record<string, unknown> {
     },
   });
 }
-let DEV_KEY = "app-dev";
 
 type Step = "first" | "renamed" | "removed";
 
@@ -96,7 +97,6 @@ describeTerraform("the stack's second day against the emulator", () => {
 
   /** Synthesizes the definitions of `step` into the one output folder, as `keyless synth` does; returns stderr. */
   async function synth(step: Step): Promise<string> {
-    DEV_KEY = step === "first" ? "app-dev" : "app-development";
     const dir = writeDefinitions({ "shared/organization.yaml": organization(step !== "first"), "org.yaml": org(), "ci.yaml": ci(step) });
     try {
       const errors: string[] = [];

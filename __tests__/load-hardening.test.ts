@@ -4,24 +4,18 @@
  * before the file is opened (a FIFO would block this test forever), nothing written.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { stringify } from "yaml";
 import { runCli } from "../src/cli/cli";
 import type { CliIo } from "../src/cli/context";
 import { compile } from "../src/compile/compile";
 import { inventory, workspace } from "./support/fixtures";
-
-const made: string[] = [];
-afterAll(() => {
-  for (const d of made) rmSync(d, { recursive: true, force: true });
-});
+import { tempDir } from "./support/temp";
 
 /** A definitions folder `defs/` (with the inventory) inside a fresh temporary folder that also holds `outside/`. */
 function folder(): { root: string; defs: string; outside: string } {
-  const root = mkdtempSync(join(tmpdir(), "keyless-hardening-"));
-  made.push(root);
+  const root = tempDir("hardening");
   const defs = join(root, "defs");
   const outside = join(root, "outside");
   mkdirSync(join(defs, "shared"), { recursive: true });

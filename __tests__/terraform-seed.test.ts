@@ -3,13 +3,12 @@
  * Center makes the apply that creates one of the same name fail with AWS's own ConflictException,
  * and nothing else of that name is created.
  */
-import { join } from "node:path";
 import { Emulator, startEmulator } from "./support/emulator";
 import { seedFromDefinitions } from "./support/emulator/seed-from-definitions";
 import { writeDefinitions, workspace } from "./support/fixtures";
 import { prepareStacks } from "./support/stacks";
 import { tempDir } from "./support/temp";
-import { apply, describeTerraform, init } from "./support/terraform";
+import { apply, describeTerraform, init, validate } from "./support/terraform";
 
 jest.setTimeout(300_000);
 
@@ -32,11 +31,15 @@ describeTerraform("a seeded organization, against terraform", () => {
     emulator = await startEmulator({ seed: { ...seed, identityCenter: { ...seed.identityCenter, permissionSets: [{ name: "Auditor", description: "hand-made" }] } } });
     // The provider retries ConflictException with backoff (25 tries, minutes): one try shows it at once.
     const stacks = await prepareStacks(definitions, tempDir("tf-seed"), emulator, "2026-11-01", { maxRetries: 1 });
-    dir = join(stacks.dirs.access);
+    dir = stacks.dirs.access;
     await init(dir);
   });
   afterAll(async () => {
     await emulator?.stop();
+  });
+
+  it("validates (terraform validate on the prepared stack: override, mirror's provider)", async () => {
+    expect((await validate(dir)).stdout).toContain("The configuration is valid");
   });
 
   it("fails the apply with ConflictException from CreatePermissionSet", async () => {

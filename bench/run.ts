@@ -3,9 +3,11 @@
  * measures each stage and the end-to-end synth in fresh processes, runs the baseline (the default
  * cdktf template's way) in the same run, and measures type-checking and the test suite.
  *
- *   npm run bench -- [--quick] [--runs N] [--no-tests] [--no-baseline] [--no-typecheck] [--no-precompiled] [--readme] [--keep]
+ *   npm run bench -- [--quick] [--runs N] [--no-tests] [--no-baseline] [--no-typecheck] [--no-precompiled] [--readme] [--keep] [--terraform [--terraform-medium]]
  *
  * --quick: 2 runs, no large, no npm test. --readme: rewrite the table in README.md's Benchmark section.
+ * --terraform: then the Terraform rows (bench/terraform.ts) for the example organization, and with
+ * --terraform-medium also the generated medium one (slow: minutes of CPU per workspace).
  * Everything it writes goes to a temporary folder, except bench/results/*.json (gitignored).
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
@@ -183,3 +185,21 @@ function updateReadme(table: string): void {
 }
 
 main();
+if (flag("terraform")) {
+  void (async () => {
+    const { benchTerraform, terraformMarkdown } = await import("./terraform");
+    process.stdout.write("\n" + terraformMarkdown("small (example)", await benchTerraform(join(repo, "environments"), { log })) + "\n");
+    if (flag("terraform-medium")) {
+      const dir = mkdtempSync(join(tmpdir(), "keyless-bench-medium-"));
+      try {
+        writeOrganization(dir, generateOrganization(SIZES.medium, 1));
+        process.stdout.write("\n" + terraformMarkdown("medium", await benchTerraform(dir, { log })) + "\n");
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
+  })().catch((e) => {
+    log(`terraform rows: ${(e as Error).message}`);
+    process.exitCode = 1;
+  });
+}

@@ -29,11 +29,12 @@ export async function prepareStacks(definitions: string, work: string, emulator:
   const stacks = synthStacks(definitions, work, evaluationDate);
   const dirs: Record<string, string> = {};
   const config: Record<string, any> = {};
+  // Copy all first: a stack's terraform_remote_state names another copied stack.
   for (const s of readdirSync(stacks).sort()) {
     dirs[s] = copyStack(join(stacks, s), mkdtempSync(join(work, "tf-")));
     config[s] = JSON.parse(readFileSync(join(dirs[s], "cdk.tf.json"), "utf8"));
-    await prepareStack(dirs[s], emulator, opts);
   }
+  for (const s of Object.keys(dirs)) await prepareStack(dirs[s], emulator, opts);
   return { dirs, config };
 }
 

@@ -18,6 +18,9 @@
  *   (`../../../terraform.tfstate.d/...`), which from a copy would leave the test's temporary folder.
  *   `prepareStack(dir, emulator, { backend: "as-declared" })` keeps a local backend as the stack
  *   declares it (for tests about where state lives: run them in a temporary project folder).
+ * - `data "terraform_remote_state" "<ws>"` (a workspace reading another's outputs) reads the local
+ *   state of the prepared stack folder named `<ws>` (copy and prepare it too, and apply it first), or
+ *   of the folder given in `remoteStates`.
  *
  * `terraform` missing or no mirror: `describeTerraform` skips loudly (`describe.skip`, reason in the
  * name, one console warning); with CI=true it fails instead.
@@ -212,6 +215,7 @@ function childEnv(dir: string): NodeJS.ProcessEnv {
   };
 }
 
+let timings = 0;
 /** Terraform processes still running: stopped if this process exits first (a test that timed out). */
 const running = new Set<import("node:child_process").ChildProcess>();
 process.once("exit", () => {
@@ -220,7 +224,7 @@ process.once("exit", () => {
 
 /** Runs terraform in `dir` (a child process); measures its CPU, with its provider processes. */
 export async function tf(dir: string, args: string[]): Promise<TfResult> {
-  const timing = join(mkdtempSync(join(tmpdir(), "keyless-tf-time-")), "time");
+  const timing = join(sharedDir(), `terraform-time-for-keyless-${process.pid}-${++timings}`);
   const useTime = existsSync("/usr/bin/time");
   const [cmd, argv] = useTime ? ["/usr/bin/time", ["-o", timing, "-f", "%U %S %M", terraform.binary!, ...args]] : [terraform.binary!, args];
   try {
@@ -248,14 +252,15 @@ export async function tf(dir: string, args: string[]): Promise<TfResult> {
       });
     });
   } finally {
-    rmSync(join(timing, ".."), { recursive: true, force: true });
+    rmSync(timing, { force: true });
   }
 }
 
 function check(what: string, dir: string, r: TfResult): TfResult {
   if (r.code !== 0) {
-    const tail = (r.stderr + r.stdout).trim().split("\n").slice(-60).join("\n");
-    throw new Error(`terraform ${what} failed in ${dir} (exit ${r.code}):\n${tail}`);
+    const out = r.stdout.trim().split("\n").slice(-15).join("\n");
+    const err = r.stderr.trim().split("\n").slice(0, 80).join("\n");
+    throw new Error(`terraform ${what} failed in ${dir} (exit ${r.code}):\n${err}\n--- end of stdout:\n${out}`);
   }
   return r;
 }
@@ -358,8 +363,9 @@ export function stateResources(dir: string): { type: string; name: string; key?:
 
 /** A copy of a synthesized stack folder in a fresh temporary folder (the caller removes it, e.g. `removeTemp`). */
 export function copyStack(stackDir: string, into = mkdtempSync(join(tmpdir(), "keyless-tf-"))): string {
-  const dest = join(into, stackDir.split(/[\\/]/).filter(Boolean).pop() ?? "stack");
+  const dest = join(into, stackName(stackDir));
   cpSync(stackDir, dest, { recursive: true });
+  knownStacks.set(stackName(dest), dest);
   return dest;
 }
 
@@ -388,6 +394,25 @@ export interface PrepareOptions {
    * @default the provider's default
    */
   readonly maxRetries?: number;
+  /** `terraform_remote_state` data source name -> the prepared stack folder whose state it reads. @default the copied/prepared folder of that name */
+  readonly remoteStates?: Readonly<Record<string, string>>;
+}
+
+/** Stack folders copied or prepared in this process, by folder name: where terraform_remote_state finds them. */
+const knownStacks = new Map<string, string>();
+const stackName = (dir: string) => dir.split(/[\\/]/).filter(Boolean).pop() ?? dir;
+
+function remoteStateOverrides(config: any, stackDir: string, opts: PrepareOptions): Record<string, unknown> | undefined {
+  const remote = config.data?.terraform_remote_state;
+  if (!remote) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const name of Object.keys(remote)) {
+    const owner = opts.remoteStates?.[name] ?? knownStacks.get(name);
+    if (!owner)
+      throw new Error(`${stackDir}: data.terraform_remote_state.${name} reads another workspace's state; copy and prepare the stack folder "${name}" first, or pass remoteStates: { ${name}: <its folder> }`);
+    out[name] = { backend: "local", config: { path: join(owner, "terraform.tfstate") } };
+  }
+  return out;
 }
 
 export async function prepareStack(stackDir: string, emulator: Emulator, opts: PrepareOptions = {}): Promise<void> {
@@ -413,8 +438,11 @@ export async function prepareStack(stackDir: string, emulator: Emulator, opts: P
     },
     provider: { aws: provider },
   };
+  const remote = remoteStateOverrides(config, stackDir, opts);
+  if (remote) override.data = { terraform_remote_state: remote };
   writeFileSync(join(stackDir, "override.tf.json"), JSON.stringify(override, null, 2) + "\n");
   endpoints.set(stackDir, e);
+  knownStacks.set(stackName(stackDir), stackDir);
 }
 
 /** Removes a temporary folder the tests made. */

@@ -72,15 +72,14 @@ export const REFERENCE_RULES = {
     severity: "error",
     summary: "misspelt AWS managed policy",
     explanation:
-      "The name is not an AWS managed policy but close to one (PowerUserAcess for PowerUserAccess): the attachment would fail at apply, or worse, a reviewer reads the intended policy. keyless checks names against AWS's list of managed policies, shipped as data (src/policy/data/aws-managed-policy-names.json).",
+      "The name is not an AWS managed policy but close to one (PowerUserAcess for PowerUserAccess): the attachment would fail at apply, or worse, a reviewer reads the intended policy. keyless checks names against AWS's list of managed policies, shipped as data (src/policy/data/aws-managed-policy-names.ts).",
     fix: "Write the name the message suggests.",
   }),
-  KL212: {
+  KL212: ref({
     severity: "warning",
-    category: "reference",
     summary: "AWS managed policy not in keyless's list",
     explanation: "The name is neither an AWS managed policy in keyless's list nor close to one. AWS adds managed policies over time, so it may be newer than the list; otherwise the attachment fails at apply.",
     fix: "Check the name in the IAM console; if AWS added it recently, acknowledge this finding (and update the list).",
     acknowledgeable: "acknowledgements",
-  },
+  }),
 } as const satisfies Record<string, RuleInfo>;
