@@ -19,6 +19,13 @@ const os = require("node:os") as { tmpdir: () => string };
 export default class TempFolderEnvironment extends TestEnvironment {
   private own?: string;
   private readonly original = os.tmpdir;
+  /** A test or hook failed: then leftovers (of processes still running) are reported, not thrown, so the real failure shows. */
+  private failed = false;
+
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  handleTestEvent(event: any): void {
+    if ((event.name === "test_done" && event.test?.errors?.length) || event.name === "hook_failure") this.failed = true;
+  }
 
   async setup(): Promise<void> {
     await super.setup();
@@ -40,7 +47,9 @@ export default class TempFolderEnvironment extends TestEnvironment {
       rmSync(own, { recursive: true, force: true });
     }
     await super.teardown();
-    if (left.length) {
+    if (left.length && this.failed) {
+      process.stderr.write(`\nkeyless: after failures, this test file also left ${left.join(", ")} (removed)\n`);
+    } else if (left.length) {
       throw new Error(`this test file left ${left.length} temporary folder(s) behind: ${left.join(", ")}; make them with tempDir() from __tests__/support/temp.ts, which removes them`);
     }
   }
