@@ -402,7 +402,7 @@ export interface PrepareOptions {
 const knownStacks = new Map<string, string>();
 const stackName = (dir: string) => dir.split(/[\\/]/).filter(Boolean).pop() ?? dir;
 
-function remoteStateOverrides(config: any, stackDir: string, opts: PrepareOptions): Record<string, unknown> | undefined {
+function remoteStateOverrides(config: any, opts: PrepareOptions): Record<string, unknown> | undefined {
   const remote = config.data?.terraform_remote_state;
   if (!remote) return undefined;
   const out: Record<string, unknown> = {};
@@ -438,7 +438,7 @@ export async function prepareStack(stackDir: string, emulator: Emulator, opts: P
     },
     provider: { aws: provider },
   };
-  const remote = remoteStateOverrides(config, stackDir, opts);
+  const remote = remoteStateOverrides(config, opts);
   if (remote) override.data = { terraform_remote_state: remote };
   writeFileSync(join(stackDir, "override.tf.json"), JSON.stringify(override, null, 2) + "\n");
   endpoints.set(stackDir, e);
