@@ -19,8 +19,8 @@
  *   `prepareStack(dir, emulator, { backend: "as-declared" })` keeps a local backend as the stack
  *   declares it (for tests about where state lives: run them in a temporary project folder).
  * - `data "terraform_remote_state" "<ws>"` (a workspace reading another's outputs) reads the local
- *   state of the prepared stack folder named `<ws>` (copy and prepare it too, and apply it first), or
- *   of the folder given in `remoteStates`.
+ *   state of the stack folder named `<ws>` copied or prepared in this process (apply it first), or of
+ *   the folder given in `remoteStates`; one with no known owner is left as declared.
  *
  * `terraform` missing or no mirror: `describeTerraform` skips loudly (`describe.skip`, reason in the
  * name, one console warning); with CI=true it fails instead.
@@ -402,17 +402,17 @@ export interface PrepareOptions {
 const knownStacks = new Map<string, string>();
 const stackName = (dir: string) => dir.split(/[\\/]/).filter(Boolean).pop() ?? dir;
 
-function remoteStateOverrides(config: any, stackDir: string, opts: PrepareOptions): Record<string, unknown> | undefined {
+function remoteStateOverrides(config: any, opts: PrepareOptions): Record<string, unknown> | undefined {
   const remote = config.data?.terraform_remote_state;
   if (!remote) return undefined;
   const out: Record<string, unknown> = {};
   for (const name of Object.keys(remote)) {
     const owner = opts.remoteStates?.[name] ?? knownStacks.get(name);
-    if (!owner)
-      throw new Error(`${stackDir}: data.terraform_remote_state.${name} reads another workspace's state; copy and prepare the stack folder "${name}" first, or pass remoteStates: { ${name}: <its folder> }`);
-    out[name] = { backend: "local", config: { path: join(owner, "terraform.tfstate") } };
+    // Unknown owner: left as declared (an S3/cloud remote state then fails at plan, naming it), or
+    // pointed elsewhere by the caller's own override file (support/remote-state.ts).
+    if (owner) out[name] = { backend: "local", config: { path: join(owner, "terraform.tfstate") } };
   }
-  return out;
+  return Object.keys(out).length ? out : undefined;
 }
 
 export async function prepareStack(stackDir: string, emulator: Emulator, opts: PrepareOptions = {}): Promise<void> {
@@ -438,7 +438,7 @@ export async function prepareStack(stackDir: string, emulator: Emulator, opts: P
     },
     provider: { aws: provider },
   };
-  const remote = remoteStateOverrides(config, stackDir, opts);
+  const remote = remoteStateOverrides(config, opts);
   if (remote) override.data = { terraform_remote_state: remote };
   writeFileSync(join(stackDir, "override.tf.json"), JSON.stringify(override, null, 2) + "\n");
   endpoints.set(stackDir, e);
