@@ -254,7 +254,8 @@ export async function tf(dir: string, args: string[]): Promise<TfResult> {
 
 function check(what: string, dir: string, r: TfResult): TfResult {
   if (r.code !== 0) {
-    const tail = (r.stderr + r.stdout).trim().split("\n").slice(-60).join("\n");
+    // Terraform's errors (stderr) last, so the tail keeps them however long the plan printed before.
+    const tail = `${r.stdout.trim()}\n${r.stderr.trim()}`.trim().split("\n").slice(-60).join("\n");
     throw new Error(`terraform ${what} failed in ${dir} (exit ${r.code}):\n${tail}`);
   }
   return r;
