@@ -2,14 +2,10 @@ import { formatFindings } from "../src/rules/format";
 import { reasonProblem } from "../src/rules/acknowledgements";
 import { compileFiles, messages, workspace } from "./support/fixtures";
 
-const REASON =
-  "Alice is the on-call lead until the Q1 2027 reorganisation; reviewed by security.";
+const REASON = "Alice is the on-call lead until the Q1 2027 reorganisation; reviewed by security.";
 
 /** org.yaml: ReadOnly for Platform, and ReadOnly for user alice on two accounts (two KL307 findings). */
-function defs(
-  acknowledgements: unknown[],
-  extra: Record<string, unknown> = {}
-) {
+function defs(acknowledgements: unknown[], extra: Record<string, unknown> = {}) {
   return {
     "org.yaml": workspace({
       identityCenter: {
@@ -44,19 +40,12 @@ describe("acknowledgements", () => {
           subject: "assignment:user:alice/ReadOnly/app-dev",
           reason: REASON,
         },
-      ])
+      ]),
     );
     expect(messages(result)).toMatchInlineSnapshot(
-      `"org.yaml:24 warning KL307 $.identityCenter.assignments[1].users[0]: permission set "ReadOnly" is assigned to user "alice" in account app-prod; access granted person by person is hard to review and to revoke | fix: put the user in a group (managed, with members) and assign the group"`
+      `"org.yaml:24 warning KL307 $.identityCenter.assignments[1].users[0]: permission set "ReadOnly" is assigned to user "alice" in account app-prod; access granted person by person is hard to review and to revoke | fix: put the user in a group (managed, with members) and assign the group"`,
     );
-    expect(
-      result.acknowledged.map((d) => [
-        d.code,
-        d.subject,
-        d.acknowledgement.reason,
-        d.acknowledgement.line,
-      ])
-    ).toEqual([
+    expect(result.acknowledged.map((d) => [d.code, d.subject, d.acknowledgement.reason, d.acknowledgement.line])).toEqual([
       ["KL307", "assignment:user:alice/ReadOnly/app-dev", REASON, 32],
     ]);
     expect(result.plan).toBeDefined();
@@ -91,22 +80,21 @@ describe("acknowledgements", () => {
       {
         rule: "KL601",
         subject: "assignment:group:Oncall/Admin/app-prod",
-        reason:
-          "Incident 4711: on-call needs admin in app-prod until the database migration ends.",
+        reason: "Incident 4711: on-call needs admin in app-prod until the database migration ends.",
       },
     ]);
     expect(messages(acked)).toBe("");
     expect(acked.plan).toBeDefined();
-    expect(acked.acknowledged.map((d) => [d.code, d.severity])).toEqual([
-      ["KL601", "error"],
-    ]);
+    expect(acked.acknowledged.map((d) => [d.code, d.severity])).toEqual([["KL601", "error"]]);
   });
 
   it("also accept compiler findings, whose subject comes from where they are written", () => {
     const result = compileFiles({
       "org.yaml": workspace({
         guardrails: { denyIamUsers: { targets: { root: true, accounts: ["management"] } } },
-        acknowledgements: [{ rule: "KL403", subject: "scp:keyless-deny-iam-users", reason: "Listed so the audit report shows the management account is covered by other controls." }],
+        acknowledgements: [
+          { rule: "KL403", subject: "scp:keyless-deny-iam-users", reason: "Listed so the audit report shows the management account is covered by other controls." },
+        ],
       }),
     });
     expect(result.diagnostics.filter((d) => d.code !== "KL413")).toEqual([]); // KL413: the management account is outside every guardrail
@@ -115,9 +103,7 @@ describe("acknowledgements", () => {
 
   it("match subjects with * and only in their own workspace file", () => {
     const result = compileFiles({
-      ...defs([
-        { rule: "KL307", subject: "assignment:user:alice/*", reason: REASON },
-      ]),
+      ...defs([{ rule: "KL307", subject: "assignment:user:alice/*", reason: REASON }]),
       "dev.yaml": workspace({
         identityCenter: {
           assignments: [
@@ -130,13 +116,8 @@ describe("acknowledgements", () => {
         },
       }),
     });
-    expect(result.acknowledged.map((d) => d.subject)).toEqual([
-      "assignment:user:alice/ReadOnly/app-dev",
-      "assignment:user:alice/ReadOnly/app-prod",
-    ]);
-    expect(result.diagnostics.map((d) => [d.file, d.code, d.subject])).toEqual([
-      ["dev.yaml", "KL307", "assignment:user:alice/ReadOnly/data-prod"],
-    ]);
+    expect(result.acknowledged.map((d) => d.subject)).toEqual(["assignment:user:alice/ReadOnly/app-dev", "assignment:user:alice/ReadOnly/app-prod"]);
+    expect(result.diagnostics.map((d) => [d.file, d.code, d.subject])).toEqual([["dev.yaml", "KL307", "assignment:user:alice/ReadOnly/data-prod"]]);
   });
 
   it("that match nothing are a warning (KL690)", () => {
@@ -148,13 +129,13 @@ describe("acknowledgements", () => {
           reason: REASON,
         },
         { rule: "KL604", subject: "group:Platform", reason: REASON },
-      ])
+      ]),
     );
     expect(
       messages({
         ...result,
         diagnostics: result.diagnostics.filter((d) => d.code === "KL690"),
-      })
+      }),
     ).toMatchInlineSnapshot(`
       "org.yaml:33 warning KL690 $.acknowledgements[0].subject: no KL307 finding in org.yaml has subject "assignment:user:bob/ReadOnly/app-dev", so this acknowledgement covers nothing | fix: remove it, or copy the subject exactly as keyless prints it under the finding
       org.yaml:37 warning KL690 $.acknowledgements[1].subject: no KL604 finding in org.yaml has subject "group:Platform", so this acknowledgement covers nothing | fix: remove it, or copy the subject exactly as keyless prints it under the finding"
@@ -164,28 +145,19 @@ describe("acknowledgements", () => {
   it("without a real reason are an error (KL691) and acknowledge nothing", () => {
     const result = compileFiles(
       defs(
-        [
-          "todo",
-          "n/a",
-          "fix later",
-          "temporary",
-          "ok",
-          "Approved.",
-          "TODO: fix this later",
-          "accepted for now",
-        ].map((reason) => ({
+        ["todo", "n/a", "fix later", "temporary", "ok", "Approved.", "TODO: fix this later", "accepted for now"].map((reason) => ({
           rule: "KL307",
           subject: "assignment:user:alice/*",
           reason,
-        }))
-      )
+        })),
+      ),
     );
     expect(result.acknowledged).toEqual([]);
     expect(
       messages({
         ...result,
         diagnostics: result.diagnostics.filter((d) => d.code === "KL691"),
-      })
+      }),
     ).toMatchInlineSnapshot(`
       "org.yaml:34 error KL691 $.acknowledgements[0].reason: the reason for acknowledging KL307 assignment:user:alice/* is not a real sentence: it is 4 characters long, expected at least ten | fix: say why the finding is acceptable, for example who decided it and until when
       org.yaml:37 error KL691 $.acknowledgements[1].reason: the reason for acknowledging KL307 assignment:user:alice/* is not a real sentence: it is 3 characters long, expected at least ten | fix: say why the finding is acceptable, for example who decided it and until when
@@ -202,16 +174,8 @@ describe("acknowledgements", () => {
     ["a sentence with who and until when", REASON, undefined],
     ["a short but real reason", "Vendor audit access, ends March.", undefined],
     ["too short", "audit", "it is 5 characters long, expected at least ten"],
-    [
-      "one long word",
-      "acknowledged-by-security-team",
-      "it has 1 word(s), expected a sentence of at least three",
-    ],
-    [
-      "a placeholder with filler",
-      "TODO, will fix it later",
-      '"TODO, will fix it later" is a placeholder, not a reason',
-    ],
+    ["one long word", "acknowledged-by-security-team", "it has 1 word(s), expected a sentence of at least three"],
+    ["a placeholder with filler", "TODO, will fix it later", '"TODO, will fix it later" is a placeholder, not a reason'],
   ])("reason: %s", (_, reason, problem) => {
     expect(reasonProblem(reason)).toBe(problem);
   });
@@ -223,7 +187,7 @@ describe("acknowledgements", () => {
         { rule: "KL510", subject: "role:deploy", reason: REASON },
         { rule: "KL998", subject: "workspace:org", reason: REASON },
         { rule: "KL307", subject: "assignment:user:alice/*", reason: REASON },
-      ])
+      ]),
     );
     expect(messages(result)).toMatchInlineSnapshot(`
       "org.yaml:32 error KL692 $.acknowledgements[0].rule: KL203 (unknown permission set) cannot be acknowledged in acknowledgements: its findings are errors that must be fixed | fix: remove this entry and fix the finding
@@ -241,10 +205,9 @@ describe("acknowledgements", () => {
           subject: "assignment:user:alice/ReadOnly/app-dev",
           reason: REASON,
         },
-      ])
+      ]),
     );
-    expect(formatFindings(result.diagnostics, result.acknowledged))
-      .toMatchInlineSnapshot(`
+    expect(formatFindings(result.diagnostics, result.acknowledged)).toMatchInlineSnapshot(`
       "# org.yaml
       org.yaml:24:11 warning KL307 at $.identityCenter.assignments[1].users[0]: permission set "ReadOnly" is assigned to user "alice" in account app-prod; access granted person by person is hard to review and to revoke
         fix: put the user in a group (managed, with members) and assign the group

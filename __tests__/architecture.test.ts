@@ -50,7 +50,13 @@ describe("layers", () => {
   it("has no runtime import cycle between files", () => {
     // Between files, a cycle matters at run time (a module sees another half-initialized); types
     // referring to each other inside one area are harmless. Between areas, type imports count too.
-    const cycles = findCycles(groupEdges(own.filter((e) => !e.typeOnly), (f) => f, true));
+    const cycles = findCycles(
+      groupEdges(
+        own.filter((e) => !e.typeOnly),
+        (f) => f,
+        true,
+      ),
+    );
     expect(cycles.map((c) => c.join(" -> "))).toEqual([]);
   });
 

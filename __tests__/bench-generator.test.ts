@@ -22,7 +22,9 @@ describe("bench generator", () => {
     const dir = tempDir("bench-test");
     try {
       writeOrganization(dir, medium);
-      const written = readdirSync(dir).filter((f) => f.endsWith(".yaml")).sort();
+      const written = readdirSync(dir)
+        .filter((f) => f.endsWith(".yaml"))
+        .sort();
       expect(written).toEqual(["org.yaml", "team-01.yaml", "team-02.yaml", "team-03.yaml", "team-04.yaml"]);
       expect(readFileSync(join(dir, "shared/organization.yaml"), "utf8")).toBe(medium.files["shared/organization.yaml"]);
     } finally {

@@ -146,10 +146,24 @@ describe("keyless import", () => {
   it("adopts customer-managed SCPs with their targets, leaving FullAWSAccess to AWS", () => {
     expect(adopted.aws).toEqual({ region: "eu-west-1", keylessTags: false });
     expect(adopted.guardrails.policies).toEqual({
-      DenyLeaveOrg: { description: "Accounts cannot leave the organization", document: { Version: "2012-10-17", Statement: [{ Sid: "DenyLeave", Effect: "Deny", Action: "organizations:LeaveOrganization", Resource: "*" }] }, targets: { organizationalUnits: ["workloads"] } },
+      DenyLeaveOrg: {
+        description: "Accounts cannot leave the organization",
+        document: { Version: "2012-10-17", Statement: [{ Sid: "DenyLeave", Effect: "Deny", Action: "organizations:LeaveOrganization", Resource: "*" }] },
+        targets: { organizationalUnits: ["workloads"] },
+      },
       DenyOtherRegions: {
         description: "",
-        document: { Version: "2012-10-17", Statement: [{ Effect: "Deny", NotAction: ["iam:*", "sts:*", "organizations:*"], Resource: "*", Condition: { StringNotEquals: { "aws:RequestedRegion": ["eu-west-1", "eu-central-1"] } } }] },
+        document: {
+          Version: "2012-10-17",
+          Statement: [
+            {
+              Effect: "Deny",
+              NotAction: ["iam:*", "sts:*", "organizations:*"],
+              Resource: "*",
+              Condition: { StringNotEquals: { "aws:RequestedRegion": ["eu-west-1", "eu-central-1"] } },
+            },
+          ],
+        },
         targets: { root: true, accounts: ["app-dev-1"] },
       },
     });
@@ -183,7 +197,12 @@ describe("keyless import", () => {
     expect(imports.filter((i) => i.key === "app-deploy")).toEqual([
       { kind: "githubRole", key: "app-deploy", id: "app-deploy" },
       { kind: "githubRoleInlinePolicy", key: "app-deploy", policy: "Artifacts", id: "app-deploy:Artifacts" },
-      { kind: "githubRolePolicyAttachment", key: "app-deploy", policy: "arn:aws:iam::333333333302:policy/ci/app-deploy", id: "app-deploy/arn:aws:iam::333333333302:policy/ci/app-deploy" },
+      {
+        kind: "githubRolePolicyAttachment",
+        key: "app-deploy",
+        policy: "arn:aws:iam::333333333302:policy/ci/app-deploy",
+        id: "app-deploy/arn:aws:iam::333333333302:policy/ci/app-deploy",
+      },
       { kind: "githubRolePolicyAttachment", key: "app-deploy", policy: "arn:aws:iam::aws:policy/ReadOnlyAccess", id: "app-deploy/arn:aws:iam::aws:policy/ReadOnlyAccess" },
     ]);
   });
@@ -199,7 +218,9 @@ describe("keyless import", () => {
   });
 
   it("says which adopted documents the first apply rewrites in keyless's form (list order, the trust statement's Sid)", () => {
-    expect(stdout).toContain("Rewritten by the first apply, in keyless's form (the plan shows them as changes; same meaning) (2):\n  SCP DenyOtherRegions: content\n  role app-deploy: trust policy");
+    expect(stdout).toContain(
+      "Rewritten by the first apply, in keyless's form (the plan shows them as changes; same meaning) (2):\n  SCP DenyOtherRegions: content\n  role app-deploy: trust policy",
+    );
   });
 
   it("writes import ids as the provider documents them", () => {
@@ -209,7 +230,12 @@ describe("keyless import", () => {
       { kind: "customerManagedPolicyAttachment", key: "Developer", policy: "/acme/developer-self-service", id: `developer-self-service,/acme/,${dev},${inst}` },
       { kind: "inlinePolicy", key: "Developer", id: `${dev},${inst}` },
       { kind: "managedPolicyAttachment", key: "Developer", policy: "arn:aws:iam::aws:policy/PowerUserAccess", id: `arn:aws:iam::aws:policy/PowerUserAccess,${dev},${inst}` },
-      { kind: "managedPolicyAttachment", key: "Developer", policy: "arn:aws:iam::aws:policy/job-function/ViewOnlyAccess", id: `arn:aws:iam::aws:policy/job-function/ViewOnlyAccess,${dev},${inst}` },
+      {
+        kind: "managedPolicyAttachment",
+        key: "Developer",
+        policy: "arn:aws:iam::aws:policy/job-function/ViewOnlyAccess",
+        id: `arn:aws:iam::aws:policy/job-function/ViewOnlyAccess,${dev},${inst}`,
+      },
       { kind: "permissionSet", key: "Developer", id: `${dev},${inst}` },
       { kind: "permissionsBoundary", key: "Developer", id: `${dev},${inst}` },
     ]);
@@ -253,12 +279,17 @@ describe("keyless import", () => {
 
   it("finds name collisions with existing definitions before any apply, and writes nothing", async () => {
     const other = join(cwd, "environments", "team.yaml");
-    writeFileSync(other, "organization: ./shared/organization.yaml\naws: { region: eu-west-1 }\nidentityCenter:\n  permissionSets:\n    Admin: { name: AdministratorAccess, managedPolicies: [AdministratorAccess] }\n");
+    writeFileSync(
+      other,
+      "organization: ./shared/organization.yaml\naws: { region: eu-west-1 }\nidentityCenter:\n  permissionSets:\n    Admin: { name: AdministratorAccess, managedPolicies: [AdministratorAccess] }\n",
+    );
     const before = readFileSync(join(cwd, "environments", "adopted.yaml"), "utf8");
     try {
       const r = await run(["import"]);
       expect(r.code).toBe(1);
-      expect(r.stderr).toContain('environments/team.yaml: identityCenter.permissionSets.Admin: permission set "AdministratorAccess" already exists in AWS (arn:aws:sso:::permissionSet/ssoins-72230000abcd1234/ps-admin0001)');
+      expect(r.stderr).toContain(
+        'environments/team.yaml: identityCenter.permissionSets.Admin: permission set "AdministratorAccess" already exists in AWS (arn:aws:sso:::permissionSet/ssoins-72230000abcd1234/ps-admin0001)',
+      );
       expect(readFileSync(join(cwd, "environments", "adopted.yaml"), "utf8")).toBe(before);
     } finally {
       rmSync(other);
@@ -302,16 +333,39 @@ describe("keyless audit", () => {
   it("reports exactly the seeded users, keys and root state of the active accounts", () => {
     expect(report.accounts).toHaveLength(30);
     const withUsers = report.accounts.filter((a: any) => a.users.length).map((a: any) => [a.name, a.users.map((u: any) => u.userName)]);
-    expect(withUsers).toEqual([["Acme Management", ["alice", "ci-deploy"]], ["Audit", ["auditor.jones"]], ["Shared Services", ["jenkins"]]]);
+    expect(withUsers).toEqual([
+      ["Acme Management", ["alice", "ci-deploy"]],
+      ["Audit", ["auditor.jones"]],
+      ["Shared Services", ["jenkins"]],
+    ]);
     expect(report.totals).toEqual({
-      accounts: 30, unreadable: 0, users: 4, passwords: 1, activeAccessKeys: 4, keysToDeactivateFirst: 3, sshKeys: 1, signingCertificates: 1, serviceCredentials: 1,
-      rootPasswords: 1, rootAccessKeys: 1, rootWithoutMfa: 1, longLived: 10,
+      accounts: 30,
+      unreadable: 0,
+      users: 4,
+      passwords: 1,
+      activeAccessKeys: 4,
+      keysToDeactivateFirst: 3,
+      sshKeys: 1,
+      signingCertificates: 1,
+      serviceCredentials: 1,
+      rootPasswords: 1,
+      rootAccessKeys: 1,
+      rootWithoutMfa: 1,
+      longLived: 10,
     });
     const mgmt = report.accounts.find((a: any) => a.id === "111111111111");
     expect(mgmt.root).toMatchObject({ password: true, passwordLastUsed: "2026-10-01", activeAccessKeys: 0, mfa: true });
     const ci = mgmt.users.find((u: any) => u.userName === "ci-deploy");
     expect(ci.accessKeys).toEqual([
-      { id: "AKIACIDEPLOY00000001", status: "Active", created: "2021-02-02", lastUsed: { date: "2026-06-01", service: "cloudformation", region: "eu-west-1" }, ageDays: 2128, idleDays: 183, deactivateFirst: true },
+      {
+        id: "AKIACIDEPLOY00000001",
+        status: "Active",
+        created: "2021-02-02",
+        lastUsed: { date: "2026-06-01", service: "cloudformation", region: "eu-west-1" },
+        ageDays: 2128,
+        idleDays: 183,
+        deactivateFirst: true,
+      },
       { id: "AKIACIDEPLOY00000002", status: "Inactive", created: "2020-05-05", ageDays: 2401, deactivateFirst: false },
     ]);
   });
@@ -335,7 +389,9 @@ describe("keyless audit", () => {
     expect(r.stdout).toContain(`content="default-src 'none'; style-src 'unsafe-inline'"`);
     expect(r.stdout).not.toMatch(/<script|https?:\/\/(?!console)/);
     expect(r.stdout).toContain("<strong>10 long-lived credential(s) remain</strong>");
-    expect(r.stdout).toContain('<code>AKIACIDEPLOY00000001</code> Active, 2128 days old, last used 2026-06-01 (183 days ago) cloudformation eu-west-1 <span class="tag">deactivate first</span>');
+    expect(r.stdout).toContain(
+      '<code>AKIACIDEPLOY00000001</code> Active, 2128 days old, last used 2026-06-01 (183 days ago) cloudformation eu-west-1 <span class="tag">deactivate first</span>',
+    );
   });
 
   it("shows progress against an earlier audit", async () => {

@@ -31,7 +31,7 @@ describe("README: Adopting an existing organization", () => {
   });
   afterAll(async () => {
     await aws.stop();
-    });
+  });
 
   it("every keyless command of the scenario works as noted, in an empty folder", async () => {
     const block = /```sh\n([\s\S]*?)```/.exec(section("### Adopting an existing organization"))![1];

@@ -27,7 +27,9 @@ describeTerraform("adopting an existing organization: import plans as imports on
   // brownfield-adoption.test.ts).
   seed.scps.find((p) => p.name === "DenyOtherRegions")!.content = JSON.stringify({
     Version: "2012-10-17",
-    Statement: [{ Effect: "Deny", NotAction: ["iam:*", "organizations:*", "sts:*"], Resource: "*", Condition: { StringNotEquals: { "aws:RequestedRegion": ["eu-central-1", "eu-west-1"] } } }],
+    Statement: [
+      { Effect: "Deny", NotAction: ["iam:*", "organizations:*", "sts:*"], Resource: "*", Condition: { StringNotEquals: { "aws:RequestedRegion": ["eu-central-1", "eu-west-1"] } } },
+    ],
   });
   const deploy = seed.accounts.find((a) => a.id === "333333333302")!.roles!.find((r) => r.name === "app-deploy")!;
   const trust = JSON.parse(deploy.trust);
@@ -58,7 +60,11 @@ describeTerraform("adopting an existing organization: import plans as imports on
     emulator = await startEmulator({ seed: emulatorSeedOf(seed) });
     addBoundaries(emulator.state, seed);
     cwd = tempDir("brownfield-tf");
-    for (const argv of [["inventory", "pull"], ["import", "--account", "shared-services"], ["synth", "--out", "cdktf.out"]]) {
+    for (const argv of [
+      ["inventory", "pull"],
+      ["import", "--account", "shared-services"],
+      ["synth", "--out", "cdktf.out"],
+    ]) {
       const r = await keyless(argv);
       expect([argv.join(" "), r.code, r.code ? r.out : ""]).toEqual([argv.join(" "), 0, ""]);
       if (argv[0] === "import") expect(r.out).not.toContain("Rewritten by the first apply");
@@ -107,12 +113,21 @@ describeTerraform("adopting an existing organization: import plans as imports on
     // Apply plans again (refreshing every object) before it imports: its summary is the re-plan.
     expect(/Apply complete! Resources: .*\./.exec(applied.stdout)?.[0]).toBe(`Apply complete! Resources: ${imports} imported, 0 added, 0 changed, 0 destroyed.`);
     expect(Object.keys(emulator.calls()).filter((c) => WRITES.test(c.split(":")[1]))).toEqual([]);
-    expect(JSON.stringify([...emulator.state.identityCenter.permissionSets.values()].map((p) => [p.name, p.sessionDuration, p.inlinePolicy, p.managedPolicies, p.tags]))).toBe(before);
+    expect(JSON.stringify([...emulator.state.identityCenter.permissionSets.values()].map((p) => [p.name, p.sessionDuration, p.inlinePolicy, p.managedPolicies, p.tags]))).toBe(
+      before,
+    );
   });
 
   it("inventory check, against the same emulator, finds an account created since", async () => {
     expect((await keyless(["inventory", "check"])).code).toBe(0);
-    emulator.state.organization.accounts.set("777777777701", { id: "777777777701", name: "Search Prod", email: "search@acme.example", parentId: "ou-r00t-70d10004", state: "ACTIVE", tags: { environment: "prod" } });
+    emulator.state.organization.accounts.set("777777777701", {
+      id: "777777777701",
+      name: "Search Prod",
+      email: "search@acme.example",
+      parentId: "ou-r00t-70d10004",
+      state: "ACTIVE",
+      tags: { environment: "prod" },
+    });
     const r = await keyless(["inventory", "check"]);
     expect(r.code).toBe(1);
     expect(r.out).toContain("New accounts (1):\n  search-prod (777777777701) in workloads/prod, ACTIVE");

@@ -78,7 +78,9 @@ managementAccount: management
     const { text, drift } = pullInventory(first, org({ ous: [org().ous[0]], accounts: [org().accounts[0]] }));
     expect(text).not.toMatch(/^ +prod:/m);
     expect(text).toContain('  app-prod:\n    id: "222222222222"\n    email: a@x.example\n    tags: {team: app}\n    status: CLOSED');
-    expect(formatDrift(drift)).toBe("Moved accounts (1):\n  app-prod (222222222222): workloads/prod -> the root\nClosed, suspended or reopened accounts (1):\n  app-prod (222222222222): ACTIVE -> CLOSED\nOUs removed (1):\n  workloads/prod (ou-ab12-22222222)");
+    expect(formatDrift(drift)).toBe(
+      "Moved accounts (1):\n  app-prod (222222222222): workloads/prod -> the root\nClosed, suspended or reopened accounts (1):\n  app-prod (222222222222): ACTIVE -> CLOSED\nOUs removed (1):\n  workloads/prod (ou-ab12-22222222)",
+    );
   });
 
   it("gives two accounts with the same name distinct keys", () => {
@@ -167,7 +169,12 @@ describe("audit", () => {
       { users: [], groups: [] },
       "2026-12-01",
     );
-    expect(r.accounts[0].users[0].accessKeys.map((k) => [k.id, k.deactivateFirst])).toEqual([["K1", true], ["K2", false], ["K3", true], ["K4", false]]);
+    expect(r.accounts[0].users[0].accessKeys.map((k) => [k.id, k.deactivateFirst])).toEqual([
+      ["K1", true],
+      ["K2", false],
+      ["K3", true],
+      ["K4", false],
+    ]);
     expect(r.totals).toMatchObject({ activeAccessKeys: 3, keysToDeactivateFirst: 2, sshKeys: 0, longLived: 3 });
   });
 

@@ -15,7 +15,15 @@ function run(cwd: string, ...argv: string[]) {
   return { code: runCli(argv, io), stdout: out.join("\n"), stderr: err.join("\n") };
 }
 
-const defs = writeDefinitions({ "org.yaml": workspace({ identityCenter: { permissionSets: { ReadOnly: { managedPolicies: ["ReadOnlyAccess"] } }, groups: { Ops: { source: "external" } }, assignments: [{ groups: ["Ops"], permissionSets: ["ReadOnly"], targets: { accounts: ["app-prod"] } }] } }) });
+const defs = writeDefinitions({
+  "org.yaml": workspace({
+    identityCenter: {
+      permissionSets: { ReadOnly: { managedPolicies: ["ReadOnlyAccess"] } },
+      groups: { Ops: { source: "external" } },
+      assignments: [{ groups: ["Ops"], permissionSets: ["ReadOnly"], targets: { accounts: ["app-prod"] } }],
+    },
+  }),
+});
 dirs.push(defs);
 
 describe("small CLI fixes", () => {
@@ -35,7 +43,9 @@ describe("small CLI fixes", () => {
   });
 
   it("validate --help describes --format json as what it prints: one object", () => {
-    expect(run(defs, "validate", "--help").stdout).toContain("--format text|json   findings as text (default) or as one JSON object: ok, errors, warnings, diagnostics, acknowledged");
+    expect(run(defs, "validate", "--help").stdout).toContain(
+      "--format text|json   findings as text (default) or as one JSON object: ok, errors, warnings, diagnostics, acknowledged",
+    );
     expect(Object.keys(JSON.parse(run(defs, "validate", "--dir", ".", "--format", "json").stdout))).toEqual(["ok", "errors", "warnings", "diagnostics", "acknowledged"]);
   });
 

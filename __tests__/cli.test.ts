@@ -70,7 +70,7 @@ describe("keyless CLI: help and usage", () => {
     const cases: [string[], string][] = [
       [["deploy"], 'unknown command "deploy"'],
       [["validate", "--colour"], "Unknown option '--colour'"],
-      [["report", "--format", "xml"], "--format must be one of markdown, json, html, csv, not \"xml\""],
+      [["report", "--format", "xml"], '--format must be one of markdown, json, html, csv, not "xml"'],
       [["validate", "environments"], 'unexpected argument "environments"'],
       [["diff"], "diff needs --base <git-ref>"],
       [["report", "--dir"], "argument missing"],
@@ -104,7 +104,9 @@ describe("keyless validate", () => {
   });
 
   it("exits 1 with located findings for bad input, never a stack trace, and JSON on request", () => {
-    const dir = writeDefinitions({ "dev.yaml": workspace({ identityCenter: { assignments: [{ groups: ["Nobody"], permissionSets: ["ReadOnyl"], targets: { accounts: ["app-dev"] } }] } }) });
+    const dir = writeDefinitions({
+      "dev.yaml": workspace({ identityCenter: { assignments: [{ groups: ["Nobody"], permissionSets: ["ReadOnyl"], targets: { accounts: ["app-dev"] } }] } }),
+    });
     const r = run(dir, ["validate", "--dir", "."]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^dev\.yaml:\d+:\d+ error KL20\d at \$\.identityCenter\.assignments\[0\]/m);

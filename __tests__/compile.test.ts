@@ -51,12 +51,7 @@ describe("compiler", () => {
       "group:Developers/ReadOnly/data-prod",
     ]);
     // organization: true reaches every active member account, not the management account.
-    expect(org.identityCenter.assignments.map((a) => a.account.name)).toEqual([
-      "app-dev",
-      "app-prod",
-      "audit",
-      "data-prod",
-    ]);
+    expect(org.identityCenter.assignments.map((a) => a.account.name)).toEqual(["app-dev", "app-prod", "audit", "data-prod"]);
   });
 
   it("honours non-recursive OUs, exclusions, tags and an explicit management account", () => {
@@ -91,14 +86,8 @@ describe("compiler", () => {
         },
       }),
     });
-    expect(
-      result.diagnostics.map((d) => `${d.code} ${d.path.join(".")}`)
-    ).toEqual(["KL208 identityCenter.assignments.0.targets"]);
-    expect(
-      result.plan!.workspaces[0].identityCenter.assignments.map(
-        (a) => a.account.name
-      )
-    ).toEqual(["app-dev", "app-prod", "management"]);
+    expect(result.diagnostics.map((d) => `${d.code} ${d.path.join(".")}`)).toEqual(["KL208 identityCenter.assignments.0.targets"]);
+    expect(result.plan!.workspaces[0].identityCenter.assignments.map((a) => a.account.name)).toEqual(["app-dev", "app-prod", "management"]);
   });
 
   it("looks up permission sets and groups owned by other workspaces by name", () => {
@@ -118,21 +107,11 @@ describe("compiler", () => {
     });
     const dev = result.plan!.workspaces.find((w) => w.name === "dev")!;
     expect(dev.identityCenter.permissionSets).toEqual([]);
-    expect(dev.identityCenter.permissionSetLookups).toEqual([
-      { key: "ReadOnly", name: "ReadOnly", workspace: "org" },
-    ]);
+    expect(dev.identityCenter.permissionSetLookups).toEqual([{ key: "ReadOnly", name: "ReadOnly", workspace: "org" }]);
     expect(dev.identityCenter.groupLookups).toEqual(["Breakglass", "Platform"]);
     const org = result.plan!.workspaces.find((w) => w.name === "org")!;
-    expect(org.identityCenter.managedGroups).toEqual([
-      { name: "Breakglass", description: "Emergency" },
-    ]);
-    expect(
-      org.identityCenter.permissionSets.map((p) => [
-        p.key,
-        p.sessionDuration,
-        p.managedPolicyArns,
-      ])
-    ).toEqual([
+    expect(org.identityCenter.managedGroups).toEqual([{ name: "Breakglass", description: "Emergency" }]);
+    expect(org.identityCenter.permissionSets.map((p) => [p.key, p.sessionDuration, p.managedPolicyArns])).toEqual([
       ["Admin", "PT2H", ["arn:aws:iam::aws:policy/AdministratorAccess"]],
       ["ReadOnly", "PT1H", ["arn:aws:iam::aws:policy/ReadOnlyAccess"]],
     ]);
@@ -199,10 +178,7 @@ describe("compiler", () => {
       Statement: [
         {
           Effect: "Allow",
-          Action: Array.from(
-            { length: 600 },
-            (_, i) => `s3:GetSomethingRatherLong${i}`
-          ),
+          Action: Array.from({ length: 600 }, (_, i) => `s3:GetSomethingRatherLong${i}`),
           Resource: "*",
         },
       ],
@@ -222,9 +198,12 @@ describe("compiler", () => {
       }),
     });
     expect(
-      result.diagnostics.filter((d) => d.code !== "KL212").map( // Policy0...: not AWS names, beside the point here
-        (d) => `${d.severity} ${d.code} ${d.path.join(".")}`
-      )
+      result.diagnostics
+        .filter((d) => d.code !== "KL212")
+        .map(
+          // Policy0...: not AWS names, beside the point here
+          (d) => `${d.severity} ${d.code} ${d.path.join(".")}`,
+        ),
     ).toEqual([
       // Compile errors first, then the size and count rules (src/rules/checks/) over the plan.
       "error KL301 identityCenter.permissionSets.Long.sessionDuration",

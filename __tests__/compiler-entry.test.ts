@@ -27,6 +27,8 @@ describe("keyless/compiler", () => {
     for (const name of Object.keys(compiler)) expect([name, (root as Record<string, unknown>)[name]]).toEqual([name, (compiler as Record<string, unknown>)[name]]);
     expect(typeof root.synthesize).toBe("function");
     expect(typeof root.EnvironmentStack).toBe("function");
-    expect(Object.keys(compiler)).toEqual(expect.arrayContaining(["compile", "loadDefinitions", "validateSource", "formatDiagnostics", "RULES", "buildReport", "diffPlans", "denyIamUsersPolicy", "SCP_LIMITS"]));
+    expect(Object.keys(compiler)).toEqual(
+      expect.arrayContaining(["compile", "loadDefinitions", "validateSource", "formatDiagnostics", "RULES", "buildReport", "diffPlans", "denyIamUsersPolicy", "SCP_LIMITS"]),
+    );
   });
 });

@@ -104,7 +104,9 @@ describe("the bad-input corpus", () => {
         );
         if (matching.length === 0) {
           const want = [c.path && `at ${c.path}`, c.file && `in ${c.file}`, c.line && `on line ${c.line}`, c.says && `saying "${c.says}"`].filter(Boolean).join(" ");
-          throw new Error(`expected ${c.code} ${want}, got:\n${diagnostics.map((d) => `${shown[diagnostics.indexOf(d)]} (line ${d.line ?? "-"}) | fix: ${d.fix ?? "-"}`).join("\n") || "(nothing)"}`);
+          throw new Error(
+            `expected ${c.code} ${want}, got:\n${diagnostics.map((d) => `${shown[diagnostics.indexOf(d)]} (line ${d.line ?? "-"}) | fix: ${d.fix ?? "-"}`).join("\n") || "(nothing)"}`,
+          );
         }
         const severity = severityOf(c.code);
         expect(matching.map((d) => d.severity)).toContain(severity);
@@ -117,7 +119,8 @@ describe("the bad-input corpus", () => {
           expect(TABLE).toContain(d.code);
           expect(d.message).toMatch(/\S/);
           expect(severityOf(d.code)).toBe(d.severity);
-          if ((parsed.has(d.file) && !FILE_LEVEL.has(d.code) && !WITHOUT_LINE.has(d.code)) || d.code === "KL002") expect({ diagnostic: shown[diagnostics.indexOf(d)], line: d.line }).toEqual({ diagnostic: shown[diagnostics.indexOf(d)], line: expect.any(Number) });
+          if ((parsed.has(d.file) && !FILE_LEVEL.has(d.code) && !WITHOUT_LINE.has(d.code)) || d.code === "KL002")
+            expect({ diagnostic: shown[diagnostics.indexOf(d)], line: d.line }).toEqual({ diagnostic: shown[diagnostics.indexOf(d)], line: expect.any(Number) });
         }
       });
     });
@@ -128,7 +131,13 @@ describe("code coverage of the corpus", () => {
   const table = TABLE;
   /** Codes the corpus's cases expect and see reported, by severity. */
   const covered = (severity: Severity) =>
-    new Set<string>(all.flatMap((c) => runOf(c).diagnostics.filter((d) => d.code === c.code && d.severity === severity).map((d) => d.code)));
+    new Set<string>(
+      all.flatMap((c) =>
+        runOf(c)
+          .diagnostics.filter((d) => d.code === c.code && d.severity === severity)
+          .map((d) => d.code),
+      ),
+    );
   const expected = new Set(all.map((c) => c.code));
 
   it("expects only codes of the registry, and lists only registry codes as needing no case", () => {

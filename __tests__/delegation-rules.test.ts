@@ -3,16 +3,12 @@ import { compile } from "../src/compile/compile";
 import { messages, workspace, writeDefinitions } from "./support/fixtures";
 
 const dirs: string[] = [];
-afterAll(() =>
-  dirs.forEach((d) => rmSync(d, { recursive: true, force: true })),
-);
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 function codes(files: Record<string, unknown>): string[] {
   const dir = writeDefinitions(files);
   dirs.push(dir);
   const r = compile({ dir, cwd: dir, evaluationDate: "2026-01-15" });
-  return r.diagnostics
-    .filter((d) => d.code.startsWith("KL8"))
-    .map((d) => `${d.severity} ${d.code} ${d.subject ?? ""}`);
+  return r.diagnostics.filter((d) => d.code.startsWith("KL8")).map((d) => `${d.severity} ${d.code} ${d.subject ?? ""}`);
 }
 const ic = (accountTargets: string[]) => ({
   permissionSets: { ReadOnly: { managedPolicies: ["ReadOnlyAccess"] } },
@@ -63,11 +59,7 @@ describe("delegated administration rules (KL801-KL804)", () => {
         guardrails,
       }),
     });
-    expect(r).toEqual([
-      "error KL801 assignment:group:Ops/ReadOnly/management",
-      "warning KL803 scp:keyless-deny-iam-users",
-      "warning KL804 workspace:org",
-    ]);
+    expect(r).toEqual(["error KL801 assignment:group:Ops/ReadOnly/management", "warning KL803 scp:keyless-deny-iam-users", "warning KL804 workspace:org"]);
   });
 
   it("a delegated administrator granting only member accounts, with a member role that trusts it: no finding", () => {
@@ -142,23 +134,16 @@ describe("break-glass in the directory under an external IdP (KL805)", () => {
       "org.yaml": group("Break-glass admins that work when the IdP is down"),
     });
     dirs.push(dir);
-    expect(
-      messages(compile({ dir, cwd: dir, evaluationDate: "2026-01-15" })),
-    ).toMatchInlineSnapshot(
+    expect(messages(compile({ dir, cwd: dir, evaluationDate: "2026-01-15" }))).toMatchInlineSnapshot(
       `"org.yaml:11 warning KL805 $.identityCenter.groups.Emergency: managed group "Emergency" is described as break-glass access, but this organization signs in through an external IdP: Identity Center directory users sign in through it too, so its members cannot sign in when the IdP is down | fix: keep break-glass as an IAM role or user with hardware MFA in the management account (README: Break-glass), exempt from the guardrails and alarmed; remove this group or describe what it is really for"`,
     );
   });
 
   it("says nothing for a managed group with another purpose, or without an external identity source", () => {
-    expect(
-      codes({ "org.yaml": group("On-call rotation, reviewed here") }),
-    ).toEqual([]);
+    expect(codes({ "org.yaml": group("On-call rotation, reviewed here") })).toEqual([]);
     expect(
       codes({
-        "org.yaml": group(
-          "Break-glass admins that work when the IdP is down",
-          "managed",
-        ),
+        "org.yaml": group("Break-glass admins that work when the IdP is down", "managed"),
       }),
     ).toEqual([]);
   });

@@ -34,7 +34,11 @@ describe("diagnostic()", () => {
 
 describe("reporter calls", () => {
   const calls = sourceFiles(ROOT, ["src"]).flatMap((f) =>
-    [...readFileSync(join(ROOT, f), "utf8").matchAll(/\.(error|warn)\(\s*"(KL\d{3})"/g)].map((m) => ({ at: `${f}: ${m[1]}("${m[2]}")`, expected: m[1] === "warn" ? "warning" : "error", code: m[2] })),
+    [...readFileSync(join(ROOT, f), "utf8").matchAll(/\.(error|warn)\(\s*"(KL\d{3})"/g)].map((m) => ({
+      at: `${f}: ${m[1]}("${m[2]}")`,
+      expected: m[1] === "warn" ? "warning" : "error",
+      code: m[2],
+    })),
   );
 
   it("are found", () => {

@@ -35,7 +35,9 @@ describe("policies in words", () => {
   });
 
   it("says NotAction, NotResource and principals", () => {
-    const [s] = normalizePolicy(doc({ Effect: "Deny", NotAction: ["iam:Get*", "iam:List*"], NotResource: "arn:aws:s3:::logs/*", Principal: { AWS: "arn:aws:iam::111111111111:root" } }));
+    const [s] = normalizePolicy(
+      doc({ Effect: "Deny", NotAction: ["iam:Get*", "iam:List*"], NotResource: "arn:aws:s3:::logs/*", Principal: { AWS: "arn:aws:iam::111111111111:root" } }),
+    );
     expect(statementWords(s)).toBe("Deny everything except iam:Get*, iam:List* on every resource except arn:aws:s3:::logs/* for AWS:arn:aws:iam::111111111111:root");
   });
 });

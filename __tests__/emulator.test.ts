@@ -65,7 +65,9 @@ describe("the AWS API emulator", () => {
     const { InstanceArn, IdentityStoreId } = instances.Instances![0];
     const sets = await c.sso.send(new ListPermissionSetsCommand({ InstanceArn }));
     expect(sets.PermissionSets).toHaveLength(1);
-    const group = await c.store.send(new GetGroupIdCommand({ IdentityStoreId, AlternateIdentifier: { UniqueAttribute: { AttributePath: "displayName", AttributeValue: "Developers" } } }));
+    const group = await c.store.send(
+      new GetGroupIdCommand({ IdentityStoreId, AlternateIdentifier: { UniqueAttribute: { AttributePath: "displayName", AttributeValue: "Developers" } } }),
+    );
     expect(group.GroupId).toMatch(/^[0-9a-f]{10}-[0-9a-f]{8}-/);
   });
 
@@ -74,13 +76,22 @@ describe("the AWS API emulator", () => {
     const InstanceArn = emulator.state.identityCenter.instanceArn;
     expect(await error(c.sso.send(new CreatePermissionSetCommand({ InstanceArn, Name: "ReadOnly" })))).toMatchObject({ name: "ConflictException", status: 400 });
     const IdentityStoreId = emulator.state.identityCenter.identityStoreId;
-    expect(await error(c.store.send(new GetGroupIdCommand({ IdentityStoreId, AlternateIdentifier: { UniqueAttribute: { AttributePath: "displayName", AttributeValue: "Nobody" } } })))).toMatchObject({
+    expect(
+      await error(c.store.send(new GetGroupIdCommand({ IdentityStoreId, AlternateIdentifier: { UniqueAttribute: { AttributePath: "displayName", AttributeValue: "Nobody" } } }))),
+    ).toMatchObject({
       name: "ResourceNotFoundException",
     });
-    const policy = { Name: "deny-leave", Type: "SERVICE_CONTROL_POLICY" as const, Description: "d", Content: '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"organizations:LeaveOrganization","Resource":"*"}]}' };
+    const policy = {
+      Name: "deny-leave",
+      Type: "SERVICE_CONTROL_POLICY" as const,
+      Description: "d",
+      Content: '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"organizations:LeaveOrganization","Resource":"*"}]}',
+    };
     const created = await c.org.send(new CreatePolicyCommand(policy));
     expect(await error(c.org.send(new CreatePolicyCommand(policy)))).toMatchObject({ name: "DuplicatePolicyException" });
-    expect(await error(c.org.send(new AttachPolicyCommand({ PolicyId: created.Policy!.PolicySummary!.Id, TargetId: "ou-ab12-99999999" })))).toMatchObject({ name: "TargetNotFoundException" });
+    expect(await error(c.org.send(new AttachPolicyCommand({ PolicyId: created.Policy!.PolicySummary!.Id, TargetId: "ou-ab12-99999999" })))).toMatchObject({
+      name: "TargetNotFoundException",
+    });
   });
 
   it("keeps IAM policy documents verbatim, returns them URL-encoded, and answers EntityAlreadyExists / NoSuchEntity", async () => {
@@ -108,9 +119,14 @@ describe("the AWS API emulator", () => {
     expect(who).toMatchObject({ Account: "222222222222", Arn: "arn:aws:sts::222222222222:assumed-role/OrganizationAccountAccessRole/t" });
     expect((await clients(emulator.endpoint, keyForAccount("222222222222")).sts.send(new GetCallerIdentityCommand({}))).Account).toBe("222222222222");
     // A role that does not exist cannot be assumed.
-    expect(await error(c.sts.send(new AssumeRoleCommand({ RoleArn: "arn:aws:iam::222222222222:role/Missing", RoleSessionName: "t" })))).toMatchObject({ name: "AccessDenied", status: 403 });
+    expect(await error(c.sts.send(new AssumeRoleCommand({ RoleArn: "arn:aws:iam::222222222222:role/Missing", RoleSessionName: "t" })))).toMatchObject({
+      name: "AccessDenied",
+      status: 403,
+    });
     // Organizations answers only the management account.
-    expect(await error(member.org.send(new CreatePolicyCommand({ Name: "x", Type: "SERVICE_CONTROL_POLICY", Description: "", Content: "{}" })))).toMatchObject({ name: "AccessDeniedException" });
+    expect(await error(member.org.send(new CreatePolicyCommand({ Name: "x", Type: "SERVICE_CONTROL_POLICY", Description: "", Content: "{}" })))).toMatchObject({
+      name: "AccessDeniedException",
+    });
   });
 
   it("counts calls by operation and keeps their order; reset clears them", async () => {

@@ -13,7 +13,6 @@ const ROOT = join(__dirname, "..");
 const ENVIRONMENTS = join(ROOT, "environments");
 const DATE = "2026-11-01";
 
-
 function synthExample(): { outdir: string; tree: Record<string, string> } {
   const outdir = join(tempDir("out"), "cdktf.out");
   const code = runSynth({ dir: ENVIRONMENTS, outdir, evaluationDate: DATE, synthesize, stdout: () => {}, stderr: () => {} });
@@ -24,8 +23,7 @@ function synthExample(): { outdir: string; tree: Record<string, string> } {
 describe("the example organization", () => {
   const first = synthExample();
   const stacks = Object.keys(first.tree).filter((f) => f.endsWith("cdk.tf.json"));
-  const all = (type: string, kind = "resource") =>
-    stacks.flatMap((f) => Object.keys(JSON.parse(first.tree[f])[kind]?.[type] ?? {}).map((k) => `${f.split("/")[1]}:${k}`));
+  const all = (type: string, kind = "resource") => stacks.flatMap((f) => Object.keys(JSON.parse(first.tree[f])[kind]?.[type] ?? {}).map((k) => `${f.split("/")[1]}:${k}`));
 
   it("compiles without errors or unacknowledged warnings and has at least three workspaces", () => {
     const result = compile({ dir: ENVIRONMENTS, evaluationDate: DATE });
@@ -40,7 +38,9 @@ describe("the example organization", () => {
   });
 
   it("writes one stack per workspace file", () => {
-    const files = readdirSync(ENVIRONMENTS).filter((f) => /\.(ya?ml|json)$/.test(f)).map((f) => f.replace(/\.[^.]+$/, ""));
+    const files = readdirSync(ENVIRONMENTS)
+      .filter((f) => /\.(ya?ml|json)$/.test(f))
+      .map((f) => f.replace(/\.[^.]+$/, ""));
     expect(stacks.map((s) => s.split("/")[1]).sort()).toEqual(files.sort());
   });
 

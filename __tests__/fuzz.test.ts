@@ -63,7 +63,6 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.tuple(fc.string({ minLength: 1, maxLength: 12 }), anyValue).map<Mutation>(([key, value]) => ({ kind: "addKey", key, value })),
 );
 
-
 describe("random mutations of valid definitions", () => {
   const workspaces = exampleWorkspaces();
   const files = Object.keys(workspaces);

@@ -7,8 +7,7 @@ const ROOT = join(__dirname, "..");
 describe("generated types", () => {
   // json-schema-to-typescript formats with prettier 3, which needs real ESM: run it in its own process.
   it("match the schemas exactly (run npm run gen:types after changing a schema)", () => {
-    const run = () =>
-      execFileSync(process.execPath, [join(ROOT, "node_modules/tsx/dist/cli.mjs"), "scripts/gen-types.ts", "--check"], { cwd: ROOT, stdio: "pipe" }).toString();
+    const run = () => execFileSync(process.execPath, [join(ROOT, "node_modules/tsx/dist/cli.mjs"), "scripts/gen-types.ts", "--check"], { cwd: ROOT, stdio: "pipe" }).toString();
     let failure = "";
     try {
       run();

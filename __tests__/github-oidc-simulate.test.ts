@@ -138,12 +138,19 @@ describe("trust policies with patterns and an enterprise issuer, evaluated by ia
     expect(assume(publicIssuer, { aud: AUD, sub: "repo:acme/app:environment:production" })).toBe("ImplicitlyDenied");
   });
 
-  it("admits refs with a \"/\" where the pattern has *: what KL508 warns a ruleset's release/* leaves open", () => {
+  it('admits refs with a "/" where the pattern has *: what KL508 warns a ruleset\'s release/* leaves open', () => {
     // GitHub's ruleset patterns release/* and v?.* do not protect these; IAM's * and ? admit them (KL508 says so).
     for (const sub of ["repo:acme/app:ref:refs/heads/release/x/y", "repo:acme/app:ref:refs/tags/v/.0/evil"]) {
       expect([sub, assume(role, { aud: AUD, sub })]).toEqual([sub, "Allowed"]);
     }
-    const messages = compileFiles({ "org.yaml": workspace({ githubOidc: { providers: { "app-prod": {} }, roles: { r: { account: "app-prod", repository: "acme/app", subjects: [{ branch: "release/*" }], managedPolicies: ["PowerUserAccess"] } } } }) }).diagnostics.map((d) => d.message);
+    const messages = compileFiles({
+      "org.yaml": workspace({
+        githubOidc: {
+          providers: { "app-prod": {} },
+          roles: { r: { account: "app-prod", repository: "acme/app", subjects: [{ branch: "release/*" }], managedPolicies: ["PowerUserAccess"] } },
+        },
+      }),
+    }).diagnostics.map((d) => d.message);
     expect(messages).toContainEqual(expect.stringContaining('so it admits "release/x/y" too, which a GitHub ruleset pattern "release/*" does not protect'));
   });
 });
@@ -157,14 +164,40 @@ describe("custom subjects that do not pin repo:OWNER/REPO: are rejected whatever
     ["a policy variable", "repo:acme/app:ref:refs/heads/${aws:username}"],
     ["no repo: prefix", "repository_owner:acme:ref:refs/heads/main"],
   ])("%s", (_what, custom) => {
-    const allow = { customSubject: "The organization customised its OIDC claim template in 2026.", wildcardRepository: "Repositories of acme are all owned by the platform team.", organizationWide: "Every repository of acme deploys through this role by design." };
-    const result = compileFiles({ "org.yaml": workspace({ githubOidc: { providers: { "app-prod": {} }, roles: { r: { account: "app-prod", repository: "acme/app", subjects: [{ custom }], allow, managedPolicies: ["PowerUserAccess"] } } } }) });
+    const allow = {
+      customSubject: "The organization customised its OIDC claim template in 2026.",
+      wildcardRepository: "Repositories of acme are all owned by the platform team.",
+      organizationWide: "Every repository of acme deploys through this role by design.",
+    };
+    const result = compileFiles({
+      "org.yaml": workspace({
+        githubOidc: {
+          providers: { "app-prod": {} },
+          roles: { r: { account: "app-prod", repository: "acme/app", subjects: [{ custom }], allow, managedPolicies: ["PowerUserAccess"] } },
+        },
+      }),
+    });
     expect(result.plan).toBeUndefined();
     expect(result.diagnostics.filter((d) => d.severity === "error").map((d) => d.code)).toEqual(["KL504"]);
   });
 
   it("accepts one that does, and admits exactly it", () => {
-    const result = compileFiles({ "org.yaml": workspace({ githubOidc: { providers: { "app-prod": {} }, roles: { r: { account: "app-prod", repository: "acme/app", subjects: [{ custom: "repo:acme/app:environment:prod:job_workflow_ref:acme/app/.github/workflows/deploy.yml@refs/heads/main" }], allow: { customSubject: "The organization customised its OIDC claim template in 2026." }, managedPolicies: ["PowerUserAccess"] } } } }) });
+    const result = compileFiles({
+      "org.yaml": workspace({
+        githubOidc: {
+          providers: { "app-prod": {} },
+          roles: {
+            r: {
+              account: "app-prod",
+              repository: "acme/app",
+              subjects: [{ custom: "repo:acme/app:environment:prod:job_workflow_ref:acme/app/.github/workflows/deploy.yml@refs/heads/main" }],
+              allow: { customSubject: "The organization customised its OIDC claim template in 2026." },
+              managedPolicies: ["PowerUserAccess"],
+            },
+          },
+        },
+      }),
+    });
     const role = result.plan!.workspaces[0].githubOidc.roles[0];
     expect(assume(role, { aud: AUD, sub: "repo:acme/app:environment:prod:job_workflow_ref:acme/app/.github/workflows/deploy.yml@refs/heads/main" })).toBe("Allowed");
     expect(assume(role, { aud: AUD, sub: "repo:evil/app:environment:prod:job_workflow_ref:acme/app/.github/workflows/deploy.yml@refs/heads/main" })).toBe("ImplicitlyDenied");

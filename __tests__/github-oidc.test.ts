@@ -9,10 +9,7 @@ import { compileFiles, messages, workspace } from "./support/fixtures";
 Testing.setupJest();
 
 /** A workspace `ci.yaml` with one role `deploy` in app-prod (provider owned by `org.yaml`), plus overrides. */
-function compileRole(
-  role: Record<string, unknown>,
-  extra: Record<string, unknown> = {}
-) {
+function compileRole(role: Record<string, unknown>, extra: Record<string, unknown> = {}) {
   return compileFiles({
     "org.yaml": workspace({
       githubOidc: { providers: { "app-prod": {}, management: {} } },
@@ -33,8 +30,7 @@ function compileRole(
     }),
   });
 }
-const ciRoles = (r: ReturnType<typeof compileRole>) =>
-  r.plan!.workspaces.find((w) => w.name === "ci")!.githubOidc.roles;
+const ciRoles = (r: ReturnType<typeof compileRole>) => r.plan!.workspaces.find((w) => w.name === "ci")!.githubOidc.roles;
 
 describe("always rejected", () => {
   it.each([
@@ -65,54 +61,42 @@ describe("always rejected", () => {
   });
 
   it("explains why", () => {
-    expect(
-      messages(compileRole({ subjects: [{ custom: "repo:*" }] }))
-    ).toMatchInlineSnapshot(
-      `"ci.yaml:10 error KL504 $.githubOidc.roles.deploy.subjects[0].custom: custom subject "repo:*" matches tokens of every repository on GitHub, so any stranger's workflow could assume the role | fix: use typed subjects (branch, tag, environment, pullRequest), or a custom subject that starts with repo:OWNER/REPO:"`
+    expect(messages(compileRole({ subjects: [{ custom: "repo:*" }] }))).toMatchInlineSnapshot(
+      `"ci.yaml:10 error KL504 $.githubOidc.roles.deploy.subjects[0].custom: custom subject "repo:*" matches tokens of every repository on GitHub, so any stranger's workflow could assume the role | fix: use typed subjects (branch, tag, environment, pullRequest), or a custom subject that starts with repo:OWNER/REPO:"`,
     );
-    expect(
-      messages(compileRole({ repository: "*/app" }))
-    ).toMatchInlineSnapshot(
-      `"ci.yaml:8 error KL504 $.githubOidc.roles.deploy.repository: "*/app" matches repositories of every owner on GitHub, so any stranger's workflow could assume the role | fix: name the owner and repository exactly, for example acme/app"`
+    expect(messages(compileRole({ repository: "*/app" }))).toMatchInlineSnapshot(
+      `"ci.yaml:8 error KL504 $.githubOidc.roles.deploy.repository: "*/app" matches repositories of every owner on GitHub, so any stranger's workflow could assume the role | fix: name the owner and repository exactly, for example acme/app"`,
     );
   });
 });
 
 describe("rejected unless acknowledged", () => {
   it("a wildcard in the owner or repository", () => {
-    expect(
-      messages(compileRole({ repository: "acme-*/app" }))
-    ).toMatchInlineSnapshot(
-      `"ci.yaml:8 error KL505 $.githubOidc.roles.deploy.repository: owner "acme-*" has a wildcard, so it also matches look-alike owners that anyone can register | fix: name the owner exactly; or, if this is intended, acknowledge it on the role with allow.wildcardRepository: "<why, in at least ten characters>""`
+    expect(messages(compileRole({ repository: "acme-*/app" }))).toMatchInlineSnapshot(
+      `"ci.yaml:8 error KL505 $.githubOidc.roles.deploy.repository: owner "acme-*" has a wildcard, so it also matches look-alike owners that anyone can register | fix: name the owner exactly; or, if this is intended, acknowledge it on the role with allow.wildcardRepository: "<why, in at least ten characters>""`,
     );
-    expect(
-      messages(compileRole({ repository: "acme/app-*" }))
-    ).toMatchInlineSnapshot(
-      `"ci.yaml:8 error KL505 $.githubOidc.roles.deploy.repository: repository "app-*" has a wildcard, so it also matches look-alike repositories | fix: name the repository exactly; or, if this is intended, acknowledge it on the role with allow.wildcardRepository: "<why, in at least ten characters>""`
+    expect(messages(compileRole({ repository: "acme/app-*" }))).toMatchInlineSnapshot(
+      `"ci.yaml:8 error KL505 $.githubOidc.roles.deploy.repository: repository "app-*" has a wildcard, so it also matches look-alike repositories | fix: name the repository exactly; or, if this is intended, acknowledge it on the role with allow.wildcardRepository: "<why, in at least ten characters>""`,
     );
   });
 
   it("an organization-wide subject", () => {
-    expect(
-      messages(compileRole({ repository: "acme/*" }))
-    ).toMatchInlineSnapshot(
-      `"ci.yaml:8 error KL506 $.githubOidc.roles.deploy.repository: "acme/*" admits every repository of acme, including forks of public ones and repositories created later | fix: name the repository, or declare one role per repository; or, if this is intended, acknowledge it on the role with allow.organizationWide: "<why, in at least ten characters>""`
+    expect(messages(compileRole({ repository: "acme/*" }))).toMatchInlineSnapshot(
+      `"ci.yaml:8 error KL506 $.githubOidc.roles.deploy.repository: "acme/*" admits every repository of acme, including forks of public ones and repositories created later | fix: name the repository, or declare one role per repository; or, if this is intended, acknowledge it on the role with allow.organizationWide: "<why, in at least ten characters>""`,
     );
   });
 
   it("any branch, tag or environment", () => {
-    expect(
-      messages(compileRole({ subjects: [{ branch: "*" }] }))
-    ).toMatchInlineSnapshot(
-      `"ci.yaml:10 error KL507 $.githubOidc.roles.deploy.subjects[0].branch: branch "*" admits every branch, so anyone who can push to acme/app can assume the role | fix: name the branch exactly; or, if this is intended, acknowledge it on the role with allow.anyRef: "<why, in at least ten characters>""`
+    expect(messages(compileRole({ subjects: [{ branch: "*" }] }))).toMatchInlineSnapshot(
+      `"ci.yaml:10 error KL507 $.githubOidc.roles.deploy.subjects[0].branch: branch "*" admits every branch, so anyone who can push to acme/app can assume the role | fix: name the branch exactly; or, if this is intended, acknowledge it on the role with allow.anyRef: "<why, in at least ten characters>""`,
     );
     expect(
       messages(
         compileRole({
           subjects: [{ custom: "repo:acme/app:*" }],
           allow: { customSubject: "our claim template is customised" },
-        })
-      )
+        }),
+      ),
     ).toMatchInlineSnapshot(`
       "ci.yaml:10 error KL507 $.githubOidc.roles.deploy.subjects[0].custom: custom subject "repo:acme/app:*" admits every branch, tag, environment and pull request of the repository | fix: use typed subjects (branch, tag, environment, pullRequest); or, if this is intended, acknowledge it on the role with allow.anyRef: "<why, in at least ten characters>"
       ci.yaml:14 warning KL512 $.githubOidc.roles.deploy.allow.customSubject: explicitly allowed: custom subject repo:acme/app:* (reason: our claim template is customised) | fix: review this exception; remove it when it is no longer needed"
@@ -120,18 +104,14 @@ describe("rejected unless acknowledged", () => {
   });
 
   it("a wildcard branch or tag", () => {
-    expect(
-      messages(compileRole({ subjects: [{ branch: "release/*" }] }))
-    ).toMatchInlineSnapshot(
-      `"ci.yaml:10 error KL508 $.githubOidc.roles.deploy.subjects[0].branch: branch "release/*" has a wildcard; it admits every branch matching the pattern, including ones anyone with push access can create. IAM's * and ? also match "/", so it admits "release/x/y" too, which a GitHub ruleset pattern "release/*" does not protect (GitHub's * stops at "/") | fix: name the branch exactly, or protect "release/**" with repository rulesets (GitHub's ** crosses "/", as IAM's * does); or, if this is intended, acknowledge it on the role with allow.wildcardSubjects: "<why, in at least ten characters>""`
+    expect(messages(compileRole({ subjects: [{ branch: "release/*" }] }))).toMatchInlineSnapshot(
+      `"ci.yaml:10 error KL508 $.githubOidc.roles.deploy.subjects[0].branch: branch "release/*" has a wildcard; it admits every branch matching the pattern, including ones anyone with push access can create. IAM's * and ? also match "/", so it admits "release/x/y" too, which a GitHub ruleset pattern "release/*" does not protect (GitHub's * stops at "/") | fix: name the branch exactly, or protect "release/**" with repository rulesets (GitHub's ** crosses "/", as IAM's * does); or, if this is intended, acknowledge it on the role with allow.wildcardSubjects: "<why, in at least ten characters>""`,
     );
   });
 
   it("pull requests on a role that can write", () => {
-    expect(
-      messages(compileRole({ subjects: [{ pullRequest: true }] }))
-    ).toMatchInlineSnapshot(
-      `"ci.yaml:10 error KL509 $.githubOidc.roles.deploy.subjects[0].pullRequest: pull_request runs (code not yet reviewed) may assume this role, but it is not read-only: PowerUserAccess writes (every action except IAM, Organizations and Account management (service-linked roles allowed)) | fix: use a separate read-only role for pull requests (ViewOnlyAccess, or ReadOnlyAccess with its data readers denied), and environment or branch subjects for this one; or, if this is intended, acknowledge it on the role with allow.pullRequestWithWrite: "<why, in at least ten characters>""`
+    expect(messages(compileRole({ subjects: [{ pullRequest: true }] }))).toMatchInlineSnapshot(
+      `"ci.yaml:10 error KL509 $.githubOidc.roles.deploy.subjects[0].pullRequest: pull_request runs (code not yet reviewed) may assume this role, but it is not read-only: PowerUserAccess writes (every action except IAM, Organizations and Account management (service-linked roles allowed)) | fix: use a separate read-only role for pull requests (ViewOnlyAccess, or ReadOnlyAccess with its data readers denied), and environment or branch subjects for this one; or, if this is intended, acknowledge it on the role with allow.pullRequestWithWrite: "<why, in at least ten characters>""`,
     );
     expect(
       messages(
@@ -149,8 +129,8 @@ describe("rejected unless acknowledged", () => {
               ],
             },
           },
-        })
-      )
+        }),
+      ),
     ).toMatch(/error KL509/);
     expect(
       messages(
@@ -158,8 +138,8 @@ describe("rejected unless acknowledged", () => {
           subjects: [{ pullRequest: true }],
           managedPolicies: ["job-function/ViewOnlyAccess"],
           customerManagedPolicies: ["reader"],
-        })
-      )
+        }),
+      ),
     ).toMatch(/error KL509/);
     expect(
       messages(
@@ -177,16 +157,14 @@ describe("rejected unless acknowledged", () => {
               ],
             },
           },
-        })
-      )
+        }),
+      ),
     ).toMatch(/error KL509/);
   });
 
   it("AdministratorAccess, or an inline Allow of every action", () => {
-    expect(
-      messages(compileRole({ managedPolicies: ["AdministratorAccess"] }))
-    ).toMatchInlineSnapshot(
-      `"ci.yaml:12 error KL510 $.githubOidc.roles.deploy.managedPolicies[0]: AdministratorAccess on a role assumed from GitHub Actions gives every workflow run it admits full control of account app-prod | fix: grant only what the workflow deploys (for example PowerUserAccess plus a scoped inline policy); or, if this is intended, acknowledge it on the role with allow.administratorAccess: "<why, in at least ten characters>""`
+    expect(messages(compileRole({ managedPolicies: ["AdministratorAccess"] }))).toMatchInlineSnapshot(
+      `"ci.yaml:12 error KL510 $.githubOidc.roles.deploy.managedPolicies[0]: AdministratorAccess on a role assumed from GitHub Actions gives every workflow run it admits full control of account app-prod | fix: grant only what the workflow deploys (for example PowerUserAccess plus a scoped inline policy); or, if this is intended, acknowledge it on the role with allow.administratorAccess: "<why, in at least ten characters>""`,
     );
     expect(
       messages(
@@ -196,8 +174,8 @@ describe("rejected unless acknowledged", () => {
               Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }],
             },
           },
-        })
-      )
+        }),
+      ),
     ).toMatch(/error KL510 .*inline policy "All" makes the role an administrator of account app-prod: it allows every action on every resource/);
   });
 
@@ -207,22 +185,19 @@ describe("rejected unless acknowledged", () => {
         compileRole({
           subjects: [
             {
-              custom:
-                "repo:acme/app:job_workflow_ref:acme/workflows/.github/workflows/deploy.yml@refs/heads/main",
+              custom: "repo:acme/app:job_workflow_ref:acme/workflows/.github/workflows/deploy.yml@refs/heads/main",
             },
           ],
-        })
-      )
+        }),
+      ),
     ).toMatchInlineSnapshot(
-      `"ci.yaml:10 error KL511 $.githubOidc.roles.deploy.subjects[0].custom: custom subject "repo:acme/app:job_workflow_ref:acme/workflows/.github/workflows/deploy.yml@refs/heads/main" is not one keyless builds from typed subjects, so it cannot check what it admits | fix: use typed subjects (branch, tag, environment, pullRequest); or, if this is intended, acknowledge it on the role with allow.customSubject: "<why, in at least ten characters>""`
+      `"ci.yaml:10 error KL511 $.githubOidc.roles.deploy.subjects[0].custom: custom subject "repo:acme/app:job_workflow_ref:acme/workflows/.github/workflows/deploy.yml@refs/heads/main" is not one keyless builds from typed subjects, so it cannot check what it admits | fix: use typed subjects (branch, tag, environment, pullRequest); or, if this is intended, acknowledge it on the role with allow.customSubject: "<why, in at least ten characters>""`,
     );
   });
 
   it("a role in the management account", () => {
-    expect(
-      messages(compileRole({ account: "management" }))
-    ).toMatchInlineSnapshot(
-      `"ci.yaml:7 error KL517 $.githubOidc.roles.deploy.account: the role is in the management account management, where SCPs do not apply and a compromised workflow reaches the whole organization | fix: put CI roles in a member account; or, if this is intended, acknowledge it on the role with allow.managementAccount: "<why, in at least ten characters>""`
+    expect(messages(compileRole({ account: "management" }))).toMatchInlineSnapshot(
+      `"ci.yaml:7 error KL517 $.githubOidc.roles.deploy.account: the role is in the management account management, where SCPs do not apply and a compromised workflow reaches the whole organization | fix: put CI roles in a member account; or, if this is intended, acknowledge it on the role with allow.managementAccount: "<why, in at least ten characters>""`,
     );
   });
 });
@@ -241,13 +216,8 @@ describe("acknowledged exceptions", () => {
       ci.yaml:15 warning KL512 $.githubOidc.roles.deploy.allow.wildcardSubjects: explicitly allowed: branch pattern release/* (reason: release/* is protected by a ruleset) | fix: review this exception; remove it when it is no longer needed"
     `);
     const [role] = ciRoles(result);
-    expect(role.optIns.map((o) => o.kind)).toEqual([
-      "pullRequestWithWrite",
-      "wildcardSubjects",
-    ]);
-    expect(role.subjectPatterns).toEqual([
-      "repo:acme/app:ref:refs/heads/release/*",
-    ]);
+    expect(role.optIns.map((o) => o.kind)).toEqual(["pullRequestWithWrite", "wildcardSubjects"]);
+    expect(role.subjectPatterns).toEqual(["repo:acme/app:ref:refs/heads/release/*"]);
   });
 
   it("that nothing needs are reported", () => {
@@ -255,19 +225,15 @@ describe("acknowledged exceptions", () => {
       messages(
         compileRole({
           allow: { organizationWide: "left over from the old monorepo" },
-        })
-      )
+        }),
+      ),
     ).toMatchInlineSnapshot(
-      `"ci.yaml:14 warning KL513 $.githubOidc.roles.deploy.allow.organizationWide: allow.organizationWide is given but nothing on this role needs it | fix: remove allow.organizationWide"`
+      `"ci.yaml:14 warning KL513 $.githubOidc.roles.deploy.allow.organizationWide: allow.organizationWide is given but nothing on this role needs it | fix: remove allow.organizationWide"`,
     );
   });
 
   it("need a reason of at least ten characters", () => {
-    expect(
-      messages(
-        compileRole({ subjects: [{ branch: "*" }], allow: { anyRef: "ok" } })
-      )
-    ).toMatch(/error KL106 .*allow\.anyRef/);
+    expect(messages(compileRole({ subjects: [{ branch: "*" }], allow: { anyRef: "ok" } }))).toMatch(/error KL106 .*allow\.anyRef/);
   });
 });
 
@@ -277,19 +243,11 @@ describe("roles", () => {
       compileRole({
         name: "AppDeploy",
         path: "/ci/",
-        managedPolicies: [
-          "PowerUserAccess",
-          "job-function/ViewOnlyAccess",
-          "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess",
-        ],
-        customerManagedPolicies: [
-          "deploy-extra",
-          "/team/app/deploy-more",
-          "arn:aws:iam::100000000002:policy/x",
-        ],
+        managedPolicies: ["PowerUserAccess", "job-function/ViewOnlyAccess", "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"],
+        customerManagedPolicies: ["deploy-extra", "/team/app/deploy-more", "arn:aws:iam::100000000002:policy/x"],
         permissionsBoundary: "/boundaries/ci",
         maxSessionDuration: 7200,
-      })
+      }),
     );
     expect(role.arn).toBe("arn:aws:iam::100000000002:role/ci/AppDeploy");
     expect(role.managedPolicyArns).toEqual([
@@ -300,9 +258,7 @@ describe("roles", () => {
       "arn:aws:iam::aws:policy/PowerUserAccess",
       "arn:aws:iam::aws:policy/job-function/ViewOnlyAccess",
     ]);
-    expect(role.permissionsBoundaryArn).toBe(
-      "arn:aws:iam::100000000002:policy/boundaries/ci"
-    );
+    expect(role.permissionsBoundaryArn).toBe("arn:aws:iam::100000000002:policy/boundaries/ci");
     expect(role.readOnly).toBe(false);
   });
 
@@ -311,12 +267,9 @@ describe("roles", () => {
       messages(
         compileRole({
           managedPolicies: ["arn:aws:iam::100000000002:policy/mine"],
-          customerManagedPolicies: [
-            "arn:aws:iam::aws:policy/ReadOnlyAccess",
-            "arn:aws:iam::100000000003:policy/theirs",
-          ],
-        })
-      )
+          customerManagedPolicies: ["arn:aws:iam::aws:policy/ReadOnlyAccess", "arn:aws:iam::100000000003:policy/theirs"],
+        }),
+      ),
     ).toMatchInlineSnapshot(`
       "ci.yaml:12 error KL516 $.githubOidc.roles.deploy.managedPolicies[0]: managedPolicies holds AWS managed policies, but "arn:aws:iam::100000000002:policy/mine" is a customer managed policy (account 100000000002) | fix: list customer managed policies under customerManagedPolicies
       ci.yaml:14 error KL516 $.githubOidc.roles.deploy.customerManagedPolicies[0]: "arn:aws:iam::aws:policy/ReadOnlyAccess" is an AWS managed policy, not a customer managed one | fix: list it under managedPolicies
@@ -330,7 +283,7 @@ describe("roles", () => {
         ownerId: 1,
         repositoryId: 2,
         subjects: [{ branch: "main" }, { tag: "v1.0.0" }],
-      })
+      }),
     );
     expect(role.subjects).toEqual([
       "repo:acme/app:ref:refs/heads/main",
@@ -339,45 +292,28 @@ describe("roles", () => {
       "repo:acme@1/app@2:ref:refs/tags/v1.0.0",
     ]);
     expect(messages(compileRole({ ownerId: 1 }))).toMatchInlineSnapshot(
-      `"ci.yaml:13 error KL518 $.githubOidc.roles.deploy.ownerId: only one of ownerId and repositoryId is given; the immutable subject form needs both | fix: give both ownerId and repositoryId (from the GitHub API: GET /repos/OWNER/REPO, fields owner.id and id), or neither"`
+      `"ci.yaml:13 error KL518 $.githubOidc.roles.deploy.ownerId: only one of ownerId and repositoryId is given; the immutable subject form needs both | fix: give both ownerId and repositoryId (from the GitHub API: GET /repos/OWNER/REPO, fields owner.id and id), or neither"`,
     );
   });
 
   it("check the managed-policy count and trust policy size against quotas", () => {
     const many = ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k"];
-    expect(
-      messages(compileRole({ customerManagedPolicies: many }))
-    ).toMatchInlineSnapshot(
-      `"ci.yaml:12 error KL514 $.githubOidc.roles.deploy.managedPolicies: the role has 12 managed policies (AWS and customer managed), over the quota of 10 | fix: merge policies into a customer managed policy, or raise the quota and set githubOidc.quotas.managedPoliciesPerRole"`
+    expect(messages(compileRole({ customerManagedPolicies: many }))).toMatchInlineSnapshot(
+      `"ci.yaml:12 error KL514 $.githubOidc.roles.deploy.managedPolicies: the role has 12 managed policies (AWS and customer managed), over the quota of 10 | fix: merge policies into a customer managed policy, or raise the quota and set githubOidc.quotas.managedPoliciesPerRole"`,
     );
-    expect(
-      messages(
-        compileRole(
-          { customerManagedPolicies: many },
-          { quotas: { managedPoliciesPerRole: 20 } }
-        )
-      )
-    ).toMatch(/^ci.yaml:\d+ warning KL515 .*12 managed policies/);
+    expect(messages(compileRole({ customerManagedPolicies: many }, { quotas: { managedPoliciesPerRole: 20 } }))).toMatch(/^ci.yaml:\d+ warning KL515 .*12 managed policies/);
     const envs = Array.from({ length: 60 }, (_, i) => ({
       environment: `customer-${String(i).padStart(3, "0")}`,
     }));
-    expect(messages(compileRole({ subjects: envs }))).toMatch(
-      /error KL503 .*over the limit of 2048/
-    );
-    expect(
-      messages(
-        compileRole({ subjects: envs }, { quotas: { trustPolicySize: 4096 } })
-      )
-    ).toMatch(
-      /^ci.yaml:\d+ warning KL515 .*trust policy is \d+ characters, over AWS's default of 2048/
+    expect(messages(compileRole({ subjects: envs }))).toMatch(/error KL503 .*over the limit of 2048/);
+    expect(messages(compileRole({ subjects: envs }, { quotas: { trustPolicySize: 4096 } }))).toMatch(
+      /^ci.yaml:\d+ warning KL515 .*trust policy is \d+ characters, over AWS's default of 2048/,
     );
   });
 
   it("need a provider in their account, declared by any workspace", () => {
-    expect(
-      messages(compileRole({ account: "data-prod" }))
-    ).toMatchInlineSnapshot(
-      `"ci.yaml:7 error KL501 $.githubOidc.roles.deploy.account: account "data-prod" has no GitHub OIDC provider declared in any workspace | fix: add githubOidc.providers.data-prod: {} to the workspace that should own it (existing: true if it was created outside keyless)"`
+    expect(messages(compileRole({ account: "data-prod" }))).toMatchInlineSnapshot(
+      `"ci.yaml:7 error KL501 $.githubOidc.roles.deploy.account: account "data-prod" has no GitHub OIDC provider declared in any workspace | fix: add githubOidc.providers.data-prod: {} to the workspace that should own it (existing: true if it was created outside keyless)"`,
     );
   });
 });
@@ -411,22 +347,13 @@ describe("providers", () => {
     });
     expect(messages(result)).toBe("");
     const org = result.plan!.workspaces.find((w) => w.name === "org")!;
-    expect(
-      org.githubOidc.providers.map((p) => [p.account.name, p.thumbprints])
-    ).toEqual([
+    expect(org.githubOidc.providers.map((p) => [p.account.name, p.thumbprints])).toEqual([
       ["app-dev", ["6938fd4d98bab03faadb97b34396831e3780aea1"]],
       ["data-prod", []],
     ]);
-    const out = JSON.parse(
-      Testing.synth(new EnvironmentStack(Testing.app(), "org", { plan: org }))
-    );
-    expect(
-      Object.keys(out.resource.aws_iam_openid_connect_provider).sort()
-    ).toEqual(["github_app-dev", "github_data-prod"]);
-    expect(
-      out.resource.aws_iam_openid_connect_provider["github_data-prod"]
-        .thumbprint_list
-    ).toBeUndefined();
+    const out = JSON.parse(Testing.synth(new EnvironmentStack(Testing.app(), "org", { plan: org })));
+    expect(Object.keys(out.resource.aws_iam_openid_connect_provider).sort()).toEqual(["github_app-dev", "github_data-prod"]);
+    expect(out.resource.aws_iam_openid_connect_provider["github_data-prod"].thumbprint_list).toBeUndefined();
   });
 
   it("declared existing reject settings that would do nothing", () => {
@@ -438,10 +365,10 @@ describe("providers", () => {
               providers: { "app-prod": { existing: true, tags: { a: "b" } } },
             },
           }),
-        })
-      )
+        }),
+      ),
     ).toMatchInlineSnapshot(
-      `"org.yaml:9 error KL519 $.githubOidc.providers.app-prod.tags: the provider is declared existing, so keyless creates nothing and tags would have no effect | fix: remove tags, or remove existing: true to let keyless create the provider"`
+      `"org.yaml:9 error KL519 $.githubOidc.providers.app-prod.tags: the provider is declared existing, so keyless creates nothing and tags would have no effect | fix: remove tags, or remove existing: true to let keyless create the provider"`,
     );
   });
 
@@ -455,11 +382,9 @@ describe("providers", () => {
           "b.yaml": workspace({
             githubOidc: { providers: { "app-prod": { existing: true } } },
           }),
-        })
-      )
-    ).toMatch(
-      /error KL205 .*GitHub OIDC provider in account "app-prod" is declared by a.yaml/
-    );
+        }),
+      ),
+    ).toMatch(/error KL205 .*GitHub OIDC provider in account "app-prod" is declared by a.yaml/);
   });
 });
 
@@ -471,9 +396,7 @@ describe("emission", () => {
       customerManagedPolicies: ["deploy-extra"],
     });
     const ci = result.plan!.workspaces.find((w) => w.name === "ci")!;
-    const out = Testing.synth(
-      new EnvironmentStack(Testing.app(), "ci", { plan: ci })
-    );
+    const out = Testing.synth(new EnvironmentStack(Testing.app(), "ci", { plan: ci }));
     expect(out).toHaveResourceWithProperties(IamRole, {
       name: "deploy",
       path: "/ci/",
@@ -481,35 +404,20 @@ describe("emission", () => {
       provider: "aws.app-prod",
     });
     expect(out).not.toHaveResource(IamOpenidConnectProvider);
-    expect(
-      JSON.parse(out).resource.aws_iam_role_policy_attachment.deploy.for_each
-    ).toBe(
-      '${toset(["arn:aws:iam::100000000002:policy/deploy-extra", "arn:aws:iam::aws:policy/PowerUserAccess"])}'
+    expect(JSON.parse(out).resource.aws_iam_role_policy_attachment.deploy.for_each).toBe(
+      '${toset(["arn:aws:iam::100000000002:policy/deploy-extra", "arn:aws:iam::aws:policy/PowerUserAccess"])}',
     );
   });
 });
 
 describe("githubTrustPolicy", () => {
   it("refuses a wildcard among exact subjects and an empty subject list", () => {
-    expect(() =>
-      githubTrustPolicy("arn", "token.actions.githubusercontent.com", [
-        "repo:a/b:ref:refs/heads/*",
-      ])
-    ).toThrow(/contains a wildcard/);
-    expect(() =>
-      githubTrustPolicy("arn", "token.actions.githubusercontent.com", [])
-    ).toThrow(/at least one subject/);
+    expect(() => githubTrustPolicy("arn", "token.actions.githubusercontent.com", ["repo:a/b:ref:refs/heads/*"])).toThrow(/contains a wildcard/);
+    expect(() => githubTrustPolicy("arn", "token.actions.githubusercontent.com", [])).toThrow(/at least one subject/);
   });
 
   it("never uses set operators, IfExists, negated operators or iss", () => {
-    const text = JSON.stringify(
-      githubTrustPolicy(
-        "arn",
-        "token.actions.githubusercontent.com",
-        ["repo:a/b:pull_request"],
-        ["repo:a/b:ref:refs/heads/r/*"]
-      )
-    );
+    const text = JSON.stringify(githubTrustPolicy("arn", "token.actions.githubusercontent.com", ["repo:a/b:pull_request"], ["repo:a/b:ref:refs/heads/r/*"]));
     expect(text).not.toMatch(/ForAllValues|ForAnyValue|IfExists|Not[A-Z]|:iss/);
   });
 });
@@ -519,9 +427,7 @@ describe("workflowUsage", () => {
     const [role] = ciRoles(compileRole({ maxSessionDuration: 7200 }));
     const usage = workflowUsage(role, "eu-west-1");
     expect(usage.roleArn).toBe("arn:aws:iam::100000000002:role/deploy");
-    expect(usage.jobNeeds).toEqual([
-      "environment: production (any branch the environment's deployment rules allow)",
-    ]);
+    expect(usage.jobNeeds).toEqual(["environment: production (any branch the environment's deployment rules allow)"]);
     expect(usage.yaml).toMatchInlineSnapshot(`
       "# deploy in app-prod: acme/app, environment: production (any branch the environment's deployment rules allow)
       environment: production
@@ -544,7 +450,7 @@ describe("workflowUsage", () => {
       compileRole({
         managedPolicies: ["job-function/ViewOnlyAccess"],
         subjects: [{ pullRequest: true }, { branch: "main" }, { tag: "v1" }],
-      })
+      }),
     );
     const usage = workflowUsage(role, "eu-west-1");
     expect(usage.jobNeeds).toEqual([
@@ -553,8 +459,6 @@ describe("workflowUsage", () => {
       "runs for tag v1 (push of the tag) with no environment:",
     ]);
     expect(usage.yaml).not.toMatch(/^environment:/m);
-    expect(usage.yaml).toMatch(
-      /role-to-assume: arn:aws:iam::100000000002:role\/deploy\n/
-    );
+    expect(usage.yaml).toMatch(/role-to-assume: arn:aws:iam::100000000002:role\/deploy\n/);
   });
 });

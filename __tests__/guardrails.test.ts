@@ -1,12 +1,4 @@
-import {
-  compileFiles,
-  ignoring,
-  inventory,
-  messages,
-  UNUSED,
-  UNREACHED,
-  workspace,
-} from "./support/fixtures";
+import { compileFiles, ignoring, inventory, messages, UNUSED, UNREACHED, workspace } from "./support/fixtures";
 
 /** The inventory with extra SCPs already attached to workloads (as Control Tower would) and to app-dev. */
 function busyInventory(): Record<string, unknown> {
@@ -14,16 +6,8 @@ function busyInventory(): Record<string, unknown> {
     organizationalUnits: Record<string, Record<string, unknown>>;
     accounts: Record<string, Record<string, unknown>>;
   };
-  inv.organizationalUnits.workloads.attachedPolicies = [
-    "FullAWSAccess",
-    "aws-guardrails-A",
-    "aws-guardrails-B",
-  ];
-  inv.accounts["app-dev"].attachedPolicies = [
-    "legacy-1",
-    "legacy-2",
-    "legacy-3",
-  ];
+  inv.organizationalUnits.workloads.attachedPolicies = ["FullAWSAccess", "aws-guardrails-A", "aws-guardrails-B"];
+  inv.accounts["app-dev"].attachedPolicies = ["legacy-1", "legacy-2", "legacy-3"];
   return inv;
 }
 
@@ -62,11 +46,7 @@ describe("guardrails compiler", () => {
     });
     expect(messages(ignoring(result, [...UNUSED, ...UNREACHED]))).toBe(""); // Admin exists only to be exempted
     const [scp] = result.plan!.workspaces[0].guardrails.policies;
-    expect(scp.targets.map((t) => `${t.key}=${t.id}`)).toEqual([
-      "ou:security=ou-ab12-11111111",
-      "ou:workloads=ou-ab12-22222222",
-      "root=r-ab12",
-    ]);
+    expect(scp.targets.map((t) => `${t.key}=${t.id}`)).toEqual(["ou:security=ou-ab12-11111111", "ou:workloads=ou-ab12-22222222", "root=r-ab12"]);
     expect(scp.exemptions).toEqual([
       "role BreakGlass in every account",
       "role ops/Recovery in every account",
@@ -74,7 +54,7 @@ describe("guardrails compiler", () => {
       "keyless's member-account role OrganizationAccountAccessRole (identity providers and protected roles only)",
     ]);
     expect(scp.content).toMatchInlineSnapshot(
-      `"{"Version":"2012-10-17","Statement":[{"Sid":"DenyIamUsersAndLongLivedCredentials","Effect":"Deny","Action":["cognito-identity:CreateIdentityPool","cognito-identity:SetIdentityPoolRoles","cognito-identity:UpdateIdentityPool","iam:AddUserToGroup","iam:AttachGroupPolicy","iam:AttachUserPolicy","iam:ChangePassword","iam:CreateAccessKey","iam:CreateLoginProfile","iam:CreateServiceSpecificCredential","iam:CreateUser","iam:DeleteAccountPasswordPolicy","iam:DeleteUserPermissionsBoundary","iam:PutGroupPolicy","iam:PutUserPolicy","iam:ResetServiceSpecificCredential","iam:UpdateAccessKey","iam:UpdateAccountPasswordPolicy","iam:UpdateLoginProfile","iam:UpdateSSHPublicKey","iam:UpdateServiceSpecificCredential","iam:UpdateSigningCertificate","iam:UploadSSHPublicKey","iam:UploadSigningCertificate","iot:CreateCertificateFromCsr","iot:CreateKeysAndCertificate","iot:CreateRoleAlias","iot:RegisterCACertificate","iot:RegisterCertificate","iot:RegisterCertificateWithoutCA","iot:UpdateRoleAlias","rolesanywhere:CreateProfile","rolesanywhere:CreateTrustAnchor","rolesanywhere:EnableProfile","rolesanywhere:EnableTrustAnchor","rolesanywhere:UpdateProfile","rolesanywhere:UpdateTrustAnchor","ssm:CreateActivation"],"Resource":"*","Condition":{"ArnNotLike":{"aws:PrincipalArn":["arn:aws:iam::*:role/BreakGlass","arn:aws:iam::*:role/aws-reserved/sso.amazonaws.com/*/AWSReservedSSO_PlatformAdmin_????????????????","arn:aws:iam::*:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_PlatformAdmin_????????????????","arn:aws:iam::*:role/ops/Recovery"]}}},{"Sid":"DenyIdentityProviders","Effect":"Deny","Action":["iam:AddClientIDToOpenIDConnectProvider","iam:CreateOpenIDConnectProvider","iam:CreateSAMLProvider","iam:UpdateOpenIDConnectProviderThumbprint","iam:UpdateSAMLProvider"],"Resource":"*","Condition":{"ArnNotLike":{"aws:PrincipalArn":["arn:aws:iam::*:role/BreakGlass","arn:aws:iam::*:role/OrganizationAccountAccessRole","arn:aws:iam::*:role/aws-reserved/sso.amazonaws.com/*/AWSReservedSSO_PlatformAdmin_????????????????","arn:aws:iam::*:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_PlatformAdmin_????????????????","arn:aws:iam::*:role/ops/Recovery"]}}},{"Sid":"DenyLongTermBedrockKeys","Effect":"Deny","Action":"bedrock:CallWithBearerToken","Resource":"*","Condition":{"ArnNotLike":{"aws:PrincipalArn":["arn:aws:iam::*:role/BreakGlass","arn:aws:iam::*:role/aws-reserved/sso.amazonaws.com/*/AWSReservedSSO_PlatformAdmin_????????????????","arn:aws:iam::*:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_PlatformAdmin_????????????????","arn:aws:iam::*:role/ops/Recovery"]},"StringEquals":{"bedrock:BearerTokenType":"LONG_TERM"}}},{"Sid":"ProtectExemptRoles","Effect":"Deny","Action":["iam:AttachRolePolicy","iam:CreateRole","iam:DeleteRole","iam:DeleteRolePermissionsBoundary","iam:DeleteRolePolicy","iam:DetachRolePolicy","iam:PassRole","iam:PutRolePermissionsBoundary","iam:PutRolePolicy","iam:TagRole","iam:UntagRole","iam:UpdateAssumeRolePolicy","iam:UpdateRole","iam:UpdateRoleDescription","sts:AssumeRole"],"Resource":["arn:aws:iam::*:role/BreakGlass","arn:aws:iam::*:role/OrganizationAccountAccessRole","arn:aws:iam::*:role/aws-reserved/sso.amazonaws.com/*","arn:aws:iam::*:role/ops/Recovery"],"Condition":{"ArnNotLike":{"aws:PrincipalArn":["arn:aws:iam::*:role/BreakGlass","arn:aws:iam::*:role/OrganizationAccountAccessRole","arn:aws:iam::*:role/ops/Recovery"]}}},{"Sid":"DenyMemberRootUser","Effect":"Deny","Action":"*","Resource":"*","Condition":{"ArnLike":{"aws:PrincipalArn":"arn:aws:iam::*:root"},"Null":{"aws:AssumedRoot":"true"}}}]}"`
+      `"{"Version":"2012-10-17","Statement":[{"Sid":"DenyIamUsersAndLongLivedCredentials","Effect":"Deny","Action":["cognito-identity:CreateIdentityPool","cognito-identity:SetIdentityPoolRoles","cognito-identity:UpdateIdentityPool","iam:AddUserToGroup","iam:AttachGroupPolicy","iam:AttachUserPolicy","iam:ChangePassword","iam:CreateAccessKey","iam:CreateLoginProfile","iam:CreateServiceSpecificCredential","iam:CreateUser","iam:DeleteAccountPasswordPolicy","iam:DeleteUserPermissionsBoundary","iam:PutGroupPolicy","iam:PutUserPolicy","iam:ResetServiceSpecificCredential","iam:UpdateAccessKey","iam:UpdateAccountPasswordPolicy","iam:UpdateLoginProfile","iam:UpdateSSHPublicKey","iam:UpdateServiceSpecificCredential","iam:UpdateSigningCertificate","iam:UploadSSHPublicKey","iam:UploadSigningCertificate","iot:CreateCertificateFromCsr","iot:CreateKeysAndCertificate","iot:CreateRoleAlias","iot:RegisterCACertificate","iot:RegisterCertificate","iot:RegisterCertificateWithoutCA","iot:UpdateRoleAlias","rolesanywhere:CreateProfile","rolesanywhere:CreateTrustAnchor","rolesanywhere:EnableProfile","rolesanywhere:EnableTrustAnchor","rolesanywhere:UpdateProfile","rolesanywhere:UpdateTrustAnchor","ssm:CreateActivation"],"Resource":"*","Condition":{"ArnNotLike":{"aws:PrincipalArn":["arn:aws:iam::*:role/BreakGlass","arn:aws:iam::*:role/aws-reserved/sso.amazonaws.com/*/AWSReservedSSO_PlatformAdmin_????????????????","arn:aws:iam::*:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_PlatformAdmin_????????????????","arn:aws:iam::*:role/ops/Recovery"]}}},{"Sid":"DenyIdentityProviders","Effect":"Deny","Action":["iam:AddClientIDToOpenIDConnectProvider","iam:CreateOpenIDConnectProvider","iam:CreateSAMLProvider","iam:UpdateOpenIDConnectProviderThumbprint","iam:UpdateSAMLProvider"],"Resource":"*","Condition":{"ArnNotLike":{"aws:PrincipalArn":["arn:aws:iam::*:role/BreakGlass","arn:aws:iam::*:role/OrganizationAccountAccessRole","arn:aws:iam::*:role/aws-reserved/sso.amazonaws.com/*/AWSReservedSSO_PlatformAdmin_????????????????","arn:aws:iam::*:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_PlatformAdmin_????????????????","arn:aws:iam::*:role/ops/Recovery"]}}},{"Sid":"DenyLongTermBedrockKeys","Effect":"Deny","Action":"bedrock:CallWithBearerToken","Resource":"*","Condition":{"ArnNotLike":{"aws:PrincipalArn":["arn:aws:iam::*:role/BreakGlass","arn:aws:iam::*:role/aws-reserved/sso.amazonaws.com/*/AWSReservedSSO_PlatformAdmin_????????????????","arn:aws:iam::*:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_PlatformAdmin_????????????????","arn:aws:iam::*:role/ops/Recovery"]},"StringEquals":{"bedrock:BearerTokenType":"LONG_TERM"}}},{"Sid":"ProtectExemptRoles","Effect":"Deny","Action":["iam:AttachRolePolicy","iam:CreateRole","iam:DeleteRole","iam:DeleteRolePermissionsBoundary","iam:DeleteRolePolicy","iam:DetachRolePolicy","iam:PassRole","iam:PutRolePermissionsBoundary","iam:PutRolePolicy","iam:TagRole","iam:UntagRole","iam:UpdateAssumeRolePolicy","iam:UpdateRole","iam:UpdateRoleDescription","sts:AssumeRole"],"Resource":["arn:aws:iam::*:role/BreakGlass","arn:aws:iam::*:role/OrganizationAccountAccessRole","arn:aws:iam::*:role/aws-reserved/sso.amazonaws.com/*","arn:aws:iam::*:role/ops/Recovery"],"Condition":{"ArnNotLike":{"aws:PrincipalArn":["arn:aws:iam::*:role/BreakGlass","arn:aws:iam::*:role/OrganizationAccountAccessRole","arn:aws:iam::*:role/ops/Recovery"]}}},{"Sid":"DenyMemberRootUser","Effect":"Deny","Action":"*","Resource":"*","Condition":{"ArnLike":{"aws:PrincipalArn":"arn:aws:iam::*:root"},"Null":{"aws:AssumedRoot":"true"}}}]}"`,
     );
     expect(scp.content.length).toBeLessThan(5120);
   });
@@ -170,19 +150,13 @@ describe("guardrails compiler", () => {
     // workloads: FullAWSAccess + 2 from the inventory + 2 from keyless = 5, allowed.
     // app-dev: FullAWSAccess (not listed, counted anyway) + 3 legacy + 2 from keyless = 6, one over.
     expect(messages(ignoring(result, UNREACHED))).toMatchInlineSnapshot(
-      `"org.yaml:10 error KL402 $.guardrails.denyIamUsers.targets.accounts[0]: account "app-dev" would have 6 SCPs attached, 1 over the limit of 5: FullAWSAccess (never detached by keyless), legacy-1 (attached already, per the inventory), legacy-2 (attached already, per the inventory), legacy-3 (attached already, per the inventory), keyless-deny-iam-users (keyless, org.yaml), deny-regions (keyless, prod.yaml) | fix: attach 1 fewer here: merge deny-only guardrails with the same targets (guardrails.merge: true), attach some to a parent OU or the root instead, or detach policies the inventory lists"`
+      `"org.yaml:10 error KL402 $.guardrails.denyIamUsers.targets.accounts[0]: account "app-dev" would have 6 SCPs attached, 1 over the limit of 5: FullAWSAccess (never detached by keyless), legacy-1 (attached already, per the inventory), legacy-2 (attached already, per the inventory), legacy-3 (attached already, per the inventory), keyless-deny-iam-users (keyless, org.yaml), deny-regions (keyless, prod.yaml) | fix: attach 1 fewer here: merge deny-only guardrails with the same targets (guardrails.merge: true), attach some to a parent OU or the root instead, or detach policies the inventory lists"`,
     );
   });
 
   it("reports the root over the quota by how much, counting an SCP listed in the inventory once", () => {
     const inv = inventory() as { root: Record<string, unknown> };
-    inv.root.attachedPolicies = [
-      "FullAWSAccess",
-      "keyless-deny-iam-users",
-      "ct-1",
-      "ct-2",
-      "ct-3",
-    ];
+    inv.root.attachedPolicies = ["FullAWSAccess", "keyless-deny-iam-users", "ct-1", "ct-2", "ct-3"];
     const result = compileFiles({
       "shared/organization.yaml": inv,
       "org.yaml": workspace({
@@ -200,15 +174,12 @@ describe("guardrails compiler", () => {
       }),
     });
     expect(messages(ignoring(result, UNREACHED))).toMatchInlineSnapshot(
-      `"org.yaml:7 error KL402 $.guardrails.denyIamUsers.targets.root: the organization root would have 7 SCPs attached, 2 over the limit of 5: FullAWSAccess (never detached by keyless), keyless-deny-iam-users (keyless, org.yaml), ct-1 (attached already, per the inventory), ct-2 (attached already, per the inventory), ct-3 (attached already, per the inventory), deny-leaving (keyless, org.yaml), deny-regions (keyless, org.yaml) | fix: attach 2 fewer here: merge deny-only guardrails with the same targets (guardrails.merge: true), attach some to a parent OU or the root instead, or detach policies the inventory lists"`
+      `"org.yaml:7 error KL402 $.guardrails.denyIamUsers.targets.root: the organization root would have 7 SCPs attached, 2 over the limit of 5: FullAWSAccess (never detached by keyless), keyless-deny-iam-users (keyless, org.yaml), ct-1 (attached already, per the inventory), ct-2 (attached already, per the inventory), ct-3 (attached already, per the inventory), deny-leaving (keyless, org.yaml), deny-regions (keyless, org.yaml) | fix: attach 2 fewer here: merge deny-only guardrails with the same targets (guardrails.merge: true), attach some to a parent OU or the root instead, or detach policies the inventory lists"`,
     );
   });
 
   it("reports an SCP over 5,120 characters minified", () => {
-    const actions = Array.from(
-      { length: 300 },
-      (_, i) => `ec2:DescribeSomethingQuiteLong${i}`
-    );
+    const actions = Array.from({ length: 300 }, (_, i) => `ec2:DescribeSomethingQuiteLong${i}`);
     const result = compileFiles({
       "org.yaml": workspace({
         guardrails: {
@@ -224,7 +195,7 @@ describe("guardrails compiler", () => {
       }),
     });
     expect(messages(ignoring(result, UNREACHED))).toMatchInlineSnapshot(
-      `"org.yaml:8 error KL401 $.guardrails.policies.huge.document: the policy is 10772 characters minified, 5652 over the limit of 5120 | fix: split it, or use wildcards in action names to shorten it"`
+      `"org.yaml:8 error KL401 $.guardrails.policies.huge.document: the policy is 10772 characters minified, 5652 over the limit of 5120 | fix: split it, or use wildcards in action names to shorten it"`,
     );
   });
 });
@@ -264,43 +235,33 @@ describe("merging guardrails", () => {
   it("offers to merge deny-only guardrails with the same targets, with the merged size", () => {
     const result = compileFiles(files());
     expect(messages(ignoring(result, UNREACHED))).toMatchInlineSnapshot(
-      `"org.yaml:13 warning KL406 $.guardrails.policies.deny-leaving: "deny-leaving", "keyless-deny-iam-users" have only Deny statements and the same targets (ou:workloads): merged they are one SCP "deny-leaving+keyless-deny-iam-users" of 2863 characters (limit 5120), using 1 fewer of the 5 SCPs each target allows | fix: set guardrails.merge: true to emit the merged SCP (Terraform replaces the separate SCPs with it), or guardrails.merge: false to keep them apart and silence this"`
+      `"org.yaml:13 warning KL406 $.guardrails.policies.deny-leaving: "deny-leaving", "keyless-deny-iam-users" have only Deny statements and the same targets (ou:workloads): merged they are one SCP "deny-leaving+keyless-deny-iam-users" of 2863 characters (limit 5120), using 1 fewer of the 5 SCPs each target allows | fix: set guardrails.merge: true to emit the merged SCP (Terraform replaces the separate SCPs with it), or guardrails.merge: false to keep them apart and silence this"`,
     );
-    expect(
-      result.plan!.workspaces[0].guardrails.policies.map((p) => p.name)
-    ).toEqual(["keyless-deny-iam-users", "deny-leaving", "deny-root-user"]);
+    expect(result.plan!.workspaces[0].guardrails.policies.map((p) => p.name)).toEqual(["keyless-deny-iam-users", "deny-leaving", "deny-root-user"]);
   });
 
   it("emits one SCP with every statement when merge is true", () => {
     const result = compileFiles(files(true));
     expect(messages(ignoring(result, UNREACHED))).toBe("");
     const policies = result.plan!.workspaces[0].guardrails.policies;
-    expect(
-      policies.map((p) => [
-        p.key,
-        p.name,
-        p.targets.map((t) => t.key).join(","),
-      ])
-    ).toEqual([
-      [
-        "merged_deny-leaving+keyless-deny-iam-users",
-        "deny-leaving+keyless-deny-iam-users",
-        "ou:workloads",
-      ],
+    expect(policies.map((p) => [p.key, p.name, p.targets.map((t) => t.key).join(",")])).toEqual([
+      ["merged_deny-leaving+keyless-deny-iam-users", "deny-leaving+keyless-deny-iam-users", "ou:workloads"],
       ["policy_deny-root-user", "deny-root-user", "root"],
     ]);
     const merged = policies[0];
-    expect(merged.mergedFrom).toEqual([
-      "deny-leaving",
-      "keyless-deny-iam-users",
-    ]);
+    expect(merged.mergedFrom).toEqual(["deny-leaving", "keyless-deny-iam-users"]);
     expect(merged.exemptions).toEqual([
       "keyless-deny-iam-users: role BreakGlass in every account",
       "keyless-deny-iam-users: keyless's member-account role OrganizationAccountAccessRole (identity providers and protected roles only)",
     ]);
-    expect(
-      JSON.parse(merged.content).Statement.map((s: { Sid: string }) => s.Sid)
-    ).toEqual(["DenyLeaving", "DenyIamUsersAndLongLivedCredentials", "DenyIdentityProviders", "DenyLongTermBedrockKeys", "ProtectExemptRoles", "DenyMemberRootUser"]);
+    expect(JSON.parse(merged.content).Statement.map((s: { Sid: string }) => s.Sid)).toEqual([
+      "DenyLeaving",
+      "DenyIamUsersAndLongLivedCredentials",
+      "DenyIdentityProviders",
+      "DenyLongTermBedrockKeys",
+      "ProtectExemptRoles",
+      "DenyMemberRootUser",
+    ]);
   });
 
   it("keeps them apart quietly when merge is false", () => {
@@ -322,7 +283,7 @@ describe("merging guardrails", () => {
       }),
     });
     expect(messages(ignoring(result, UNREACHED))).toMatchInlineSnapshot(
-      `"org.yaml:5 warning KL409 $.guardrails.merge: "a", "b" share their targets (root) but cannot be merged: a and b both use Sid "Same" | fix: keep them apart, or edit them so that every statement is a Deny with its own Sid"`
+      `"org.yaml:5 warning KL409 $.guardrails.merge: "a", "b" share their targets (root) but cannot be merged: a and b both use Sid "Same" | fix: keep them apart, or edit them so that every statement is a Deny with its own Sid"`,
     );
     expect(result.plan!.workspaces[0].guardrails.policies).toHaveLength(2);
   });

@@ -138,9 +138,7 @@ describe("principals and permission sets of expired grants", () => {
       identityCenter: {
         groups: { Contractors: { source: "external" } },
         users: { "contractor@example.com": { source: "external" } },
-        assignments: [
-          { users: ["contractor@example.com"], groups: ["Contractors"], permissionSets: ["ReadOnly"], targets: { accounts: ["app-dev"] }, expires },
-        ],
+        assignments: [{ users: ["contractor@example.com"], groups: ["Contractors"], permissionSets: ["ReadOnly"], targets: { accounts: ["app-dev"] }, expires }],
       },
     }),
   });
@@ -194,7 +192,8 @@ describe("permission sets of other workspaces", () => {
     expect(r.lifecycle.precondition).toEqual([
       {
         condition: '${lookup(data.terraform_remote_state.org.outputs.permission_set_arns_by_name, "ReadOnlyAccess", null) != null}',
-        error_message: "keyless: permission set ReadOnlyAccess belongs to workspace org, whose state publishes no ARN for it yet (output permission_set_arns_by_name). Apply workspace org first, then plan this one again.",
+        error_message:
+          "keyless: permission set ReadOnlyAccess belongs to workspace org, whose state publishes no ARN for it yet (output permission_set_arns_by_name). Apply workspace org first, then plan this one again.",
       },
     ]);
   });
@@ -207,7 +206,10 @@ describe("permission sets of other workspaces", () => {
 
   it("read an HCP Terraform owner through the remote backend", () => {
     const { dev } = synth(files({ cloud: { organization: "acme", workspace: "keyless-org" } }));
-    expect(dev.data.terraform_remote_state.org).toMatchObject({ backend: "remote", config: { organization: "acme", hostname: "app.terraform.io", workspaces: { name: "keyless-org" } } });
+    expect(dev.data.terraform_remote_state.org).toMatchObject({
+      backend: "remote",
+      config: { organization: "acme", hostname: "app.terraform.io", workspaces: { name: "keyless-org" } },
+    });
   });
 });
 

@@ -9,14 +9,17 @@ import { workspace, writeDefinitions } from "./support/fixtures";
 import { tempDir } from "./support/temp";
 
 /** A previous cdk.tf.json holding these permission sets (address -> AWS name). */
-const stack = (sets: Record<string, string>) => ({ resource: { aws_ssoadmin_permission_set: Object.fromEntries(Object.entries(sets).map(([a, name]) => [a, { name, session_duration: "PT1H" }])) } });
+const stack = (sets: Record<string, string>) => ({
+  resource: { aws_ssoadmin_permission_set: Object.fromEntries(Object.entries(sets).map(([a, name]) => [a, { name, session_duration: "PT1H" }])) },
+});
 
 const ps = (key: string, name = key): PermissionSetPlan => ({ key, name, sessionDuration: "PT1H", tags: {}, managedPolicyArns: [], customerManagedPolicies: [] });
 const plan = (sets: Record<string, PermissionSetPlan[]>): AccessPlan => ({
   partition: "aws",
   workspaces: Object.entries(sets).map(([name, permissionSets]) => ({ name, file: `${name}.yaml`, identityCenter: { permissionSets } }) as unknown as WorkspacePlan),
 });
-const found = (previous: Record<string, unknown>, next: AccessPlan) => permissionSetReplacements(previous, next).map((d) => `${d.code} ${d.severity} ${d.file} ${d.path.join(".")}: ${d.message}`);
+const found = (previous: Record<string, unknown>, next: AccessPlan) =>
+  permissionSetReplacements(previous, next).map((d) => `${d.code} ${d.severity} ${d.file} ${d.path.join(".")}: ${d.message}`);
 
 describe("permission set replacement hazards", () => {
   it("reports a new name at the same address", () => {

@@ -1,22 +1,9 @@
-import {
-  checkEvaluationDate,
-  todayUtc,
-} from "../src/compile/identity-center/expiry";
-import {
-  compileFiles,
-  ignoring,
-  inventory,
-  messages,
-  UNUSED,
-  workspace,
-} from "./support/fixtures";
+import { checkEvaluationDate, todayUtc } from "../src/compile/identity-center/expiry";
+import { compileFiles, ignoring, inventory, messages, UNUSED, workspace } from "./support/fixtures";
 
-const ic = (identityCenter: Record<string, unknown>) =>
-  workspace({ identityCenter });
-const codes = (r: ReturnType<typeof compileFiles>) =>
-  r.diagnostics.map((d) => `${d.severity} ${d.code} ${d.path.join(".")}`);
-const keys = (r: ReturnType<typeof compileFiles>, ws = 0) =>
-  r.plan!.workspaces[ws].identityCenter.assignments.map((a) => a.key);
+const ic = (identityCenter: Record<string, unknown>) => workspace({ identityCenter });
+const codes = (r: ReturnType<typeof compileFiles>) => r.diagnostics.map((d) => `${d.severity} ${d.code} ${d.path.join(".")}`);
+const keys = (r: ReturnType<typeof compileFiles>, ws = 0) => r.plan!.workspaces[ws].identityCenter.assignments.map((a) => a.key);
 
 describe("permission sets", () => {
   it("compiles every option into the plan, with defaults and partition-aware ARNs", () => {
@@ -31,14 +18,8 @@ describe("permission sets", () => {
             sessionDuration: "PT4H",
             relayState: "https://console.aws.amazon.com/ecs/home",
             tags: { team: "ops", cost: "shared" },
-            managedPolicies: [
-              "ReadOnlyAccess",
-              "arn:aws-us-gov:iam::aws:policy/job-function/ViewOnlyAccess",
-            ],
-            customerManagedPolicies: [
-              { name: "ops-extra", path: "/acme/ops/" },
-              { name: "deny-secrets" },
-            ],
+            managedPolicies: ["ReadOnlyAccess", "arn:aws-us-gov:iam::aws:policy/job-function/ViewOnlyAccess"],
+            customerManagedPolicies: [{ name: "ops-extra", path: "/acme/ops/" }, { name: "deny-secrets" }],
             inlinePolicy: {
               Statement: [
                 {
@@ -65,16 +46,12 @@ describe("permission sets", () => {
         sessionDuration: "PT4H",
         relayState: "https://console.aws.amazon.com/ecs/home",
         tags: { cost: "shared", team: "ops" },
-        managedPolicyArns: [
-          "arn:aws-us-gov:iam::aws:policy/ReadOnlyAccess",
-          "arn:aws-us-gov:iam::aws:policy/job-function/ViewOnlyAccess",
-        ],
+        managedPolicyArns: ["arn:aws-us-gov:iam::aws:policy/ReadOnlyAccess", "arn:aws-us-gov:iam::aws:policy/job-function/ViewOnlyAccess"],
         customerManagedPolicies: [
           { name: "deny-secrets", path: "/" },
           { name: "ops-extra", path: "/acme/ops/" },
         ],
-        inlinePolicy:
-          '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["ecs:StopTask","ecs:UpdateService"],"Resource":"*"}]}',
+        inlinePolicy: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["ecs:StopTask","ecs:UpdateService"],"Resource":"*"}]}',
         permissionsBoundary: {
           customerManagedPolicy: { name: "boundary", path: "/acme/" },
         },
@@ -94,10 +71,8 @@ describe("permission sets", () => {
   });
 
   it("counts AWS managed and customer-managed policies together: warning past 10, error past 20", () => {
-    const aws = (n: number) =>
-      Array.from({ length: n }, (_, i) => `Policy${i}`);
-    const cust = (n: number) =>
-      Array.from({ length: n }, (_, i) => ({ name: `cust${i}` }));
+    const aws = (n: number) => Array.from({ length: n }, (_, i) => `Policy${i}`);
+    const cust = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `cust${i}` }));
     const result = compileFiles({
       "org.yaml": ic({
         permissionSets: {
@@ -129,15 +104,8 @@ describe("permission sets", () => {
       "org.yaml": ic({
         permissionSets: {
           Mixed: {
-            managedPolicies: [
-              "arn:aws:iam::123456789012:policy/teams/app-deploy",
-              "arn:aws-cn:iam::aws:policy/ReadOnlyAccess",
-            ],
-            customerManagedPolicies: [
-              { name: "x" },
-              { name: "x", path: "/" },
-              { name: "x", path: "/other/" },
-            ],
+            managedPolicies: ["arn:aws:iam::123456789012:policy/teams/app-deploy", "arn:aws-cn:iam::aws:policy/ReadOnlyAccess"],
+            customerManagedPolicies: [{ name: "x" }, { name: "x", path: "/" }, { name: "x", path: "/other/" }],
             permissionsBoundary: {
               managedPolicy: "arn:aws:iam::123456789012:policy/boundary",
             },
@@ -183,20 +151,13 @@ describe("permission sets", () => {
         permissionSets: { Ok: { sessionDuration: "PT12H1M" } },
       }),
     });
-    expect(codes(sessions)).toEqual([
-      "error KL301 identityCenter.defaults.sessionDuration",
-      "error KL301 identityCenter.permissionSets.Ok.sessionDuration",
-    ]);
+    expect(codes(sessions)).toEqual(["error KL301 identityCenter.defaults.sessionDuration", "error KL301 identityCenter.permissionSets.Ok.sessionDuration"]);
   });
 
   it("warns past the instance's default quota of 3,500 permission sets", () => {
-    const many = Object.fromEntries(
-      Array.from({ length: 3501 }, (_, i) => [`PS${i}`, {}])
-    );
+    const many = Object.fromEntries(Array.from({ length: 3501 }, (_, i) => [`PS${i}`, {}]));
     const result = compileFiles({ "org.yaml": ic({ permissionSets: many }) });
-    expect(ignoring(result, UNUSED).diagnostics.map((d) => [d.code, d.severity])).toEqual([
-      ["KL316", "warning"],
-    ]);
+    expect(ignoring(result, UNUSED).diagnostics.map((d) => [d.code, d.severity])).toEqual([["KL316", "warning"]]);
     expect(ignoring(result, UNUSED).diagnostics[0].message).toContain("3501 permission sets");
   });
 });
@@ -239,10 +200,7 @@ describe("principals", () => {
         ],
       }),
     });
-    expect(codes(ignoring(result, UNUSED))).toEqual([
-      "warning KL307 identityCenter.assignments.0.users.0",
-      "warning KL307 identityCenter.assignments.0.users.1",
-    ]);
+    expect(codes(ignoring(result, UNUSED))).toEqual(["warning KL307 identityCenter.assignments.0.users.0", "warning KL307 identityCenter.assignments.0.users.1"]);
     const [dev, org] = result.plan!.workspaces;
     expect(org.identityCenter.managedUsers).toEqual([
       {
@@ -262,16 +220,9 @@ describe("principals", () => {
       },
     ]);
     expect(org.identityCenter.userLookups).toEqual(["bob@acme.example"]);
-    expect(dev.identityCenter.userLookups).toEqual([
-      "alice",
-      "carol@acme.example",
-    ]);
+    expect(dev.identityCenter.userLookups).toEqual(["alice", "carol@acme.example"]);
     expect(dev.identityCenter.groupLookups).toEqual(["BreakGlass"]);
-    expect(keys(result)).toEqual([
-      "group:BreakGlass/ReadOnly/app-dev",
-      "user:alice/ReadOnly/app-dev",
-      "user:carol@acme.example/ReadOnly/app-dev",
-    ]);
+    expect(keys(result)).toEqual(["group:BreakGlass/ReadOnly/app-dev", "user:alice/ReadOnly/app-dev", "user:carol@acme.example/ReadOnly/app-dev"]);
   });
 
   it("reports unknown users, members of external groups, two kinds of one name and incomplete users", () => {
@@ -312,58 +263,21 @@ describe("targets", () => {
     compileFiles({
       "org.yaml": ic({
         ...base,
-        assignments: [
-          { groups: ["Platform"], permissionSets: ["ReadOnly"], targets },
-        ],
+        assignments: [{ groups: ["Platform"], permissionSets: ["ReadOnly"], targets }],
       }),
     });
-  const accounts = (targets: Record<string, unknown>) =>
-    grant(targets).plan!.workspaces[0].identityCenter.assignments.map(
-      (a) => a.account.name
-    );
+  const accounts = (targets: Record<string, unknown>) => grant(targets).plan!.workspaces[0].identityCenter.assignments.map((a) => a.account.name);
 
   it.each([
-    [
-      "a nested OU, recursively by default",
-      { organizationalUnits: ["workloads"] },
-      ["app-dev", "app-prod", "data-prod"],
-    ],
-    [
-      "an OU without its children",
-      { organizationalUnits: ["workloads"], recursive: false },
-      [],
-    ],
-    [
-      "a leaf OU, never its suspended account",
-      { organizationalUnits: ["workloads/prod"] },
-      ["app-prod", "data-prod"],
-    ],
-    [
-      "the organization, without the management account",
-      { organization: true },
-      ["app-dev", "app-prod", "audit", "data-prod"],
-    ],
-    [
-      "the organization with the management account",
-      { organization: true, includeManagementAccount: true },
-      ["app-dev", "app-prod", "audit", "data-prod", "management"],
-    ],
-    [
-      "the management account by name, not asked for",
-      { accounts: ["management", "audit"] },
-      ["audit"],
-    ],
-    [
-      "a suspended account by name",
-      { accounts: ["old-prod", "app-dev"] },
-      ["app-dev"],
-    ],
+    ["a nested OU, recursively by default", { organizationalUnits: ["workloads"] }, ["app-dev", "app-prod", "data-prod"]],
+    ["an OU without its children", { organizationalUnits: ["workloads"], recursive: false }, []],
+    ["a leaf OU, never its suspended account", { organizationalUnits: ["workloads/prod"] }, ["app-prod", "data-prod"]],
+    ["the organization, without the management account", { organization: true }, ["app-dev", "app-prod", "audit", "data-prod"]],
+    ["the organization with the management account", { organization: true, includeManagementAccount: true }, ["app-dev", "app-prod", "audit", "data-prod", "management"]],
+    ["the management account by name, not asked for", { accounts: ["management", "audit"] }, ["audit"]],
+    ["a suspended account by name", { accounts: ["old-prod", "app-dev"] }, ["app-dev"]],
     ["accounts by id", { accounts: ["100000000002"] }, ["app-prod"]],
-    [
-      "tags: every pair must match",
-      { tags: { env: "prod" } },
-      ["app-prod", "data-prod"],
-    ],
+    ["tags: every pair must match", { tags: { env: "prod" } }, ["app-prod", "data-prod"]],
     [
       "the union of selectors",
       {
@@ -384,19 +298,13 @@ describe("targets", () => {
       },
       ["app-dev"],
     ],
-    [
-      "excluding a parent OU removes its children's accounts",
-      { organization: true, exclude: { organizationalUnits: ["workloads"] } },
-      ["audit"],
-    ],
+    ["excluding a parent OU removes its children's accounts", { organization: true, exclude: { organizationalUnits: ["workloads"] } }, ["audit"]],
   ])("reaches %s", (_what, targets, expected) => {
     expect(accounts(targets)).toEqual(expected);
   });
 
   it("rejects an empty tag selector, which would match every account", () => {
-    expect(codes(grant({ tags: {} }))).toEqual([
-      "error KL106 identityCenter.assignments.0.targets.tags",
-    ]);
+    expect(codes(grant({ tags: {} }))).toEqual(["error KL106 identityCenter.assignments.0.targets.tags"]);
   });
 
   it("makes one grant of the same principal, permission set and account reached by several rules", () => {
@@ -417,10 +325,7 @@ describe("targets", () => {
         ],
       }),
     });
-    expect(keys(result)).toEqual([
-      "group:Platform/ReadOnly/app-prod",
-      "group:Platform/ReadOnly/data-prod",
-    ]);
+    expect(keys(result)).toEqual(["group:Platform/ReadOnly/app-prod", "group:Platform/ReadOnly/data-prod"]);
   });
 
   it("reports every unknown reference with its file and path", () => {
@@ -478,17 +383,13 @@ describe("time-bound grants", () => {
           ],
         }),
       },
-      date
+      date,
     );
 
   it("emits a grant before its expiry date, silently when it is more than 14 days away", () => {
     const result = contractor("2026-11-16");
     expect(ignoring(result, UNUSED).diagnostics).toEqual([]);
-    expect(
-      result
-        .plan!.workspaces[0].identityCenter.assignments.filter((a) => a.expires)
-        .map((a) => [a.key, a.expires])
-    ).toEqual([
+    expect(result.plan!.workspaces[0].identityCenter.assignments.filter((a) => a.expires).map((a) => [a.key, a.expires])).toEqual([
       ["group:Contractors/ReadOnly/app-prod", "2026-11-16"],
       ["group:Contractors/ReadOnly/data-prod", "2026-11-16"],
     ]);
@@ -496,11 +397,11 @@ describe("time-bound grants", () => {
 
   it("warns within 14 days and leaves out an expired grant, saying so", () => {
     expect(messages(ignoring(contractor("2026-11-15"), UNUSED))).toMatchInlineSnapshot(
-      `"org.yaml:43 warning KL309 $.identityCenter.assignments[1].expires: this grant expires on 2026-11-15, in 14 day(s) (evaluation date 2026-11-01); from then on its 2 account assignment(s) are removed by the next synth and apply | fix: extend expires if the access is still needed, or let it lapse"`
+      `"org.yaml:43 warning KL309 $.identityCenter.assignments[1].expires: this grant expires on 2026-11-15, in 14 day(s) (evaluation date 2026-11-01); from then on its 2 account assignment(s) are removed by the next synth and apply | fix: extend expires if the access is still needed, or let it lapse"`,
     );
     const expired = contractor("2026-11-01");
     expect(messages(ignoring(expired, UNUSED))).toMatchInlineSnapshot(
-      `"org.yaml:43 warning KL308 $.identityCenter.assignments[1].expires: this grant expired on 2026-11-01 (evaluation date 2026-11-01): its 2 account assignment(s) are not emitted, so the next apply removes them | fix: delete the assignment, or move expires to a later date to extend it"`
+      `"org.yaml:43 warning KL308 $.identityCenter.assignments[1].expires: this grant expired on 2026-11-01 (evaluation date 2026-11-01): its 2 account assignment(s) are not emitted, so the next apply removes them | fix: delete the assignment, or move expires to a later date to extend it"`,
     );
     expect(keys(expired)).toEqual(["group:Platform/ReadOnly/app-dev"]);
   });
@@ -531,27 +432,18 @@ describe("time-bound grants", () => {
           ],
         }),
       },
-      "2026-11-01"
+      "2026-11-01",
     );
-    expect(
-      result.plan!.workspaces[0].identityCenter.assignments.map((a) => [
-        a.key,
-        a.expires,
-      ])
-    ).toEqual([
+    expect(result.plan!.workspaces[0].identityCenter.assignments.map((a) => [a.key, a.expires])).toEqual([
       ["group:Platform/ReadOnly/app-dev", undefined],
       ["group:Platform/ReadOnly/app-prod", "2027-06-30"],
     ]);
   });
 
   it("rejects expiry and evaluation dates that are not calendar dates", () => {
-    expect(codes(contractor("2026-02-30"))).toEqual([
-      "error KL310 identityCenter.assignments.1.expires",
-    ]);
-    expect(
-      messages(contractor("2027-01-01", "2026-13-01"))
-    ).toMatchInlineSnapshot(
-      `"--date:- error KL311 $: evaluation date "2026-13-01" is not a calendar date, expected YYYY-MM-DD | fix: pass --date as YYYY-MM-DD, for example --date 2026-11-01, or leave it out to use today (UTC)"`
+    expect(codes(contractor("2026-02-30"))).toEqual(["error KL310 identityCenter.assignments.1.expires"]);
+    expect(messages(contractor("2027-01-01", "2026-13-01"))).toMatchInlineSnapshot(
+      `"--date:- error KL311 $: evaluation date "2026-13-01" is not a calendar date, expected YYYY-MM-DD | fix: pass --date as YYYY-MM-DD, for example --date 2026-11-01, or leave it out to use today (UTC)"`,
     );
     expect(checkEvaluationDate(undefined)).toBeUndefined();
     expect(todayUtc(new Date("2026-03-04T23:59:59Z"))).toBe("2026-03-04");
@@ -564,9 +456,7 @@ describe("workspace settings", () => {
       compileFiles({
         "org.yaml": ic({
           ...base,
-          ...(threshold
-            ? { defaults: { assignmentWarningThreshold: threshold } }
-            : {}),
+          ...(threshold ? { defaults: { assignmentWarningThreshold: threshold } } : {}),
           assignments: [
             {
               groups: ["Platform", "BreakGlass"],
@@ -578,7 +468,7 @@ describe("workspace settings", () => {
       });
     expect(grants().diagnostics).toEqual([]);
     expect(messages(grants(15))).toMatchInlineSnapshot(
-      `"org.yaml:29 warning KL312 $.identityCenter.assignments: this workspace has 16 account assignments, more than its threshold of 15: a first apply creates about 60 a minute (the provider waits about 10 s for each, 10 at a time), so it takes about 1 minute, and every plan refreshes each one; a chained role session lasts 60 minutes | fix: split the assignments across workspaces (for example one per OU or per team), or raise identityCenter.defaults.assignmentWarningThreshold if your apply's credentials outlive the apply"`
+      `"org.yaml:29 warning KL312 $.identityCenter.assignments: this workspace has 16 account assignments, more than its threshold of 15: a first apply creates about 60 a minute (the provider waits about 10 s for each, 10 at a time), so it takes about 1 minute, and every plan refreshes each one; a chained role session lasts 60 minutes | fix: split the assignments across workspaces (for example one per OU or per team), or raise identityCenter.defaults.assignmentWarningThreshold if your apply's credentials outlive the apply"`,
     );
     expect(grants(16).diagnostics).toEqual([]);
   });
@@ -597,8 +487,6 @@ describe("workspace settings", () => {
       { key: "team", sources: ["${path:enterprise.department}"] },
     ]);
     expect(dev.identityCenter.accessControlAttributes).toBeUndefined();
-    expect(
-      codes(compileFiles({ "org.yaml": ic(abac), "dev.yaml": ic(abac) }))
-    ).toEqual(["error KL205 identityCenter.accessControlAttributes"]);
+    expect(codes(compileFiles({ "org.yaml": ic(abac), "dev.yaml": ic(abac) }))).toEqual(["error KL205 identityCenter.accessControlAttributes"]);
   });
 });

@@ -74,17 +74,31 @@ describe("keyless init", () => {
 
   it("with AWS credentials, pulls the real inventory in place of the template, its $schema into the package", async () => {
     const aws = await startEmulator({
-      seed: { organization: { managementAccountId: "123456789012", organizationalUnits: [{ id: "ou-q1w2-00000001", name: "workloads" }], accounts: [{ id: "123456789013", name: "app", parentId: "ou-q1w2-00000001" }] } },
+      seed: {
+        organization: {
+          managementAccountId: "123456789012",
+          organizationalUnits: [{ id: "ou-q1w2-00000001", name: "workloads" }],
+          accounts: [{ id: "123456789013", name: "app", parentId: "ou-q1w2-00000001" }],
+        },
+      },
     });
     try {
       const dir = tmp();
-      const res = await runAsync(dir, ["init"], { AWS_ENDPOINT_URL: aws.endpoint, AWS_ACCESS_KEY_ID: "AKIA0000111111111111", AWS_SECRET_ACCESS_KEY: "test", AWS_REGION: "eu-west-1" });
+      const res = await runAsync(dir, ["init"], {
+        AWS_ENDPOINT_URL: aws.endpoint,
+        AWS_ACCESS_KEY_ID: "AKIA0000111111111111",
+        AWS_SECRET_ACCESS_KEY: "test",
+        AWS_REGION: "eu-west-1",
+      });
       expect(res.code).toBe(0);
       expect(res.stdout).toContain("environments/shared/organization.yaml pulled from AWS Organizations");
       const text = readFileSync(join(dir, "environments", "shared", "organization.yaml"), "utf8");
       expect(text).toContain("# yaml-language-server: $schema=../../node_modules/keyless/schemas/organization.schema.json\n");
       expect(text).not.toContain("../../schemas/");
-      expect((parse(text) as { $schema: string; root: { id: string } })).toMatchObject({ $schema: "../../node_modules/keyless/schemas/organization.schema.json", root: { id: aws.state.organization.rootId } });
+      expect(parse(text) as { $schema: string; root: { id: string } }).toMatchObject({
+        $schema: "../../node_modules/keyless/schemas/organization.schema.json",
+        root: { id: aws.state.organization.rootId },
+      });
       const result = compile({ dir: join(dir, "environments"), cwd: dir, evaluationDate: "2026-01-15" });
       expect(result.diagnostics.filter((d) => d.severity === "error").map((d) => `${d.file}:${d.line} ${d.code} ${d.message}`)).toEqual([]);
       expect(result.plan?.workspaces[0].guardrails.policies[0].targets.map((t) => t.id)).toEqual([aws.state.organization.rootId]);
@@ -96,7 +110,13 @@ describe("keyless init", () => {
 
   it("with credentials that cannot reach AWS, keeps the template and says why; init still succeeds", async () => {
     const dir = tmp();
-    const res = await runAsync(dir, ["init"], { AWS_ENDPOINT_URL: "http://127.0.0.1:9", AWS_ACCESS_KEY_ID: "AKIA0000111111111111", AWS_SECRET_ACCESS_KEY: "test", AWS_REGION: "eu-west-1", AWS_MAX_ATTEMPTS: "1" });
+    const res = await runAsync(dir, ["init"], {
+      AWS_ENDPOINT_URL: "http://127.0.0.1:9",
+      AWS_ACCESS_KEY_ID: "AKIA0000111111111111",
+      AWS_SECRET_ACCESS_KEY: "test",
+      AWS_REGION: "eu-west-1",
+      AWS_MAX_ATTEMPTS: "1",
+    });
     expect(res.code).toBe(0);
     expect(res.stdout).toContain("AWS credentials found, but the inventory could not be pulled");
     expect(readFileSync(join(dir, "environments", "shared", "organization.yaml"), "utf8")).toContain("THIS IS A TEMPLATE");

@@ -210,7 +210,9 @@ describeTerraform("Identity Center's second day, with terraform against the AWS 
     emulator.reset();
     const a = await applied(dir.org);
     expect({ add: a.add, change: a.change, destroy: a.destroy, moved: a.moved.length }).toEqual({ add: 4 + 2, change: 0, destroy: 0, moved: 4 + 4 });
-    expect(a.moved).toContain('aws_ssoadmin_account_assignment.this["group:Contractors/Contractor/app-dev"] -> aws_ssoadmin_account_assignment.ContractorRO["group:Contractors/100000000005"]');
+    expect(a.moved).toContain(
+      'aws_ssoadmin_account_assignment.this["group:Contractors/Contractor/app-dev"] -> aws_ssoadmin_account_assignment.ContractorRO["group:Contractors/100000000005"]',
+    );
     expect(a.moved).toContain("aws_ssoadmin_permission_set.Contractor -> aws_ssoadmin_permission_set.ContractorRO");
     expect(emulator.state.identityCenter.assignments).toHaveLength(6);
     // Only Ops's assignments were created, each after Ops's managed policy, inline policy and boundary.
@@ -259,7 +261,11 @@ describeTerraform("Identity Center's second day, with terraform against the AWS 
     expect(team.data.aws_ssoadmin_permission_set).toBeUndefined();
     writeFileSync(
       join(dir.team, "handover.tf.json"),
-      JSON.stringify({ import: [{ to: `aws_ssoadmin_account_assignment.ReadOnly[${JSON.stringify(key)}]`, id: `${developers.GroupId},GROUP,${DATA_PROD},AWS_ACCOUNT,${readOnly.arn},${ic.instanceArn}` }] }),
+      JSON.stringify({
+        import: [
+          { to: `aws_ssoadmin_account_assignment.ReadOnly[${JSON.stringify(key)}]`, id: `${developers.GroupId},GROUP,${DATA_PROD},AWS_ACCOUNT,${readOnly.arn},${ic.instanceArn}` },
+        ],
+      }),
     );
     cpuSeconds += (await init(dir.team)).cpuSeconds;
     emulator.reset();

@@ -18,7 +18,13 @@ const V = "${aws:username}";
 const D = "%{if true}x%{endif}";
 const APP_DEV = "100000000005";
 const doc = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: `arn:aws:s3:::home/${V}/${D}/*` }] };
-const role = (account: string, extra: Record<string, unknown> = {}) => ({ account, repository: "acme/app", subjects: [{ environment: "dev" }], managedPolicies: ["ReadOnlyAccess"], ...extra });
+const role = (account: string, extra: Record<string, unknown> = {}) => ({
+  account,
+  repository: "acme/app",
+  subjects: [{ environment: "dev" }],
+  managedPolicies: ["ReadOnlyAccess"],
+  ...extra,
+});
 
 /** The fixture inventory, with app-dev's key renamed (same id) when asked. */
 function organization(renamed: boolean): Record<string, unknown> {

@@ -1,11 +1,5 @@
 import { loadDefinitions } from "../src/load/load";
-import {
-  compileFiles,
-  inventory,
-  messages,
-  workspace,
-  writeDefinitions,
-} from "./support/fixtures";
+import { compileFiles, inventory, messages, workspace, writeDefinitions } from "./support/fixtures";
 
 describe("loader", () => {
   it("reads YAML and JSON workspaces, named after their files, with the inventory they name", () => {
@@ -24,10 +18,8 @@ describe("loader", () => {
 
   it("locates values by JSON path, in YAML and in JSON", () => {
     const dir = writeDefinitions({
-      "dev.yaml":
-        "organization: ./shared/organization.yaml\naws:\n  region: eu-west-1\n",
-      "prod.json":
-        '{\n  "organization": "./shared/organization.yaml",\n  "aws": {\n    "region": "eu-west-1"\n  }\n}\n',
+      "dev.yaml": "organization: ./shared/organization.yaml\naws:\n  region: eu-west-1\n",
+      "prod.json": '{\n  "organization": "./shared/organization.yaml",\n  "aws": {\n    "region": "eu-west-1"\n  }\n}\n',
     });
     const [dev, prod] = loadDefinitions({ dir, cwd: dir }).workspaces;
     expect(dev.source.locate(["aws", "region"])).toEqual({
@@ -43,8 +35,7 @@ describe("loader", () => {
   it("reports syntax errors and duplicate keys with their line, and keeps going", () => {
     const result = compileFiles({
       "dev.yaml": "organization: ./shared/organization.yaml\naws: [unclosed\n",
-      "prod.yaml":
-        "organization: ./shared/organization.yaml\naws:\n  region: eu-west-1\naws:\n  region: us-east-1\n",
+      "prod.yaml": "organization: ./shared/organization.yaml\naws:\n  region: eu-west-1\naws:\n  region: us-east-1\n",
       "ok.yaml": workspace(),
     });
     expect(result.plan).toBeUndefined();
@@ -55,13 +46,9 @@ describe("loader", () => {
   });
 
   it("rejects file names that cannot be workspace names, and an empty folder", () => {
-    expect(
-      messages(compileFiles({ "Prod Account.yaml": workspace() }))
-    ).toContain('KL005 $: "Prod Account" cannot name a workspace');
+    expect(messages(compileFiles({ "Prod Account.yaml": workspace() }))).toContain('KL005 $: "Prod Account" cannot name a workspace');
     const empty = writeDefinitions({});
-    expect(
-      loadDefinitions({ dir: empty, cwd: empty }).diagnostics.map((d) => d.code)
-    ).toEqual(["KL003"]);
+    expect(loadDefinitions({ dir: empty, cwd: empty }).diagnostics.map((d) => d.code)).toEqual(["KL003"]);
   });
 
   it("reports a missing inventory and inventories that differ between workspaces", () => {
@@ -69,10 +56,10 @@ describe("loader", () => {
       messages(
         compileFiles({
           "dev.yaml": workspace({ organization: "./nowhere.yaml" }),
-        })
-      )
+        }),
+      ),
     ).toMatchInlineSnapshot(
-      `"dev.yaml:1 error KL001 $.organization: organization "./nowhere.yaml" names nowhere.yaml, which does not exist | fix: point organization at the inventory file, relative to this workspace file"`
+      `"dev.yaml:1 error KL001 $.organization: organization "./nowhere.yaml" names nowhere.yaml, which does not exist | fix: point organization at the inventory file, relative to this workspace file"`,
     );
     const two = compileFiles({
       "dev.yaml": workspace(),

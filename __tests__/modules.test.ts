@@ -93,7 +93,9 @@ describe("IdentityStoreGroups and AccountAssignments", () => {
     });
     const json = JSON.parse(out);
     expect(Object.keys(json.resource.aws_ssoadmin_account_assignment)).toEqual(["ReadOnly"]);
-    expect(json.locals.account_assignments_ReadOnly).toEqual({ "group:Developers/100000000005": { account_id: "100000000005", principal: "group:Developers", principal_type: "GROUP" } });
+    expect(json.locals.account_assignments_ReadOnly).toEqual({
+      "group:Developers/100000000005": { account_id: "100000000005", principal: "group:Developers", principal_type: "GROUP" },
+    });
     expect(json.locals.principal_ids).toEqual({ "group:Developers": '${data.aws_identitystore_group.lookup["Developers"].group_id}' });
     expect(json.moved).toEqual([
       { from: 'aws_ssoadmin_account_assignment.this["group:Developers/ReadOnly/app-dev"]', to: 'aws_ssoadmin_account_assignment.ReadOnly["group:Developers/100000000005"]' },
@@ -104,7 +106,13 @@ describe("IdentityStoreGroups and AccountAssignments", () => {
 describe("ServiceControlPolicy", () => {
   it("creates an SCP with literal content and one attachment per target key", () => {
     const out = Testing.synthScope((scope) => {
-      new ServiceControlPolicy(scope, "scp", { key: "deny", name: "deny-things", description: "d", content: '{"Version":"2012-10-17"}', targets: { "ou:workloads": "ou-ab12-22222222" } });
+      new ServiceControlPolicy(scope, "scp", {
+        key: "deny",
+        name: "deny-things",
+        description: "d",
+        content: '{"Version":"2012-10-17"}',
+        targets: { "ou:workloads": "ou-ab12-22222222" },
+      });
     });
     expect(out).toHaveResourceWithProperties(OrganizationsPolicy, { type: "SERVICE_CONTROL_POLICY", content: '{"Version":"2012-10-17"}' });
     expect(out).toHaveResourceWithProperties(OrganizationsPolicyAttachment, {

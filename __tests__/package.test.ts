@@ -38,7 +38,11 @@ function consumerProject(dir: string): void {
 
 beforeAll(() => {
   const packs = tempDir("pack");
-  const out = execFileSync("npm", ["pack", "--json", "--pack-destination", packs], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, npm_config_update_notifier: "false" } }).toString();
+  const out = execFileSync("npm", ["pack", "--json", "--pack-destination", packs], {
+    cwd: ROOT,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, npm_config_update_notifier: "false" },
+  }).toString();
   const info = JSON.parse(out.slice(out.indexOf("["))) as { filename: string; files: { path: string; mode: number }[] }[];
   files = info[0].files.map((f) => f.path).sort();
   tarball = join(packs, info[0].filename);
@@ -67,8 +71,26 @@ const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { cwd: proj
 
 describe("the npm package", () => {
   it("ships compiled JavaScript, type declarations, the schemas and the CLI, and nothing else", () => {
-    expect(files).toEqual(expect.arrayContaining(["package.json", "README.md", "dist/modules/index.js", "dist/modules/index.d.ts", "dist/src/cli/bin.js", "dist/src/report/index.d.ts", "schemas/workspace.schema.json"]));
-    expect(files).toEqual(expect.arrayContaining(["RULES.md", "templates/init/environments/org.yaml", "templates/init/.github/workflows/keyless-pr.yml", "templates/init/.github/workflows/keyless-apply.yml", "templates/init/gitignore"]));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        "package.json",
+        "README.md",
+        "dist/modules/index.js",
+        "dist/modules/index.d.ts",
+        "dist/src/cli/bin.js",
+        "dist/src/report/index.d.ts",
+        "schemas/workspace.schema.json",
+      ]),
+    );
+    expect(files).toEqual(
+      expect.arrayContaining([
+        "RULES.md",
+        "templates/init/environments/org.yaml",
+        "templates/init/.github/workflows/keyless-pr.yml",
+        "templates/init/.github/workflows/keyless-apply.yml",
+        "templates/init/gitignore",
+      ]),
+    );
     expect(files.filter((f) => !/^(dist\/.*\.(js|d\.ts)|schemas\/[\w.-]+\.schema\.json|templates\/init\/.+|package\.json|README\.md|RULES\.md|LICENSE)$/.test(f))).toEqual([]);
     expect(files.some((f) => f.startsWith("dist/__tests__") || f.startsWith("dist/bench"))).toBe(false);
     // The shebang lets the shell run the bin (npm install links it and makes it executable).
@@ -123,7 +145,12 @@ describe("the npm package", () => {
       const r = compiler.compile({ dir: "access", evaluationDate: "2026-01-15" });
       const report = compiler.renderReport(compiler.buildReport(r.plan, r.diagnostics, "2026-01-15"));
       console.log(JSON.stringify({ where: require.resolve("keyless/compiler"), ok: !!r.plan, report: report.includes("Viewer"), engine: Object.keys(require.cache).filter((k) => /[\\/]node_modules[\\/](cdktf|@cdktf|constructs)[\\/]/.test(k)).length }));`;
-    expect(JSON.parse(run(process.execPath, ["-e", script]))).toEqual({ where: join(project, "node_modules", "keyless", "dist", "src", "compiler.js"), ok: true, report: true, engine: 0 });
+    expect(JSON.parse(run(process.execPath, ["-e", script]))).toEqual({
+      where: join(project, "node_modules", "keyless", "dist", "src", "compiler.js"),
+      ok: true,
+      report: true,
+      engine: 0,
+    });
   });
 });
 
@@ -137,7 +164,8 @@ describeTerraform("the consumer's path from the packed tarball: init, synth (JSO
   let repo: string;
   let emulator: Emulator;
   const stack: Record<"json" | "hcl", string> = { json: "", hcl: "" };
-  const keyless = (...args: string[]) => execFileSync(join(repo, "node_modules", ".bin", "keyless"), args, { cwd: repo, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1" } }).toString();
+  const keyless = (...args: string[]) =>
+    execFileSync(join(repo, "node_modules", ".bin", "keyless"), args, { cwd: repo, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1" } }).toString();
 
   beforeAll(async () => {
     repo = tempDir("first-hour");
@@ -173,7 +201,11 @@ describeTerraform("the consumer's path from the packed tarball: init, synth (JSO
     const ref = (parse(readFileSync(join(repo, "environments", "org.yaml"), "utf8")) as { $schema: string }).$schema;
     expect(existsSync(join(repo, "environments", ref))).toBe(true);
     expect(existsSync(join(repo, "node_modules", "keyless", "RULES.md"))).toBe(true);
-    expect(readdirSync(join(stack.hcl)).filter((f) => f.endsWith(".tf") || f.endsWith(".tf.json")).sort()).toEqual(["main.tf", "override.tf.json"]);
+    expect(
+      readdirSync(join(stack.hcl))
+        .filter((f) => f.endsWith(".tf") || f.endsWith(".tf.json"))
+        .sort(),
+    ).toEqual(["main.tf", "override.tf.json"]);
   });
 
   it("validates both forms", async () => {
@@ -203,7 +235,10 @@ describeTerraform("the consumer's path from the packed tarball: init, synth (JSO
     expect(refused.stdout + refused.stderr).toMatch(/no available releases match the given constraints ~> 6\.25/);
     // A constraint the machine's provider satisfies, written by keyless from the workspace's terraform: settings.
     copyFileSync(join(repo, "pinned-out", "stacks", "org", "cdk.tf.json"), join(bare, "cdk.tf.json"));
-    expect(JSON.parse(readFileSync(join(bare, "cdk.tf.json"), "utf8")).terraform).toMatchObject({ required_version: ">= 1.5", required_providers: { aws: { source: "hashicorp/aws", version: ">= 5.100, < 7" } } });
+    expect(JSON.parse(readFileSync(join(bare, "cdk.tf.json"), "utf8")).terraform).toMatchObject({
+      required_version: ">= 1.5",
+      required_providers: { aws: { source: "hashicorp/aws", version: ">= 5.100, < 7" } },
+    });
     const accepted = await tf(bare, ["init", "-input=false", "-no-color", "-backend=false"]);
     expect([accepted.code, accepted.stdout]).toEqual([0, expect.stringContaining("hashicorp/aws v5.100.0")]);
   }, 180_000);

@@ -3,9 +3,7 @@ import { compile } from "../src/compile/compile";
 import { messages, workspace, writeDefinitions } from "./support/fixtures";
 
 const dirs: string[] = [];
-afterAll(() =>
-  dirs.forEach((d) => rmSync(d, { recursive: true, force: true })),
-);
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 function build(files: Record<string, unknown>) {
   const dir = writeDefinitions(files);
   dirs.push(dir);
@@ -72,53 +70,19 @@ describe("permission-set variants", () => {
 
   it("turn one definition into real permission sets with their own keys, sharing the policies", () => {
     expect(messages(r)).toBe("");
-    const sets = r.plan!.workspaces.find((w) => w.name === "org")!
-      .identityCenter.permissionSets;
-    expect(
-      sets.map((p) => [
-        p.key,
-        p.name,
-        p.sessionDuration,
-        p.description,
-        p.tags,
-      ]),
-    ).toEqual([
-      [
-        "Operator",
-        "Operator",
-        "PT4H",
-        "Operate services",
-        { team: "platform" },
-      ],
-      [
-        "Operator-dev",
-        "OperatorDev",
-        "PT8H",
-        "Operate dev services",
-        { team: "platform" },
-      ],
-      [
-        "Operator-prod",
-        "Operator-prod",
-        "PT1H",
-        "Operate services",
-        { env: "prod", team: "platform" },
-      ],
+    const sets = r.plan!.workspaces.find((w) => w.name === "org")!.identityCenter.permissionSets;
+    expect(sets.map((p) => [p.key, p.name, p.sessionDuration, p.description, p.tags])).toEqual([
+      ["Operator", "Operator", "PT4H", "Operate services", { team: "platform" }],
+      ["Operator-dev", "OperatorDev", "PT8H", "Operate dev services", { team: "platform" }],
+      ["Operator-prod", "Operator-prod", "PT1H", "Operate services", { env: "prod", team: "platform" }],
     ]);
     expect(new Set(sets.map((p) => p.inlinePolicy)).size).toBe(1);
     expect(new Set(sets.map((p) => p.managedPolicyArns.join())).size).toBe(1);
   });
 
   it("are assigned by key from other workspaces, looked up by their AWS names", () => {
-    const lookups = Object.fromEntries(
-      r.plan!.workspaces.map((w) => [
-        w.name,
-        w.identityCenter.permissionSetLookups,
-      ]),
-    );
-    expect(lookups.prod).toEqual([
-      { key: "Operator-prod", name: "Operator-prod", workspace: "org" },
-    ]);
+    const lookups = Object.fromEntries(r.plan!.workspaces.map((w) => [w.name, w.identityCenter.permissionSetLookups]));
+    expect(lookups.prod).toEqual([{ key: "Operator-prod", name: "Operator-prod", workspace: "org" }]);
     expect(lookups.dev).toEqual([
       { key: "Operator", name: "Operator", workspace: "org" },
       { key: "Operator-dev", name: "OperatorDev", workspace: "org" },
@@ -161,8 +125,6 @@ describe("permission-set variants", () => {
       }),
     });
     expect(bad.plan).toBeUndefined();
-    expect(messages(bad)).toMatch(
-      /^org\.yaml:\d+ error KL1\d\d \$\.identityCenter\.permissionSets\.Operator\.variants\.Operator-x/,
-    );
+    expect(messages(bad)).toMatch(/^org\.yaml:\d+ error KL1\d\d \$\.identityCenter\.permissionSets\.Operator\.variants\.Operator-x/);
   });
 });

@@ -1,11 +1,31 @@
-import { actionInfo, actionMatches, allowsPrivileged, checkManagedPolicyName, expandActionPattern, isReadOnly, parsePolicy, PolicyModelError, statementKey, statementToJson, wildcardMatch } from "../src/policy/model";
+import {
+  actionInfo,
+  actionMatches,
+  allowsPrivileged,
+  checkManagedPolicyName,
+  expandActionPattern,
+  isReadOnly,
+  parsePolicy,
+  PolicyModelError,
+  statementKey,
+  statementToJson,
+  wildcardMatch,
+} from "../src/policy/model";
 
 const doc = (...Statement: object[]) => ({ Version: "2012-10-17", Statement });
 const allow = (Action: string | string[], extra: object = {}) => ({ Effect: "Allow", Action, Resource: "*", ...extra });
 
 describe("parsePolicy", () => {
   it("normalizes statements: sorted lists, conditions, a single statement object", () => {
-    const p = parsePolicy({ Statement: { Sid: "A", Effect: "Allow", Action: ["s3:PutObject", "s3:GetObject", "s3:GetObject"], Resource: "*", Condition: { StringEquals: { "aws:RequestedRegion": ["eu-west-1"] }, Bool: { "aws:SecureTransport": true } } } });
+    const p = parsePolicy({
+      Statement: {
+        Sid: "A",
+        Effect: "Allow",
+        Action: ["s3:PutObject", "s3:GetObject", "s3:GetObject"],
+        Resource: "*",
+        Condition: { StringEquals: { "aws:RequestedRegion": ["eu-west-1"] }, Bool: { "aws:SecureTransport": true } },
+      },
+    });
     expect(p.statements).toEqual([
       {
         index: 0,
@@ -39,7 +59,13 @@ describe("parsePolicy", () => {
   it("round-trips through statementToJson, and keys statements by Sid or content", () => {
     const raw = { Sid: "X", Effect: "Deny", NotAction: ["b:B", "a:A"], NotResource: "arn:aws:s3:::x", Condition: { StringLike: { "aws:PrincipalArn": ["b", "a"] } } };
     const [s] = parsePolicy(doc(raw)).statements;
-    expect(statementToJson(s)).toEqual({ Sid: "X", Effect: "Deny", NotAction: ["a:A", "b:B"], NotResource: "arn:aws:s3:::x", Condition: { StringLike: { "aws:PrincipalArn": ["a", "b"] } } });
+    expect(statementToJson(s)).toEqual({
+      Sid: "X",
+      Effect: "Deny",
+      NotAction: ["a:A", "b:B"],
+      NotResource: "arn:aws:s3:::x",
+      Condition: { StringLike: { "aws:PrincipalArn": ["a", "b"] } },
+    });
     expect(parsePolicy(doc(statementToJson(s))).statements[0]).toEqual(s);
     expect(statementKey(s)).toBe("sid:X");
     const [a, b] = parsePolicy(doc(allow(["x:B", "x:A"]), allow(["x:A", "x:B"]))).statements;
@@ -103,7 +129,9 @@ describe("allowsPrivileged", () => {
   });
 
   it("names the statement and the actions", () => {
-    expect(allowsPrivileged(doc({ Sid: "Ops", Effect: "Allow", NotAction: "s3:*", Resource: "*" })).reasons[0]).toBe("allows every action on every resource (statement Ops: every action except s3:* on *)");
+    expect(allowsPrivileged(doc({ Sid: "Ops", Effect: "Allow", NotAction: "s3:*", Resource: "*" })).reasons[0]).toBe(
+      "allows every action on every resource (statement Ops: every action except s3:* on *)",
+    );
   });
 });
 
@@ -115,7 +143,9 @@ describe("isReadOnly", () => {
 
   it("rejects verbs that look like reads but are not, secret readers, NotAction and unknown actions", () => {
     const problems = (d: unknown) => isReadOnly(d).problems.map((p) => `${p.action}: ${p.why}`);
-    expect(problems([{ managed: "PowerUserAccess" }])).toEqual(["PowerUserAccess: writes (every action except IAM, Organizations and Account management (service-linked roles allowed))"]);
+    expect(problems([{ managed: "PowerUserAccess" }])).toEqual([
+      "PowerUserAccess: writes (every action except IAM, Organizations and Account management (service-linked roles allowed))",
+    ]);
     expect(problems(doc(allow("secretsmanager:GetSecretValue")))).toEqual(["secretsmanager:GetSecretValue: reads secrets, data or credentials"]);
     expect(problems(doc(allow("sts:AssumeRole")))).toEqual(["sts:AssumeRole: reads secrets, data or credentials"]);
     expect(problems(doc(allow("ssm:GetParameter")))).toEqual(["ssm:GetParameter: reads secrets, data or credentials"]);
@@ -123,7 +153,10 @@ describe("isReadOnly", () => {
     expect(problems(doc(allow("s3:Frobnicate")))).toEqual(["s3:Frobnicate: matches no action IAM knows"]);
     expect(problems(doc(allow("*:Get*")))).toEqual(["*:Get*: matches actions of every service"]);
     // A Get* that IAM classifies as a write.
-    expect(problems(doc(allow(["cognito-identity:GetId", "cloudshell:GetFileDownloadUrls"])))).toEqual(["cloudshell:GetFileDownloadUrls: is a Write action", "cognito-identity:GetId: is a Write action"]);
+    expect(problems(doc(allow(["cognito-identity:GetId", "cloudshell:GetFileDownloadUrls"])))).toEqual([
+      "cloudshell:GetFileDownloadUrls: is a Write action",
+      "cognito-identity:GetId: is a Write action",
+    ]);
   });
 
   it("judges managed policies by meaning; ReadOnlyAccess reads data unless those readers are denied", () => {
@@ -132,7 +165,28 @@ describe("isReadOnly", () => {
     const ro = isReadOnly([{ managed: "ReadOnlyAccess" }]);
     expect(ro.readOnly).toBe(false);
     expect(ro.problems.map((p) => p.action)).toContain("s3:GetObject*");
-    const denyReaders = { Effect: "Deny", Action: ["s3:GetObject*", "ssm:GetParameter*", "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:Scan", "lambda:GetFunction", "ecr:GetAuthorizationToken", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "codecommit:GitPull", "logs:GetLogEvents", "logs:FilterLogEvents", "kinesis:GetRecords", "sqs:ReceiveMessage", "athena:GetQueryResults"], Resource: "*" };
+    const denyReaders = {
+      Effect: "Deny",
+      Action: [
+        "s3:GetObject*",
+        "ssm:GetParameter*",
+        "dynamodb:GetItem",
+        "dynamodb:BatchGetItem",
+        "dynamodb:Query",
+        "dynamodb:Scan",
+        "lambda:GetFunction",
+        "ecr:GetAuthorizationToken",
+        "ecr:BatchGetImage",
+        "ecr:GetDownloadUrlForLayer",
+        "codecommit:GitPull",
+        "logs:GetLogEvents",
+        "logs:FilterLogEvents",
+        "kinesis:GetRecords",
+        "sqs:ReceiveMessage",
+        "athena:GetQueryResults",
+      ],
+      Resource: "*",
+    };
     expect(isReadOnly([{ managed: "ReadOnlyAccess" }, { document: doc(denyReaders) }])).toEqual({ readOnly: true, problems: [] });
   });
 });

@@ -91,7 +91,14 @@ const codeBlocksAfter = (marker: string) => README.slice(README.indexOf(marker))
 
 describe("README scenarios", () => {
   it("has the six scenarios", () => {
-    expect([...scenarios().keys()]).toEqual(["Your first organization", "Adding a team", "A new account in an OU", "A CI role for a new repository", "Migrating off IAM users", "Adopting an existing organization"]);
+    expect([...scenarios().keys()]).toEqual([
+      "Your first organization",
+      "Adding a team",
+      "A new account in an OU",
+      "A CI role for a new repository",
+      "Migrating off IAM users",
+      "Adopting an existing organization",
+    ]);
   });
 
   it("Your first organization: compiles, grants Engineers ReadOnly in app, guards the workloads OU", () => {

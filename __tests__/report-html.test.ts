@@ -23,7 +23,9 @@ const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"
 const available = existsSync(CHROMIUM);
 const ci = process.env.CI === "true";
 const suite = available || ci ? describe : describe.skip;
-const title = available ? "HTML report in headless Chromium" : `HTML report in headless Chromium: SKIPPED, ${CHROMIUM} is missing (apt-get install chromium; with CI=true this fails)`;
+const title = available
+  ? "HTML report in headless Chromium"
+  : `HTML report in headless Chromium: SKIPPED, ${CHROMIUM} is missing (apt-get install chromium; with CI=true this fails)`;
 
 if (!available && !ci) console.warn(title);
 // A browser on a shared, loaded machine: generous per-test time (the CPU cost stays ~2-4 CPU-s).
@@ -84,7 +86,9 @@ suite(title, () => {
 
     await page.selectOption("#f-ps", "ReadOnly");
     expect((await visibleGrants()).map((d) => d.ps)).toEqual(rows.filter((d) => d.ps === "ReadOnly").map((d) => d.ps));
-    expect(await page.$$eval("#permission-sets tbody tr", (trs) => trs.filter((t) => !(t as unknown as El).hidden).map((t) => (t as unknown as El).dataset.ps))).toEqual(["ReadOnly"]);
+    expect(await page.$$eval("#permission-sets tbody tr", (trs) => trs.filter((t) => !(t as unknown as El).hidden).map((t) => (t as unknown as El).dataset.ps))).toEqual([
+      "ReadOnly",
+    ]);
 
     for (const id of ["#f-ou", "#f-principal", "#f-ps"]) await page.selectOption(id, "");
     await page.fill("#f-text", "app-prod");
@@ -128,7 +132,10 @@ suite(title, () => {
     await list.selectOption("#f-principal", "group OnCall");
     const rows = await list.$$eval("#matrix tbody tr", (trs) => trs.filter((t) => !(t as unknown as El).hidden).map((t) => (t as unknown as El).dataset.account));
     expect(rows).toEqual(["app-prod", "data-prod"]);
-    expect(await list.$$eval("#matrix span[data-ps]", (ss) => ss.filter((s) => !(s as unknown as El).hidden).map((s) => (s as unknown as El).dataset.principal))).toEqual(["group OnCall", "group OnCall"]);
+    expect(await list.$$eval("#matrix span[data-ps]", (ss) => ss.filter((s) => !(s as unknown as El).hidden).map((s) => (s as unknown as El).dataset.principal))).toEqual([
+      "group OnCall",
+      "group OnCall",
+    ]);
     await list.close();
   });
 

@@ -107,7 +107,12 @@ describe("effective-access report", () => {
   it("turns warnings into hazards by kind, and keeps the ones it derives from the plan once", () => {
     const d = (code: string, message: string): Diagnostic => ({ code: code as Diagnostic["code"], severity: "warning", file: "org.yaml", path: [], line: 3, message });
     const acknowledged = { ...d("KL307", "assigned to a user"), line: 9, acknowledgement: { reason: "break-glass user, reviewed monthly", file: "org.yaml", path: [] } };
-    const hz = hazardsOf([d("KL313", "Admin is renamed"), d("KL309", "expires soon"), d("KL307", "assigned to a user"), { ...d("KL203", "an error"), severity: "error" }, acknowledged], [], [], DATE);
+    const hz = hazardsOf(
+      [d("KL313", "Admin is renamed"), d("KL309", "expires soon"), d("KL307", "assigned to a user"), { ...d("KL203", "an error"), severity: "error" }, acknowledged],
+      [],
+      [],
+      DATE,
+    );
     expect(hz).toEqual([
       { kind: "acknowledged", code: "KL307", message: "assigned to a user (reason: break-glass user, reviewed monthly)", where: "org.yaml:9" },
       { kind: "finding", code: "KL307", message: "assigned to a user", where: "org.yaml:3" },
@@ -134,7 +139,10 @@ describe("the report renders every policy truthfully", () => {
   it("reads a custom SCP's exemptions from its conditions", () => {
     expect(scps["protect-roles"].exemptions).toEqual(["arn:aws:iam::*:role/BreakGlass"]);
     expect(md).toContain("| `protect-roles` | `root` | iam:DeleteRole, iam:UpdateAssumeRolePolicy | arn:aws:iam::\\*:role/BreakGlass | · |");
-    expect(scps["keyless-deny-iam-users"].exemptions).toEqual(["role BreakGlass in every account", "keyless's member-account role OrganizationAccountAccessRole (identity providers and protected roles only)"]);
+    expect(scps["keyless-deny-iam-users"].exemptions).toEqual([
+      "role BreakGlass in every account",
+      "keyless's member-account role OrganizationAccountAccessRole (identity providers and protected roles only)",
+    ]);
   });
 
   it("says NotAction as everything except the actions, once", () => {

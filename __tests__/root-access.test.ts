@@ -16,15 +16,26 @@ describe("centralized root access management", () => {
     const result = compileFiles({ "org.yaml": withRoot({}) });
     expect(messages(ignoring(result, UNREACHED))).toBe("");
     const ws = result.plan!.workspaces[0];
-    expect(ws.guardrails.rootAccessManagement).toEqual({ features: ["RootCredentialsManagement", "RootSessions"], rootUserDenied: true, declaredAt: ["guardrails", "rootAccessManagement"] });
+    expect(ws.guardrails.rootAccessManagement).toEqual({
+      features: ["RootCredentialsManagement", "RootSessions"],
+      rootUserDenied: true,
+      declaredAt: ["guardrails", "rootAccessManagement"],
+    });
     const out = JSON.parse(Testing.synth(new EnvironmentStack(Testing.app(), ws.name, { plan: ws })));
-    expect(out.resource.aws_iam_organizations_features).toEqual({ root_access_management: expect.objectContaining({ enabled_features: ["RootCredentialsManagement", "RootSessions"] }) });
+    expect(out.resource.aws_iam_organizations_features).toEqual({
+      root_access_management: expect.objectContaining({ enabled_features: ["RootCredentialsManagement", "RootSessions"] }),
+    });
     // In the management account: the default provider, not a member account's alias.
     expect(out.resource.aws_iam_organizations_features.root_access_management.provider).toBeUndefined();
   });
 
   it("plans the features asked for, and no root deny when the guardrail opts out", () => {
-    const result = compileFiles({ "org.yaml": withRoot({ features: ["RootSessions"] }, { targets: { root: true }, allow: { rootUser: "Root sign-in stays possible until the hardware MFA rollout in March 2027." } }) });
+    const result = compileFiles({
+      "org.yaml": withRoot(
+        { features: ["RootSessions"] },
+        { targets: { root: true }, allow: { rootUser: "Root sign-in stays possible until the hardware MFA rollout in March 2027." } },
+      ),
+    });
     const ws = result.plan!.workspaces[0];
     expect(ws.guardrails.rootAccessManagement?.features).toEqual(["RootSessions"]);
     expect(ws.guardrails.rootAccessManagement?.rootUserDenied).toBe(false);

@@ -47,7 +47,18 @@ describe("the rule registry", () => {
     expect(r.fix).toMatch(/^[A-Z].*\.$/);
     expect(["error", "warning"]).toContain(r.severity);
     expect(r.category).toBe(
-      { "0": "load", "1": "schema", "2": "reference", "3": "identity-center", "4": "guardrails", "5": "github-oidc", "6": id >= "KL690" && id !== "KL699" ? "acknowledgement" : "plan", "7": "adoption", "8": "plan", "9": "stack" }[id[2]],
+      {
+        "0": "load",
+        "1": "schema",
+        "2": "reference",
+        "3": "identity-center",
+        "4": "guardrails",
+        "5": "github-oidc",
+        "6": id >= "KL690" && id !== "KL699" ? "acknowledgement" : "plan",
+        "7": "adoption",
+        "8": "plan",
+        "9": "stack",
+      }[id[2]],
     );
   });
 
@@ -59,7 +70,16 @@ describe("the rule registry", () => {
   });
 
   it("names the allow key of every rule acknowledged on the GitHub Actions role, and only real keys", () => {
-    const kinds: Record<keyof GithubRoleAllow, true> = { wildcardSubjects: true, anyRef: true, wildcardRepository: true, organizationWide: true, pullRequestWithWrite: true, administratorAccess: true, customSubject: true, managementAccount: true };
+    const kinds: Record<keyof GithubRoleAllow, true> = {
+      wildcardSubjects: true,
+      anyRef: true,
+      wildcardRepository: true,
+      organizationWide: true,
+      pullRequestWithWrite: true,
+      administratorAccess: true,
+      customSubject: true,
+      managementAccount: true,
+    };
     const viaAllow = RULE_IDS.filter((id) => RULES[id].acknowledgeable === "role-allow");
     expect(viaAllow).toEqual(["KL505", "KL506", "KL507", "KL508", "KL509", "KL510", "KL511", "KL517"]);
     const used = viaAllow.flatMap((id) => (RULES[id] as RuleInfo).allowKinds ?? []);
@@ -69,7 +89,13 @@ describe("the rule registry", () => {
   it("has an entry for every code the sources report, and reports every code it does not mark reserved", () => {
     const text = [...sources(join(ROOT, "src")), join(ROOT, "modules", "synth.ts")]
       .filter((f) => !f.includes(`${join("src", "rules", "catalog")}`) && !f.endsWith("registry.ts"))
-      .map((f) => { try { return readFileSync(f, "utf8"); } catch { return ""; } })
+      .map((f) => {
+        try {
+          return readFileSync(f, "utf8");
+        } catch {
+          return "";
+        }
+      })
       .join("\n");
     const mentioned = new Set(text.match(/"KL\d{3}"/g)!.map((s) => s.slice(1, -1)));
     expect([...mentioned].filter((c) => !(c in RULES))).toEqual([]);

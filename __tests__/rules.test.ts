@@ -3,13 +3,7 @@ import { loadDefinitions } from "../src/load/load";
 import { PLAN_CHECKS } from "../src/rules/checks";
 import type { PlanRule } from "../src/rules/plan-rule";
 import { runPlanRules } from "../src/rules/runner";
-import {
-  compileFiles,
-  inventory,
-  messages,
-  workspace,
-  writeDefinitions,
-} from "./support/fixtures";
+import { compileFiles, inventory, messages, workspace, writeDefinitions } from "./support/fixtures";
 import type { CompileResult } from "../src/compile/compile";
 
 /** Only the findings of `codes`, formatted: what one rule says. */
@@ -33,7 +27,7 @@ function org(
     Admin: ADMIN,
     ReadOnly: READ_ONLY,
   },
-  extra: Record<string, unknown> = {}
+  extra: Record<string, unknown> = {},
 ) {
   return workspace({
     identityCenter: {
@@ -56,20 +50,15 @@ function assigning(
   groups: Record<string, unknown> = {
     Developers: { source: "external" },
     Platform: { source: "external" },
-  }
+  },
 ) {
   return workspace({ identityCenter: { groups, assignments }, ...extra });
 }
-const grant = (
-  who: Record<string, string[]>,
-  permissionSets: string[],
-  accounts = ["app-prod"]
-) => ({ ...who, permissionSets, targets: { accounts } });
+const grant = (who: Record<string, string[]>, permissionSets: string[], accounts = ["app-prod"]) => ({ ...who, permissionSets, targets: { accounts } });
 
 describe("every plan rule", () => {
   it("has a kebab-case name and reports only its own codes", () => {
-    for (const rule of PLAN_CHECKS)
-      expect(rule.name).toMatch(/^[a-z]+(-[a-z]+)*$/);
+    for (const rule of PLAN_CHECKS) expect(rule.name).toMatch(/^[a-z]+(-[a-z]+)*$/);
     expect(PLAN_CHECKS.flatMap((r) => r.codes).sort()).toEqual([
       "KL211",
       "KL212",
@@ -125,19 +114,14 @@ describe("admin-in-production (KL601)", () => {
       "a prod* workspace that says it is not production",
       {
         "org.yaml": org(),
-        "prod-lab.yaml": assigning(
-          [grant({ groups: ["Developers"] }, ["Admin"])],
-          { rules: { production: false } }
-        ),
+        "prod-lab.yaml": assigning([grant({ groups: ["Developers"] }, ["Admin"])], { rules: { production: false } }),
       },
     ],
     [
       "a non-admin permission set in production",
       {
         "org.yaml": org(),
-        "prod.yaml": assigning([
-          grant({ groups: ["Developers"] }, ["ReadOnly"]),
-        ]),
+        "prod.yaml": assigning([grant({ groups: ["Developers"] }, ["ReadOnly"])]),
       },
     ],
   ])("passes: %s", (_, files) => {
@@ -151,16 +135,7 @@ describe("admin-in-production (KL601)", () => {
         Root: INLINE_ADMIN,
         ReadOnly: READ_ONLY,
       }),
-      "prod.yaml": assigning(
-        [
-          grant(
-            { groups: ["Developers", "Platform"] },
-            ["Admin", "Root"],
-            ["app-prod", "data-prod"]
-          ),
-        ],
-        { rules: { adminGroups: ["Platform"] } }
-      ),
+      "prod.yaml": assigning([grant({ groups: ["Developers", "Platform"] }, ["Admin", "Root"], ["app-prod", "data-prod"])], { rules: { adminGroups: ["Platform"] } }),
       "live.yaml": workspace({
         rules: { production: true },
         identityCenter: {
@@ -176,18 +151,13 @@ describe("admin-in-production (KL601)", () => {
       prod.yaml:12 error KL601 $.identityCenter.assignments[0].groups[0]: group "Developers" gets administrator permission set "Root" (allows every action on every resource (statement All: * on *)) in account app-prod of production workspace "prod", but only "Platform" may hold administrator access here | fix: assign a narrower permission set, or add the group to rules.adminGroups of prod.yaml
       prod.yaml:12 error KL601 $.identityCenter.assignments[0].groups[0]: group "Developers" gets administrator permission set "Root" (allows every action on every resource (statement All: * on *)) in account data-prod of production workspace "prod", but only "Platform" may hold administrator access here | fix: assign a narrower permission set, or add the group to rules.adminGroups of prod.yaml"
     `);
-    expect(
-      result.diagnostics.filter((d) => d.code === "KL601").map((d) => d.subject)
-    ).toContain("assignment:group:Developers/Admin/app-prod");
+    expect(result.diagnostics.filter((d) => d.code === "KL601").map((d) => d.subject)).toContain("assignment:group:Developers/Admin/app-prod");
   });
 });
 
 describe("admin-long-session (KL602)", () => {
   it.each([
-    [
-      "an admin permission set at PT1H",
-      { Admin: { ...ADMIN, sessionDuration: "PT1H" } },
-    ],
+    ["an admin permission set at PT1H", { Admin: { ...ADMIN, sessionDuration: "PT1H" } }],
     ["an admin permission set with the default session", { Admin: ADMIN }],
     [
       "a long session on a permission set that is not admin",
@@ -225,13 +195,7 @@ describe("individual-user-assignments (KL307)", () => {
       "dev.yaml": workspace({
         identityCenter: {
           users: { "alice@acme.example": { source: "external" } },
-          assignments: [
-            grant(
-              { users: ["alice@acme.example"] },
-              ["ReadOnly"],
-              ["app-dev", "audit"]
-            ),
-          ],
+          assignments: [grant({ users: ["alice@acme.example"] }, ["ReadOnly"], ["app-dev", "audit"])],
         },
       }),
     });
@@ -239,9 +203,7 @@ describe("individual-user-assignments (KL307)", () => {
       "dev.yaml:10 warning KL307 $.identityCenter.assignments[0].users[0]: permission set "ReadOnly" is assigned to user "alice@acme.example" in account app-dev; access granted person by person is hard to review and to revoke | fix: put the user in a group (managed, with members) and assign the group
       dev.yaml:10 warning KL307 $.identityCenter.assignments[0].users[0]: permission set "ReadOnly" is assigned to user "alice@acme.example" in account audit; access granted person by person is hard to review and to revoke | fix: put the user in a group (managed, with members) and assign the group"
     `);
-    expect(
-      result.diagnostics.filter((d) => d.code === "KL307").map((d) => d.subject)
-    ).toEqual([
+    expect(result.diagnostics.filter((d) => d.code === "KL307").map((d) => d.subject)).toEqual([
       "assignment:user:alice@acme.example/ReadOnly/app-dev",
       "assignment:user:alice@acme.example/ReadOnly/audit",
     ]);
@@ -262,7 +224,7 @@ describe("assignment-threshold (KL312)", () => {
   });
   it("warns past it", () => {
     expect(said(compileFiles(withThreshold(1)), "KL312")).toMatchInlineSnapshot(
-      `"org.yaml:16 warning KL312 $.identityCenter.assignments: this workspace has 2 account assignments, more than its threshold of 1: a first apply creates about 60 a minute (the provider waits about 10 s for each, 10 at a time), so it takes about 1 minute, and every plan refreshes each one; a chained role session lasts 60 minutes | fix: split the assignments across workspaces (for example one per OU or per team), or raise identityCenter.defaults.assignmentWarningThreshold if your apply's credentials outlive the apply"`
+      `"org.yaml:16 warning KL312 $.identityCenter.assignments: this workspace has 2 account assignments, more than its threshold of 1: a first apply creates about 60 a minute (the provider waits about 10 s for each, 10 at a time), so it takes about 1 minute, and every plan refreshes each one; a chained role session lasts 60 minutes | fix: split the assignments across workspaces (for example one per OU or per team), or raise identityCenter.defaults.assignmentWarningThreshold if your apply's credentials outlive the apply"`,
     );
   });
 });
@@ -276,11 +238,7 @@ describe("unused-permission-sets (KL603) and unused-groups (KL604)", () => {
           groups: { Platform: { source: "managed" } },
         },
       }),
-      "dev.yaml": assigning(
-        [grant({ groups: ["Platform"] }, ["ReadOnly"], ["app-dev"])],
-        {},
-        {}
-      ),
+      "dev.yaml": assigning([grant({ groups: ["Platform"] }, ["ReadOnly"], ["app-dev"])], {}, {}),
     });
     expect(said(result, "KL603", "KL604")).toBe("");
   });
@@ -359,8 +317,7 @@ describe("wildcard-inline-policies (KL605)", () => {
       },
       Root: INLINE_ADMIN,
     };
-    expect(said(compileFiles({ "org.yaml": org(sets) }), "KL605"))
-      .toMatchInlineSnapshot(`
+    expect(said(compileFiles({ "org.yaml": org(sets) }), "KL605")).toMatchInlineSnapshot(`
       "org.yaml:13 warning KL605 $.identityCenter.permissionSets.Data.inlinePolicy.Statement[1]: the inline policy of permission set "Data" allows every action (statement 1, Bucket) on "arn:aws:s3:::data/*" | fix: list the actions needed, or use an AWS managed policy whose scope is documented
       org.yaml:20 warning KL605 $.identityCenter.permissionSets.Root.inlinePolicy.Statement[0]: the inline policy of permission set "Root" allows every action (statement 0, All) on "*" | fix: list the actions needed, or use an AWS managed policy whose scope is documented"
     `);
@@ -384,9 +341,7 @@ describe("customer-managed-policies (KL606)", () => {
       identityCenter: {
         permissionSets: dev,
         groups: { Platform: { source: "external" } },
-        assignments: [
-          grant({ groups: ["Platform"] }, ["Dev"], ["app-dev", "app-prod"]),
-        ],
+        assignments: [grant({ groups: ["Platform"] }, ["Dev"], ["app-dev", "app-prod"])],
       },
     }),
   });
@@ -417,10 +372,10 @@ describe("customer-managed-policies (KL606)", () => {
         compileFiles(
           files({
             "/acme/dev-extra": { organizationalUnits: ["workloads/dev"] },
-          })
+          }),
         ),
-        "KL606"
-      )
+        "KL606",
+      ),
     ).toMatchInlineSnapshot(`
       "org.yaml:8 warning KL606 $.identityCenter.permissionSets.Dev.customerManagedPolicies: permission set "Dev" uses customer-managed policy /acme/dev-extra, which must exist with that name and path in every account it reaches, but the inventory declares it in 1 account(s), not in app-prod | fix: create /acme/dev-extra in app-prod and add them under customerManagedPolicies["/acme/dev-extra"] in shared/organization.yaml
       org.yaml:11 warning KL606 $.identityCenter.permissionSets.Dev.permissionsBoundary: the permissions boundary of permission set "Dev" uses customer-managed policy /dev-boundary, which must exist with that name and path in every account it reaches, but the inventory's customerManagedPolicies does not list it, so it is not known to exist in app-dev, app-prod | fix: create /dev-boundary in app-dev, app-prod and add them under customerManagedPolicies["/dev-boundary"] in shared/organization.yaml"
@@ -462,11 +417,11 @@ describe("customer-managed-policies (KL606)", () => {
               organizationalUnits: ["workload"],
               accounts: ["app-dve"],
             },
-          })
+          }),
         ),
         "KL201",
-        "KL202"
-      )
+        "KL202",
+      ),
     ).toMatchInlineSnapshot(`
       "shared/organization.yaml:44 error KL202 $.customerManagedPolicies["/acme/dev-extra"].organizationalUnits[0]: organizational unit "workload" is not in the organization inventory (shared/organization.yaml) | fix: did you mean "workloads"?
       shared/organization.yaml:46 error KL201 $.customerManagedPolicies["/acme/dev-extra"].accounts[0]: account "app-dve" is not in the organization inventory (shared/organization.yaml) | fix: did you mean "app-dev"?"
@@ -495,21 +450,10 @@ describe("the rule runner", () => {
     const { Inventory } = jest.requireActual("../src/compile/inventory");
     const { Reporter } = jest.requireActual("../src/compile/reporter");
     const inventoryIndex = new Inventory(loaded.organization!, new Reporter());
-    const sources = new Map(
-      [loaded.organization!, ...loaded.workspaces.map((w) => w.source)].map(
-        (s) => [s.file, s]
-      )
-    );
-    const definitions = new Map(
-      loaded.workspaces.map((w) => [w.name, w.source.data as never])
-    );
-    const out = runPlanRules(
-      [boom, ...PLAN_CHECKS],
-      { plan: compiled.plan!, inventory: inventoryIndex, definitions },
-      sources
-    );
-    expect(messages({ diagnostics: out, acknowledged: [] }))
-      .toMatchInlineSnapshot(`
+    const sources = new Map([loaded.organization!, ...loaded.workspaces.map((w) => w.source)].map((s) => [s.file, s]));
+    const definitions = new Map(loaded.workspaces.map((w) => [w.name, w.source.data as never]));
+    const out = runPlanRules([boom, ...PLAN_CHECKS], { plan: compiled.plan!, inventory: inventoryIndex, definitions }, sources);
+    expect(messages({ diagnostics: out, acknowledged: [] })).toMatchInlineSnapshot(`
       "shared/organization.yaml:1 error KL699 $: rule "always-fails" (KL605) failed: cannot read property of undefined; its checks did not run | fix: this is a bug in keyless: report it with the message; the other findings are still valid
       org.yaml:9 warning KL602 $.identityCenter.permissionSets.Admin.sessionDuration: administrator permission set "Admin" (AdministratorAccess) has sessions of PT2H, longer than PT1H: a session cannot be cut short once issued | fix: set sessionDuration: PT1H on it"
     `);
@@ -523,14 +467,8 @@ describe("the rule runner", () => {
     try {
       const result = compileFiles({ "org.yaml": org() });
       expect(result.plan).toBeUndefined();
-      expect(
-        result.diagnostics.map((d) => [d.code, d.severity, d.message])
-      ).toEqual([
-        [
-          "KL699",
-          "error",
-          `rule "${PLAN_CHECKS[0].name}" (${PLAN_CHECKS[0].codes.join(", ")}) failed: x is undefined; its checks did not run`,
-        ],
+      expect(result.diagnostics.map((d) => [d.code, d.severity, d.message])).toEqual([
+        ["KL699", "error", `rule "${PLAN_CHECKS[0].name}" (${PLAN_CHECKS[0].codes.join(", ")}) failed: x is undefined; its checks did not run`],
       ]);
     } finally {
       spy.mockRestore();

@@ -12,7 +12,13 @@ afterAll(() => {
   for (const d of cleanup) rmSync(d, { recursive: true, force: true });
 });
 
-const role = (account: string, extra: Record<string, unknown> = {}) => ({ account, repository: "acme/app", subjects: [{ environment: "dev" }], managedPolicies: ["ReadOnlyAccess"], ...extra });
+const role = (account: string, extra: Record<string, unknown> = {}) => ({
+  account,
+  repository: "acme/app",
+  subjects: [{ environment: "dev" }],
+  managedPolicies: ["ReadOnlyAccess"],
+  ...extra,
+});
 
 /** Synthesizes `files` (an inventory is added) into `outdir`: workspace -> parsed stack, and stderr. */
 function synth(files: Record<string, unknown>, outdir: string): { stacks: Record<string, any>; stderr: string } {
@@ -58,12 +64,26 @@ function renamedInventory(): Record<string, unknown> {
 }
 
 describe("renames of GitHub role keys and account keys", () => {
-  const before = { "ci.yaml": workspace({ githubOidc: { providers: { "app-dev": {} }, roles: { deploy: role("app-dev", { inlinePolicies: { s3: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: "*" }] } } }) } } }) };
+  const before = {
+    "ci.yaml": workspace({
+      githubOidc: {
+        providers: { "app-dev": {} },
+        roles: { deploy: role("app-dev", { inlinePolicies: { s3: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: "*" }] } } }) },
+      },
+    }),
+  };
 
   it("a role key renamed (same account and AWS name) moves its role and policies instead of replacing them, across later synths too", () => {
     const out = outdir();
     synth(before, out);
-    const renamed = { "ci.yaml": workspace({ githubOidc: { providers: { "app-dev": {} }, roles: { "app-deploy": role("app-dev", { name: "deploy", inlinePolicies: (before["ci.yaml"] as any).githubOidc.roles.deploy.inlinePolicies }) } } }) };
+    const renamed = {
+      "ci.yaml": workspace({
+        githubOidc: {
+          providers: { "app-dev": {} },
+          roles: { "app-deploy": role("app-dev", { name: "deploy", inlinePolicies: (before["ci.yaml"] as any).githubOidc.roles.deploy.inlinePolicies }) },
+        },
+      }),
+    };
     const expected = [
       { from: "aws_iam_role.deploy", to: "aws_iam_role.app-deploy" },
       { from: "aws_iam_role_policy.deploy", to: "aws_iam_role_policy.app-deploy" },
@@ -84,17 +104,33 @@ describe("renames of GitHub role keys and account keys", () => {
   it("an account key renamed (same id) moves the account's OIDC provider and keeps no provider for the old key", () => {
     const out = outdir();
     synth(before, out);
-    const after = { "shared/organization.yaml": renamedInventory(), "ci.yaml": workspace({ githubOidc: { providers: { "app-development": {} }, roles: { deploy: role("app-development", { inlinePolicies: (before["ci.yaml"] as any).githubOidc.roles.deploy.inlinePolicies }) } } }) };
+    const after = {
+      "shared/organization.yaml": renamedInventory(),
+      "ci.yaml": workspace({
+        githubOidc: {
+          providers: { "app-development": {} },
+          roles: { deploy: role("app-development", { inlinePolicies: (before["ci.yaml"] as any).githubOidc.roles.deploy.inlinePolicies }) },
+        },
+      }),
+    };
     const { stacks, stderr } = synth(after, out);
     expect(stacks.ci.moved).toEqual([{ from: "aws_iam_openid_connect_provider.github_app-dev", to: "aws_iam_openid_connect_provider.github_app-development" }]);
     expect(stacks.ci.provider.aws.map((p: any) => p.alias ?? "(default)")).toEqual(["(default)", "app-development"]);
-    expect(stackNames(stacks.ci)).toEqual(["aws_iam_openid_connect_provider.github_app-development", "aws_iam_role.deploy", "aws_iam_role_policy.deploy", "aws_iam_role_policy_attachment.deploy"]);
+    expect(stackNames(stacks.ci)).toEqual([
+      "aws_iam_openid_connect_provider.github_app-development",
+      "aws_iam_role.deploy",
+      "aws_iam_role_policy.deploy",
+      "aws_iam_role_policy_attachment.deploy",
+    ]);
     expect(stderr).toBe("");
   });
 });
 
 describe("the provider of an account whose last resource goes", () => {
-  const withRoles = { "org.yaml": workspace({ githubOidc: { providers: { "app-prod": {} } } }), "ci.yaml": workspace({ githubOidc: { providers: { "app-dev": {} }, roles: { dev: role("app-dev"), prod: role("app-prod") } } }) };
+  const withRoles = {
+    "org.yaml": workspace({ githubOidc: { providers: { "app-prod": {} } } }),
+    "ci.yaml": workspace({ githubOidc: { providers: { "app-dev": {} }, roles: { dev: role("app-dev"), prod: role("app-prod") } } }),
+  };
   const withoutProd = { "org.yaml": withRoles["org.yaml"], "ci.yaml": workspace({ githubOidc: { providers: { "app-dev": {} }, roles: { dev: role("app-dev") } } }) };
   const aliases = (stack: any) => stack.provider.aws.map((p: any) => `${p.alias ?? "(default)"}:${p.allowed_account_ids[0]}`);
 
@@ -109,7 +145,16 @@ describe("the provider of an account whose last resource goes", () => {
   });
 
   it("is kept by aws.retainProviders without any previous output, with KL902 saying when to drop it", () => {
-    const { stacks, stderr } = synth({ "org.yaml": withRoles["org.yaml"], "ci.yaml": workspace({ aws: { region: "eu-west-1", retainProviders: ["app-prod", "app-dev"] }, githubOidc: { providers: { "app-dev": {} }, roles: { dev: role("app-dev") } } }) }, outdir());
+    const { stacks, stderr } = synth(
+      {
+        "org.yaml": withRoles["org.yaml"],
+        "ci.yaml": workspace({
+          aws: { region: "eu-west-1", retainProviders: ["app-prod", "app-dev"] },
+          githubOidc: { providers: { "app-dev": {} }, roles: { dev: role("app-dev") } },
+        }),
+      },
+      outdir(),
+    );
     expect(aliases(stacks.ci)).toEqual(["(default):100000000000", "app-dev:100000000005", "app-prod:100000000002"]);
     expect(stderr).toMatch(/warning KL902 at \$\.aws\.retainProviders\[0\]: provider aws\.app-prod is kept/);
     expect(stderr).toMatch(/warning KL902 at \$\.aws\.retainProviders\[1\]: account app-dev is listed in aws\.retainProviders, but the workspace still manages resources there/);
@@ -123,7 +168,9 @@ describe("the provider of an account whose last resource goes", () => {
 });
 
 function stackNames(stack: any): string[] {
-  return Object.entries<Record<string, unknown>>(stack.resource ?? {}).flatMap(([type, byId]) => Object.keys(byId).map((id) => `${type}.${id}`)).sort();
+  return Object.entries<Record<string, unknown>>(stack.resource ?? {})
+    .flatMap(([type, byId]) => Object.keys(byId).map((id) => `${type}.${id}`))
+    .sort();
 }
 
 describe("plan memory (KL903)", () => {

@@ -32,7 +32,16 @@ function escapingWorkspace(): Record<string, unknown> {
     },
     githubOidc: {
       providers: { "app-dev": { tags: { Note: `${V} ${D}` } } },
-      roles: { deploy: { account: "app-dev", repository: "acme/app", subjects: [{ environment: "dev" }], description: `Deploy ${V} ${D}`, tags: { Note: `${V} ${D}` }, inlinePolicies: { home: doc } } },
+      roles: {
+        deploy: {
+          account: "app-dev",
+          repository: "acme/app",
+          subjects: [{ environment: "dev" }],
+          description: `Deploy ${V} ${D}`,
+          tags: { Note: `${V} ${D}` },
+          inlinePolicies: { home: doc },
+        },
+      },
     },
   });
 }

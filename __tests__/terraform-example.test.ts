@@ -60,7 +60,14 @@ describeTerraform("the example organization, applied with terraform against the 
     for (const [i, p] of plans.entries()) {
       // A perpetual diff shows here as a count; planChanges (a second plan, with show -json) names it.
       const changes = p.add + p.change + p.destroy + p.import ? planChanges(await plan(dir(STACKS[i]))) : [];
-      expect({ stack: STACKS[i], add: p.add, change: p.change, destroy: p.destroy, import: p.import, changes }).toEqual({ stack: STACKS[i], add: 0, change: 0, destroy: 0, import: 0, changes: [] });
+      expect({ stack: STACKS[i], add: p.add, change: p.change, destroy: p.destroy, import: p.import, changes }).toEqual({
+        stack: STACKS[i],
+        add: 0,
+        change: 0,
+        destroy: 0,
+        import: 0,
+        changes: [],
+      });
     }
     expect(emulator.log.filter((c) => WRITE_OPERATION.test(c.operation) && c.service !== "sts").map((c) => `${c.service}:${c.operation}`)).toEqual([]);
     expect(emulator.unhandled).toEqual([]);

@@ -19,10 +19,13 @@ const DATE = "2026-11-01";
 
 jest.setTimeout(600_000);
 
-const describeLarge = process.env.KEYLESS_TF_LARGE === "1" ? describeTerraform : (name: string, fn: () => void) => {
-  console.warn("\n*** The large-fixture Terraform test is SKIPPED: set KEYLESS_TF_LARGE=1 to run it (~100 CPU-s; .ci/run does). ***\n");
-  describe.skip(`${name} [SKIPPED: set KEYLESS_TF_LARGE=1]`, fn);
-};
+const describeLarge =
+  process.env.KEYLESS_TF_LARGE === "1"
+    ? describeTerraform
+    : (name: string, fn: () => void) => {
+        console.warn("\n*** The large-fixture Terraform test is SKIPPED: set KEYLESS_TF_LARGE=1 to run it (~100 CPU-s; .ci/run does). ***\n");
+        describe.skip(`${name} [SKIPPED: set KEYLESS_TF_LARGE=1]`, fn);
+      };
 
 describeLarge("the large fixture organization, applied with terraform against the AWS API emulator", () => {
   let emulator: Emulator;
@@ -41,7 +44,12 @@ describeLarge("the large fixture organization, applied with terraform against th
   it("is large: at least 30 accounts, 4 workspaces, 200 assignments, GitHub roles in several accounts", () => {
     expect(emulator.state.organization.accounts.size).toBeGreaterThanOrEqual(30);
     expect(Object.keys(stacks.dirs).length).toBeGreaterThanOrEqual(4);
-    const aliases = Object.values(stacks.config).flatMap((c) => [c.provider.aws].flat().map((p: any) => p.alias).filter(Boolean));
+    const aliases = Object.values(stacks.config).flatMap((c) =>
+      [c.provider.aws]
+        .flat()
+        .map((p: any) => p.alias)
+        .filter(Boolean),
+    );
     expect(new Set(aliases).size).toBeGreaterThanOrEqual(3);
   });
 
@@ -75,7 +83,14 @@ describeLarge("the large fixture organization, applied with terraform against th
     const plans = await Promise.all(names.map((s) => plan(stacks.dirs[s], { json: false })));
     for (const [i, p] of plans.entries()) {
       const changes = p.add + p.change + p.destroy + p.import ? planChanges(await plan(stacks.dirs[names[i]])) : [];
-      expect({ stack: names[i], add: p.add, change: p.change, destroy: p.destroy, import: p.import, changes }).toEqual({ stack: names[i], add: 0, change: 0, destroy: 0, import: 0, changes: [] });
+      expect({ stack: names[i], add: p.add, change: p.change, destroy: p.destroy, import: p.import, changes }).toEqual({
+        stack: names[i],
+        add: 0,
+        change: 0,
+        destroy: 0,
+        import: 0,
+        changes: [],
+      });
     }
     expect(emulator.log.filter((c) => WRITE_OPERATION.test(c.operation) && c.service !== "sts").map((c) => `${c.service}:${c.operation}`)).toEqual([]);
   });

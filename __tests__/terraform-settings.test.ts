@@ -2,17 +2,10 @@ import { rmSync } from "node:fs";
 import { Testing } from "cdktf";
 import { EnvironmentStack } from "../modules/environment-stack";
 import { compile } from "../src/compile/compile";
-import {
-  inventory,
-  messages,
-  workspace,
-  writeDefinitions,
-} from "./support/fixtures";
+import { inventory, messages, workspace, writeDefinitions } from "./support/fixtures";
 
 const dirs: string[] = [];
-afterAll(() =>
-  dirs.forEach((d) => rmSync(d, { recursive: true, force: true })),
-);
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 function build(files: Record<string, unknown>) {
   const dir = writeDefinitions(files);
@@ -36,9 +29,7 @@ describe("terraform required_version and required_providers", () => {
       }),
     });
     expect(messages(r)).toBe("");
-    const tf = Object.fromEntries(
-      r.plan!.workspaces.map((w) => [w.name, w.terraform]),
-    );
+    const tf = Object.fromEntries(r.plan!.workspaces.map((w) => [w.name, w.terraform]));
     expect(tf).toEqual({
       local: {
         requiredVersion: ">= 1.5",

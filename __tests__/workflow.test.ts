@@ -25,7 +25,24 @@ interface Workflow {
 }
 
 const WORKFLOW_KEYS = ["name", "run-name", "on", "permissions", "env", "defaults", "concurrency", "jobs"];
-const JOB_KEYS = ["name", "needs", "runs-on", "permissions", "environment", "concurrency", "outputs", "env", "defaults", "if", "steps", "timeout-minutes", "strategy", "continue-on-error", "container", "services"];
+const JOB_KEYS = [
+  "name",
+  "needs",
+  "runs-on",
+  "permissions",
+  "environment",
+  "concurrency",
+  "outputs",
+  "env",
+  "defaults",
+  "if",
+  "steps",
+  "timeout-minutes",
+  "strategy",
+  "continue-on-error",
+  "container",
+  "services",
+];
 const STEP_KEYS = ["id", "name", "if", "uses", "run", "with", "env", "shell", "working-directory", "continue-on-error", "timeout-minutes"];
 const EVENTS = ["push", "pull_request", "workflow_dispatch", "schedule", "merge_group"];
 const PERMISSION_SCOPES = ["actions", "checks", "contents", "deployments", "id-token", "issues", "packages", "pages", "pull-requests", "statuses"];
@@ -118,7 +135,9 @@ describe.each(Object.keys(workflows))("workflow %s", (file) => {
           continue;
         }
         // The environment(s) the job runs in, with the matrix expanded over the example's workspaces.
-        const envs = String(job.environment).includes("matrix.workspace") ? workspaces.map((w) => String(job.environment).replace(/\$\{\{\s*matrix\.workspace\s*\}\}/, w)) : [String(job.environment)];
+        const envs = String(job.environment).includes("matrix.workspace")
+          ? workspaces.map((w) => String(job.environment).replace(/\$\{\{\s*matrix\.workspace\s*\}\}/, w))
+          : [String(job.environment)];
         for (const e of envs) expect([id, e, role!.subjects]).toEqual([id, e, expect.arrayContaining([`repo:${REPOSITORY}:environment:${e}`])]);
       }
     }
@@ -134,7 +153,14 @@ describe("the pull-request workflow", () => {
 
   it("installs, validates, synthesizes, then validates each changed workspace's Terraform, without credentials", () => {
     expect(Object.keys(wf.on)).toEqual(["pull_request"]);
-    for (const cmd of ["npm ci", "$KEYLESS validate", "$KEYLESS synth", "--format names", "terraform -chdir=\"cdktf.out/stacks/$WORKSPACE\" init -input=false -backend=false", "terraform -chdir=\"cdktf.out/stacks/$WORKSPACE\" validate"]) {
+    for (const cmd of [
+      "npm ci",
+      "$KEYLESS validate",
+      "$KEYLESS synth",
+      "--format names",
+      'terraform -chdir="cdktf.out/stacks/$WORKSPACE" init -input=false -backend=false',
+      'terraform -chdir="cdktf.out/stacks/$WORKSPACE" validate',
+    ]) {
       expect([cmd, runs.some((r) => r.includes(cmd))]).toEqual([cmd, true]);
     }
     expect(runs.some((r) => / plan\b/.test(r))).toBe(false);

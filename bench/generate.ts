@@ -91,7 +91,13 @@ export function generateOrganization(spec: SizeSpec, seed = 1): GeneratedOrganiz
   });
 
   // Accounts: the management account at the root, the others spread over OUs; 1% suspended.
-  interface Acct { name: string; ou: string; active: boolean; team: string; env: string }
+  interface Acct {
+    name: string;
+    ou: string;
+    active: boolean;
+    team: string;
+    env: string;
+  }
   const accounts: Acct[] = [];
   const accountDefs: Record<string, unknown> = { management: { id: "100000000000", email: "aws-management@example.com", tags: { team: "platform" } } };
   for (let i = 1; i < spec.accounts; i++) {
@@ -112,7 +118,11 @@ export function generateOrganization(spec: SizeSpec, seed = 1): GeneratedOrganiz
 
   // Which active member accounts a target reaches (mirrors the compiler's expansion).
   const activeIn = new Map<string, string[]>();
-  for (const ou of ous) activeIn.set(ou.path, accounts.filter((a) => a.active && (a.ou === ou.path || a.ou.startsWith(ou.path + "/"))).map((a) => a.name));
+  for (const ou of ous)
+    activeIn.set(
+      ou.path,
+      accounts.filter((a) => a.active && (a.ou === ou.path || a.ou.startsWith(ou.path + "/"))).map((a) => a.name),
+    );
 
   // Workspaces: the first ("org") owns the guardrail; permission sets, groups and roles are spread
   // over all of them round-robin.
@@ -149,7 +159,13 @@ export function generateOrganization(spec: SizeSpec, seed = 1): GeneratedOrganiz
       ps.inlinePolicy = {
         Statement: [
           { Sid: "Operate", Effect: "Allow", Action: ["ecs:UpdateService", "ecs:StopTask", "ssm:StartSession"], Resource: "*" },
-          { Sid: "ReadTagged", Effect: "Allow", Action: "s3:GetObject", Resource: `arn:aws:s3:::bench-${pad(i, 3)}/*`, Condition: { StringEquals: { "aws:ResourceTag/team": key.split("-")[0] } } },
+          {
+            Sid: "ReadTagged",
+            Effect: "Allow",
+            Action: "s3:GetObject",
+            Resource: `arn:aws:s3:::bench-${pad(i, 3)}/*`,
+            Condition: { StringEquals: { "aws:ResourceTag/team": key.split("-")[0] } },
+          },
         ],
       };
     }
@@ -198,13 +214,14 @@ export function generateOrganization(spec: SizeSpec, seed = 1): GeneratedOrganiz
       reached = activeIn.get(fallback)!;
     }
     w.def.identityCenter.assignments.push({ groups: [group], permissionSets: sets, targets });
-    for (const ps of sets) for (const a of reached) {
-      const key = `group:${group}/${ps}/${a}`;
-      if (!w.keys.has(key)) {
-        w.keys.add(key);
-        total++;
+    for (const ps of sets)
+      for (const a of reached) {
+        const key = `group:${group}/${ps}/${a}`;
+        if (!w.keys.has(key)) {
+          w.keys.add(key);
+          total++;
+        }
       }
-    }
   }
 
   // GitHub OIDC: one provider per CI account, owned by one workspace; that workspace's roles live there.
@@ -226,7 +243,13 @@ export function generateOrganization(spec: SizeSpec, seed = 1): GeneratedOrganiz
     const repo = `bench-org/service-${pad(i)}`;
     const deploy = i % 2 === 0;
     const role: Record<string, unknown> = deploy
-      ? { account, repository: repo, subjects: [{ environment: "production" }, { environment: "staging" }], managedPolicies: [pick(WRITE_POLICIES)], description: `Deploys ${repo}` }
+      ? {
+          account,
+          repository: repo,
+          subjects: [{ environment: "production" }, { environment: "staging" }],
+          managedPolicies: [pick(WRITE_POLICIES)],
+          description: `Deploys ${repo}`,
+        }
       : { account, repository: repo, subjects: [{ branch: "main" }], managedPolicies: ["ReadOnlyAccess"], description: `Plans ${repo} from main` };
     if (i % 4 === 0) {
       role.inlinePolicies = { artifacts: { Statement: [{ Effect: "Allow", Action: ["s3:PutObject", "s3:GetObject"], Resource: `arn:aws:s3:::bench-artifacts/${repo}/*` }] } };

@@ -47,7 +47,15 @@ export interface CommandResult {
 
 export interface BenchResults {
   readonly date: string;
-  readonly machine: { readonly cpu: string; readonly cores: number; readonly memoryGB: number; readonly node: string; readonly platform: string; readonly loadBefore: readonly number[]; readonly loadAfter: readonly number[] };
+  readonly machine: {
+    readonly cpu: string;
+    readonly cores: number;
+    readonly memoryGB: number;
+    readonly node: string;
+    readonly platform: string;
+    readonly loadBefore: readonly number[];
+    readonly loadAfter: readonly number[];
+  };
   readonly sizes: readonly SizeResult[];
   /** `npm run synth` on the example organization, through npm. */
   readonly npmRunSynth?: CommandResult;
@@ -95,20 +103,42 @@ export function targets(r: Omit<BenchResults, "targets">): TargetResult[] {
   if (r.baseline && !r.baseline.error && r.npmRunSynth && small) {
     const ratioNpm = r.baseline.ms / r.npmRunSynth.ms;
     const ratioTsx = r.baseline.ms / small.endToEnd.ms;
-    out.push({ target: "example: npm run synth >= 10x faster than the baseline (issue 8)", measured: `${ratioNpm.toFixed(1)}x (without npm's start-up: ${ratioTsx.toFixed(1)}x${r.tsxCli ? `; tsx CLI: ${(r.baseline.ms / r.tsxCli.ms).toFixed(1)}x` : ""}${r.precompiled ? `; precompiled JS: ${(r.baseline.ms / r.precompiled.ms).toFixed(1)}x` : ""})`, met: ratioNpm >= 10, headroom: `${((ratioNpm / 10 - 1) * 100).toFixed(0)}%` });
-    out.push({ target: "example: npm run synth >= 8x faster than the baseline (issue 2)", measured: `${ratioNpm.toFixed(1)}x`, met: ratioNpm >= 8, headroom: `${((ratioNpm / 8 - 1) * 100).toFixed(0)}%` });
+    out.push({
+      target: "example: npm run synth >= 10x faster than the baseline (issue 8)",
+      measured: `${ratioNpm.toFixed(1)}x (without npm's start-up: ${ratioTsx.toFixed(1)}x${r.tsxCli ? `; tsx CLI: ${(r.baseline.ms / r.tsxCli.ms).toFixed(1)}x` : ""}${r.precompiled ? `; precompiled JS: ${(r.baseline.ms / r.precompiled.ms).toFixed(1)}x` : ""})`,
+      met: ratioNpm >= 10,
+      headroom: `${((ratioNpm / 10 - 1) * 100).toFixed(0)}%`,
+    });
+    out.push({
+      target: "example: npm run synth >= 8x faster than the baseline (issue 2)",
+      measured: `${ratioNpm.toFixed(1)}x`,
+      met: ratioNpm >= 8,
+      headroom: `${((ratioNpm / 8 - 1) * 100).toFixed(0)}%`,
+    });
   }
   if (large) {
     out.push({ target: "large: end to end within 4 s", measured: s(large.endToEnd.ms), met: large.endToEnd.ms <= 4000, headroom: pct(large.endToEnd.ms, 4000) });
-    if (large.endToEnd.rssMB !== undefined) out.push({ target: "large: peak RSS within 600 MB", measured: mb(large.endToEnd.rssMB), met: large.endToEnd.rssMB <= 600, headroom: pct(large.endToEnd.rssMB, 600) });
+    if (large.endToEnd.rssMB !== undefined)
+      out.push({ target: "large: peak RSS within 600 MB", measured: mb(large.endToEnd.rssMB), met: large.endToEnd.rssMB <= 600, headroom: pct(large.endToEnd.rssMB, 600) });
   }
   if (large && medium) {
     const size = large.assignments / medium.assignments;
     const e2e = large.endToEnd.ms / medium.endToEnd.ms;
     const work = large.stages.work / medium.stages.work;
-    out.push({ target: `large/medium time within 1.3x the size ratio (${size.toFixed(1)}x): <= ${(1.3 * size).toFixed(1)}x`, measured: `end to end ${e2e.toFixed(1)}x; work alone ${work.toFixed(1)}x`, met: work <= 1.3 * size, headroom: `work ${((1 - work / (1.3 * size)) * 100).toFixed(0)}% under` });
+    out.push({
+      target: `large/medium time within 1.3x the size ratio (${size.toFixed(1)}x): <= ${(1.3 * size).toFixed(1)}x`,
+      measured: `end to end ${e2e.toFixed(1)}x; work alone ${work.toFixed(1)}x`,
+      met: work <= 1.3 * size,
+      headroom: `work ${((1 - work / (1.3 * size)) * 100).toFixed(0)}% under`,
+    });
   }
-  if (r.npmTest) out.push({ target: "npm test under 2 minutes", measured: `${s(r.npmTest.ms)}${r.npmTest.ok ? "" : " (failed)"}`, met: r.npmTest.ms < 120_000, headroom: pct(r.npmTest.ms, 120_000) });
+  if (r.npmTest)
+    out.push({
+      target: "npm test under 2 minutes",
+      measured: `${s(r.npmTest.ms)}${r.npmTest.ok ? "" : " (failed)"}`,
+      met: r.npmTest.ms < 120_000,
+      headroom: pct(r.npmTest.ms, 120_000),
+    });
   if (r.typecheck) {
     const c = r.typecheck.cold;
     out.push({ target: "type-check (cold) under 30 s", measured: s(c.ms), met: c.ms < 30_000, headroom: pct(c.ms, 30_000) });
@@ -121,13 +151,19 @@ export function targets(r: Omit<BenchResults, "targets">): TargetResult[] {
 export function markdown(r: BenchResults): string {
   const lines: string[] = [];
   const m = r.machine;
-  lines.push(`Measured ${r.date.slice(0, 10)} on ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, Node ${m.node}, ${m.platform} (load average ${m.loadBefore.map((x) => x.toFixed(1)).join(" ")} before, ${m.loadAfter.map((x) => x.toFixed(1)).join(" ")} after). Medians of ${r.sizes[0]?.runs ?? "?"} fresh processes per size.`);
+  lines.push(
+    `Measured ${r.date.slice(0, 10)} on ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, Node ${m.node}, ${m.platform} (load average ${m.loadBefore.map((x) => x.toFixed(1)).join(" ")} before, ${m.loadAfter.map((x) => x.toFixed(1)).join(" ")} after). Medians of ${r.sizes[0]?.runs ?? "?"} fresh processes per size.`,
+  );
   lines.push("");
-  lines.push("| size | accounts | OUs | permission sets | groups | GitHub roles | workspaces | assignments | load | validate | compile | engine load | synth | end to end | peak RSS |");
+  lines.push(
+    "| size | accounts | OUs | permission sets | groups | GitHub roles | workspaces | assignments | load | validate | compile | engine load | synth | end to end | peak RSS |",
+  );
   lines.push("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
   for (const x of r.sizes) {
     const st = x.stages;
-    lines.push(`| ${x.size} | ${x.accounts} | ${x.ous} | ${x.permissionSets} | ${x.groups} | ${x.githubRoles} | ${x.workspaces} | ${x.assignments} | ${ms(st.load)} | ${ms(st.validate)} | ${ms(st.compile)} | ${ms(st.engineLoad)} | ${ms(st.synth)} | ${s(x.endToEnd.ms)} | ${mb(x.endToEnd.rssMB)} |`);
+    lines.push(
+      `| ${x.size} | ${x.accounts} | ${x.ous} | ${x.permissionSets} | ${x.groups} | ${x.githubRoles} | ${x.workspaces} | ${x.assignments} | ${ms(st.load)} | ${ms(st.validate)} | ${ms(st.compile)} | ${ms(st.engineLoad)} | ${ms(st.synth)} | ${s(x.endToEnd.ms)} | ${mb(x.endToEnd.rssMB)} |`,
+    );
   }
   lines.push("");
   lines.push("| command (example organization unless said) | wall time | peak RSS |");
@@ -135,9 +171,13 @@ export function markdown(r: BenchResults): string {
   const small = r.sizes.find((x) => x.size === "small");
   if (small) lines.push(`| \`node --require tsx/cjs main.ts\` (what \`npm run synth\` runs, without npm) | ${s(small.endToEnd.ms)} | ${mb(small.endToEnd.rssMB)} |`);
   if (r.npmRunSynth) lines.push(`| \`npm run synth\` | ${s(r.npmRunSynth.ms)} | ${mb(r.npmRunSynth.rssMB)} |`);
-  if (r.baseline) lines.push(`| baseline: \`npx ts-node main.ts\` (type-checking on), \`@cdktf/provider-aws\` root import | ${r.baseline.error ? "failed" : s(r.baseline.ms)} | ${mb(r.baseline.rssMB)} |`);
+  if (r.baseline)
+    lines.push(
+      `| baseline: \`npx ts-node main.ts\` (type-checking on), \`@cdktf/provider-aws\` root import | ${r.baseline.error ? "failed" : s(r.baseline.ms)} | ${mb(r.baseline.rssMB)} |`,
+    );
   if (r.tsxCli) lines.push(`| for comparison: \`tsx main.ts\` (the tsx CLI: a parent process and an ESM loader thread) | ${s(r.tsxCli.ms)} | ${mb(r.tsxCli.rssMB)} |`);
-  if (r.precompiled) lines.push(`| for comparison: precompiled JavaScript, \`node dist/src/cli/bin.js synth\` (no tsx, no npm) | ${s(r.precompiled.ms)} | ${mb(r.precompiled.rssMB)} |`);
+  if (r.precompiled)
+    lines.push(`| for comparison: precompiled JavaScript, \`node dist/src/cli/bin.js synth\` (no tsx, no npm) | ${s(r.precompiled.ms)} | ${mb(r.precompiled.rssMB)} |`);
   if (r.typecheck) {
     lines.push(`| \`npm run typecheck\`, cold (no incremental cache) | ${s(r.typecheck.cold.ms)} | ${mb(r.typecheck.cold.rssMB)} |`);
     lines.push(`| \`npm run typecheck\`, warm (incremental cache) | ${s(r.typecheck.warm.ms)} | ${mb(r.typecheck.warm.rssMB)} |`);

@@ -138,7 +138,13 @@ function measurePrecompiled(tmp: string): CommandResult | undefined {
     return undefined;
   }
   const xs = Array.from({ length: runs }, () =>
-    ensureOk("precompiled synth", measure("node", [join(pkg, "dist/src/cli/bin.js"), "synth", "--dir", join(repo, "environments"), "--out", join(tmp, "out-precompiled"), "--date", "2026-01-15"], { cwd: repo, tmp })),
+    ensureOk(
+      "precompiled synth",
+      measure("node", [join(pkg, "dist/src/cli/bin.js"), "synth", "--dir", join(repo, "environments"), "--out", join(tmp, "out-precompiled"), "--date", "2026-01-15"], {
+        cwd: repo,
+        tmp,
+      }),
+    ),
   );
   return { ms: median(xs.map((x) => x.ms)), rssMB: max(xs.map((x) => x.rssMB)), ok: true, runs: xs.length };
 }
@@ -146,9 +152,7 @@ function measurePrecompiled(tmp: string): CommandResult | undefined {
 /** For comparison: main.ts run by the tsx CLI (a parent process plus tsx's ESM loader thread). */
 function measureTsxCli(tmp: string): CommandResult {
   log("  tsx main.ts");
-  const xs = Array.from({ length: runs }, () =>
-    ensureOk("tsx main.ts", measure(tsx, ["main.ts", "--out", join(tmp, "out-tsx-cli"), "--date", "2026-01-15"], { cwd: repo, tmp })),
-  );
+  const xs = Array.from({ length: runs }, () => ensureOk("tsx main.ts", measure(tsx, ["main.ts", "--out", join(tmp, "out-tsx-cli"), "--date", "2026-01-15"], { cwd: repo, tmp })));
   return { ms: median(xs.map((x) => x.ms)), rssMB: max(xs.map((x) => x.rssMB)), ok: true, runs: xs.length };
 }
 

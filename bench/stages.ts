@@ -68,7 +68,9 @@ function main(): void {
   const result = compileDefinitions(loaded, { evaluationDate: "2026-01-15" });
   const compileMs = Math.max(0, lap() - revalidateMs);
   if (!result.plan || invalid > 0) {
-    process.stdout.write(JSON.stringify({ error: `the definitions do not compile: ${result.diagnostics.length} diagnostic(s), first: ${JSON.stringify(result.diagnostics[0])}` }) + "\n");
+    process.stdout.write(
+      JSON.stringify({ error: `the definitions do not compile: ${result.diagnostics.length} diagnostic(s), first: ${JSON.stringify(result.diagnostics[0])}` }) + "\n",
+    );
     process.exitCode = 1;
     return;
   }

@@ -108,7 +108,9 @@ export async function benchTerraform(definitions: string, opts: { workspaces?: s
         const applied = await tf(dir, ["apply", "-input=false", "-no-color", "-lock=false", "-auto-approve", "-parallelism=64"]);
         if (applied.code !== 0) throw new Error(`apply of ${name} (read by other workspaces) failed:\n${applied.stderr.slice(0, 2000)}`);
       }
-      log(`terraform ${name}: validate ${v.cpuSeconds.toFixed(1)} CPU-s; plan ${p.cpuSeconds.toFixed(1)} CPU-s, ${p.wallSeconds.toFixed(1)} s, ${p.peakMemoryMB} MB${error ? ` (failed: ${error})` : ""}`);
+      log(
+        `terraform ${name}: validate ${v.cpuSeconds.toFixed(1)} CPU-s; plan ${p.cpuSeconds.toFixed(1)} CPU-s, ${p.wallSeconds.toFixed(1)} s, ${p.peakMemoryMB} MB${error ? ` (failed: ${error})` : ""}`,
+      );
     }
     return rows;
   } finally {
@@ -120,7 +122,10 @@ export async function benchTerraform(definitions: string, opts: { workspaces?: s
 export function terraformMarkdown(title: string, rows: readonly TerraformRow[]): string {
   const calls = (c: Readonly<Record<string, number>>) => {
     const total = Object.values(c).reduce((a, b) => a + b, 0);
-    const top = Object.entries(c).sort((a, b) => b[1] - a[1]).slice(0, 3).map(([k, n]) => `${k.split(":")[1]} ${n}`);
+    const top = Object.entries(c)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 3)
+      .map(([k, n]) => `${k.split(":")[1]} ${n}`);
     return `${total} (${top.join(", ")})`;
   };
   return [

@@ -95,7 +95,10 @@ export class EnvironmentStack extends TerraformStack {
       roleArns[r.key] = role.arn;
     }
     if (plan.githubOidc.roles.length) {
-      new TerraformOutput(this, "github_role_arns", { value: roleArns, description: "GitHub Actions role ARNs by key, for aws-actions/configure-aws-credentials" }).overrideLogicalId("github_role_arns");
+      new TerraformOutput(this, "github_role_arns", {
+        value: roleArns,
+        description: "GitHub Actions role ARNs by key, for aws-actions/configure-aws-credentials",
+      }).overrideLogicalId("github_role_arns");
     }
   }
 
@@ -117,7 +120,10 @@ export class EnvironmentStack extends TerraformStack {
     }
     if (ic.permissionSets.length) {
       new TerraformOutput(this, "permission_set_arns", { value: { ...arns }, description: "Permission set ARNs by key" }).overrideLogicalId("permission_set_arns");
-      new TerraformOutput(this, PERMISSION_SET_ARNS_OUTPUT, { value: byName, description: "Permission set ARNs by AWS name, read by the workspaces that assign them" }).overrideLogicalId(PERMISSION_SET_ARNS_OUTPUT);
+      new TerraformOutput(this, PERMISSION_SET_ARNS_OUTPUT, {
+        value: byName,
+        description: "Permission set ARNs by AWS name, read by the workspaces that assign them",
+      }).overrideLogicalId(PERMISSION_SET_ARNS_OUTPUT);
     }
     if (ic.permissionSetLookups.length) {
       const owners = new OwnerPermissionSets(this, "permission_set_owners", { owners: ic.permissionSetOwners });
@@ -128,7 +134,12 @@ export class EnvironmentStack extends TerraformStack {
     if (ic.accessControlAttributes?.length) {
       new AccessControlAttributes(this, "access_control_attributes", { instanceArn: instance.instanceArn, attributes: ic.accessControlAttributes });
     }
-    const groups = new IdentityStoreGroups(this, "groups", { identityStoreId: instance.identityStoreId, managed: ic.managedGroups, lookups: ic.groupLookups, pinned: ic.pinnedGroups });
+    const groups = new IdentityStoreGroups(this, "groups", {
+      identityStoreId: instance.identityStoreId,
+      managed: ic.managedGroups,
+      lookups: ic.groupLookups,
+      pinned: ic.pinnedGroups,
+    });
     const users = new IdentityStoreUsers(this, "users", { identityStoreId: instance.identityStoreId, managed: ic.managedUsers, lookups: ic.userLookups, pinned: ic.pinnedUsers });
     if (ic.groupMemberships.length) {
       new GroupMemberships(this, "group_memberships", {

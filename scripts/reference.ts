@@ -17,7 +17,9 @@ const LEAVES = new Set(["PolicyDocument", "PolicyStatement"]);
 class Schemas {
   private readonly byId = new Map<string, Schema>();
   constructor(dir: string) {
-    for (const f of readdirSync(dir).filter((f) => f.endsWith(".schema.json")).sort()) {
+    for (const f of readdirSync(dir)
+      .filter((f) => f.endsWith(".schema.json"))
+      .sort()) {
       const s = JSON.parse(readFileSync(join(dir, f), "utf8")) as Schema;
       this.byId.set(s.$id ?? f, s);
     }

@@ -25,9 +25,7 @@ const COMMANDS = ["init", "validate", "plan", "apply", "destroy"] as const;
 type Command = (typeof COMMANDS)[number];
 
 function usage(message: string): never {
-  process.stderr.write(
-    `${message}\nusage: npm run tf -- <stack dir>... [${COMMANDS.join("|")}]... [--seed <definitions dir>|--no-seed] [--keep]\n`,
-  );
+  process.stderr.write(`${message}\nusage: npm run tf -- <stack dir>... [${COMMANDS.join("|")}]... [--seed <definitions dir>|--no-seed] [--keep]\n`);
   process.exit(2);
 }
 

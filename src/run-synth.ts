@@ -46,7 +46,9 @@ export function runSynth(options: SynthCommandOptions): number {
   if (continued.diagnostics.length) err(`keyless: providers kept since the last synth of ${options.outdir}:\n${formatDiagnostics(continued.diagnostics)}`);
   const written = options.synthesize(continued.plan, { outdir, partial: !!only });
   for (const ws of written?.orphanedStacks ?? []) {
-    err(`keyless: ${options.outdir}/stacks/${ws} is kept: workspace "${ws}" is no longer defined, but its folder holds Terraform's files (state, .terraform/). Run terraform destroy there if its resources should go, then delete the folder.`);
+    err(
+      `keyless: ${options.outdir}/stacks/${ws} is kept: workspace "${ws}" is no longer defined, but its folder holds Terraform's files (state, .terraform/). Run terraform destroy there if its resources should go, then delete the folder.`,
+    );
   }
   const ws = plan.workspaces;
   const count = ws.reduce((n, w) => n + w.identityCenter.assignments.length, 0);

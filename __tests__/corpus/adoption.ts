@@ -32,7 +32,15 @@ export const adoptionCases: CorpusCase[] = [
   // KL702: imports something the workspace does not declare
   {
     name: "import of a permission set the workspace no longer declares",
-    files: { [ORG]: base(), [IMPORTS]: json({ imports: [{ kind: "permissionSet", key: "ReadOnly", id: PS_ID }, { kind: "permissionSet", key: "Admin", id: PS_ID }] }) },
+    files: {
+      [ORG]: base(),
+      [IMPORTS]: json({
+        imports: [
+          { kind: "permissionSet", key: "ReadOnly", id: PS_ID },
+          { kind: "permissionSet", key: "Admin", id: PS_ID },
+        ],
+      }),
+    },
     code: "KL702",
     path: "$.imports[1]",
     says: 'permissionSet "Admin" is imported but workspace org does not declare it',
@@ -41,7 +49,9 @@ export const adoptionCases: CorpusCase[] = [
     name: "import of a managed policy attachment the permission set does not have",
     files: {
       [ORG]: base(),
-      [IMPORTS]: json({ imports: [{ kind: "managedPolicyAttachment", key: "ReadOnly", policy: "arn:aws:iam::aws:policy/ViewOnlyAccess", id: `arn:aws:iam::aws:policy/ViewOnlyAccess,${PS_ID}` }] }),
+      [IMPORTS]: json({
+        imports: [{ kind: "managedPolicyAttachment", key: "ReadOnly", policy: "arn:aws:iam::aws:policy/ViewOnlyAccess", id: `arn:aws:iam::aws:policy/ViewOnlyAccess,${PS_ID}` }],
+      }),
     },
     code: "KL702",
     says: "(arn:aws:iam::aws:policy/ViewOnlyAccess)",

@@ -8,7 +8,12 @@ const delegated = (...changes: [string | (string | number)[], unknown][]) => org
 export const delegationCases: CorpusCase[] = [
   {
     name: "delegated administrator assigns into the management account",
-    files: { [ORG]: delegated(["identityCenter.assignments.2", { groups: ["Developers"], permissionSets: ["ReadOnly"], targets: { accounts: ["management"], includeManagementAccount: true } }]) },
+    files: {
+      [ORG]: delegated([
+        "identityCenter.assignments.2",
+        { groups: ["Developers"], permissionSets: ["ReadOnly"], targets: { accounts: ["management"], includeManagementAccount: true } },
+      ]),
+    },
     code: "KL801",
     path: "$.identityCenter.assignments[2].groups[0]",
   },
@@ -16,7 +21,9 @@ export const delegationCases: CorpusCase[] = [
     name: "management workspace assigns a delegated administrator's permission set into the management account",
     files: {
       [ORG]: delegated(["guardrails", undefined], ["githubOidc", undefined]),
-      "management.yaml": other({ identityCenter: { assignments: [{ groups: ["Developers"], permissionSets: ["ReadOnly"], targets: { accounts: ["management"], includeManagementAccount: true } }] } }),
+      "management.yaml": other({
+        identityCenter: { assignments: [{ groups: ["Developers"], permissionSets: ["ReadOnly"], targets: { accounts: ["management"], includeManagementAccount: true } }] },
+      }),
     },
     code: "KL802",
     file: ORG,

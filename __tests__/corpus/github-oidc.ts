@@ -189,7 +189,11 @@ export const githubOidcCases: CorpusCase[] = [
   },
   {
     name: "pull requests on a role that can call sts:GetFederationToken",
-    files: withRole({ subjects: [{ pullRequest: true }], managedPolicies: ["ReadOnlyAccess"], inlinePolicies: { sts: { Statement: [{ Effect: "Allow", Action: "sts:GetFederationToken", Resource: "*" }] } } }),
+    files: withRole({
+      subjects: [{ pullRequest: true }],
+      managedPolicies: ["ReadOnlyAccess"],
+      inlinePolicies: { sts: { Statement: [{ Effect: "Allow", Action: "sts:GetFederationToken", Resource: "*" }] } },
+    }),
     code: "KL509",
   },
 

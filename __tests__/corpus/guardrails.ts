@@ -9,7 +9,12 @@ const WORKLOADS = { organizationalUnits: ["workloads"] };
 /** `n` small deny-only SCPs, each denying one more service, attached to `targets`. */
 const scps = (n: number, targets: unknown, prefix = "deny") =>
   Object.fromEntries(
-    ["ec2", "s3", "rds", "lambda", "dynamodb", "sqs"].slice(0, n).map((svc) => [`${prefix}-${svc}-outside-eu`, scp({ targets, document: { Statement: [deny({ Action: `${svc}:*`, Condition: { StringNotEquals: { "aws:RequestedRegion": ["eu-west-1", "eu-central-1"] } } })] } })]),
+    ["ec2", "s3", "rds", "lambda", "dynamodb", "sqs"]
+      .slice(0, n)
+      .map((svc) => [
+        `${prefix}-${svc}-outside-eu`,
+        scp({ targets, document: { Statement: [deny({ Action: `${svc}:*`, Condition: { StringNotEquals: { "aws:RequestedRegion": ["eu-west-1", "eu-central-1"] } } })] } }),
+      ]),
   );
 
 /** KL4xx: Service Control Policies. */
@@ -37,7 +42,13 @@ export const guardrailsCases: CorpusCase[] = [
   },
   {
     name: "one SCP too many beside four Control Tower guardrails",
-    files: { [ORG]: org(), [INV]: inv(["organizationalUnits", "workloads", "attachedPolicies"], ["FullAWSAccess", "aws-guardrails-AAAAAA", "aws-guardrails-BBBBBB", "aws-guardrails-CCCCCC", "aws-guardrails-DDDDDD"]) },
+    files: {
+      [ORG]: org(),
+      [INV]: inv(
+        ["organizationalUnits", "workloads", "attachedPolicies"],
+        ["FullAWSAccess", "aws-guardrails-AAAAAA", "aws-guardrails-BBBBBB", "aws-guardrails-CCCCCC", "aws-guardrails-DDDDDD"],
+      ),
+    },
     code: "KL402",
     path: "$.guardrails.denyIamUsers.targets.organizationalUnits[0]",
   },
@@ -132,7 +143,9 @@ export const guardrailsCases: CorpusCase[] = [
   },
   {
     name: "second SCP statement without Resource",
-    files: { [ORG]: org([`${POLICIES}.deny-leave-org`, scp({ document: { Statement: [deny({ Sid: "A" }), deny({ Sid: "B", Action: "iam:CreateAccessKey", Resource: undefined })] } })]) },
+    files: {
+      [ORG]: org([`${POLICIES}.deny-leave-org`, scp({ document: { Statement: [deny({ Sid: "A" }), deny({ Sid: "B", Action: "iam:CreateAccessKey", Resource: undefined })] } })]),
+    },
     code: "KL407",
     path: "$.guardrails.policies.deny-leave-org.document.Statement[1]",
   },
@@ -148,13 +161,23 @@ export const guardrailsCases: CorpusCase[] = [
   // KL409 (warning): cannot be merged as asked
   {
     name: "merge: true with an Allow statement on the same targets",
-    files: { [ORG]: org(["guardrails.merge", true], [`${POLICIES}.allow-eu-services`, scp({ targets: WORKLOADS, document: { Statement: [{ Effect: "Allow", Action: "ec2:*", Resource: "*" }] } })]) },
+    files: {
+      [ORG]: org(
+        ["guardrails.merge", true],
+        [`${POLICIES}.allow-eu-services`, scp({ targets: WORKLOADS, document: { Statement: [{ Effect: "Allow", Action: "ec2:*", Resource: "*" }] } })],
+      ),
+    },
     code: "KL409",
     path: "$.guardrails.merge",
   },
   {
     name: "merge: true with a Sid the deny-IAM-users guardrail also uses",
-    files: { [ORG]: org(["guardrails.merge", true], [`${POLICIES}.deny-more`, scp({ targets: WORKLOADS, document: { Statement: [deny({ Sid: "DenyIamUsersAndLongLivedCredentials", Action: "iam:CreateGroup" })] } })]) },
+    files: {
+      [ORG]: org(
+        ["guardrails.merge", true],
+        [`${POLICIES}.deny-more`, scp({ targets: WORKLOADS, document: { Statement: [deny({ Sid: "DenyIamUsersAndLongLivedCredentials", Action: "iam:CreateGroup" })] } })],
+      ),
+    },
     code: "KL409",
   },
   // KL410: principal-tag exemption
@@ -207,7 +230,15 @@ export const guardrailsCases: CorpusCase[] = [
   },
   {
     name: "unconditional Deny *:* on an OU with active accounts, under a condition that always holds",
-    files: { [ORG]: org([`${POLICIES}.lockdown`, scp({ targets: { organizationalUnits: ["workloads/prod"] }, document: { Statement: [deny({ Sid: "DenyAll", Action: "*:*", Condition: { StringLike: { "aws:PrincipalArn": "*" } } })] } })]) },
+    files: {
+      [ORG]: org([
+        `${POLICIES}.lockdown`,
+        scp({
+          targets: { organizationalUnits: ["workloads/prod"] },
+          document: { Statement: [deny({ Sid: "DenyAll", Action: "*:*", Condition: { StringLike: { "aws:PrincipalArn": "*" } } })] },
+        }),
+      ]),
+    },
     code: "KL414",
     says: "OU workloads/prod (2 active accounts)",
   },

@@ -5,7 +5,6 @@ const PS = "identityCenter.permissionSets";
 const A0 = "identityCenter.assignments.0";
 const USERS = "identityCenter.users";
 
-
 /** A statement of `n` distinct actions, to grow a policy past a size limit. */
 const bigStatement = (n: number) => ({ Effect: "Deny", Action: Array.from({ length: n }, (_, i) => `ec2:DeleteVpcEndpointServiceConfigurations${i}`), Resource: "*" });
 
@@ -75,7 +74,12 @@ export const identityCenterCases: CorpusCase[] = [
   },
   {
     name: "permission set with 21 customer-managed policies",
-    files: { [ORG]: org([`${PS}.Developer.managedPolicies`, undefined], [`${PS}.Developer.customerManagedPolicies`, Array.from({ length: 21 }, (_, i) => ({ name: `team-policy-${i}`, path: "/acme/" }))]) },
+    files: {
+      [ORG]: org(
+        [`${PS}.Developer.managedPolicies`, undefined],
+        [`${PS}.Developer.customerManagedPolicies`, Array.from({ length: 21 }, (_, i) => ({ name: `team-policy-${i}`, path: "/acme/" }))],
+      ),
+    },
     code: "KL303",
     path: "$.identityCenter.permissionSets.Developer.customerManagedPolicies",
   },
@@ -185,7 +189,10 @@ export const identityCenterCases: CorpusCase[] = [
     // A key rename alone replaces nothing (addresses are AWS names); a move between workspaces does.
     name: "permission set moved here from another workspace",
     files: { [ORG]: org() },
-    previous: { org: { resource: { aws_ssoadmin_permission_set: { Developer: { name: "Developer" } } } }, dev: { resource: { aws_ssoadmin_permission_set: { ReadOnly: { name: "ReadOnly" } } } } },
+    previous: {
+      org: { resource: { aws_ssoadmin_permission_set: { Developer: { name: "Developer" } } } },
+      dev: { resource: { aws_ssoadmin_permission_set: { ReadOnly: { name: "ReadOnly" } } } },
+    },
     code: "KL313",
     path: "$.identityCenter.permissionSets.ReadOnly",
   },

@@ -79,7 +79,9 @@ export const loadCases: CorpusCase[] = [
   // KL010: alias bomb
   {
     name: "YAML alias bomb",
-    files: { [ORG]: `${yaml(base())}x-a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\nx-b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nx-c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nx-d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\nx-e: [*d, *d, *d, *d, *d, *d, *d, *d, *d]\n` },
+    files: {
+      [ORG]: `${yaml(base())}x-a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\nx-b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nx-c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nx-d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\nx-e: [*d, *d, *d, *d, *d, *d, *d, *d, *d]\n`,
+    },
     code: "KL010",
   },
 
@@ -151,7 +153,7 @@ export const loadCases: CorpusCase[] = [
   },
   {
     name: "inventory with an account listed twice (duplicate key)",
-    files: { [ORG]: base(), "shared/organization.yaml": edit(inventoryText(), "  audit:\n", "  app-dev:\n    id: \"100000000099\"\n  audit:\n") },
+    files: { [ORG]: base(), "shared/organization.yaml": edit(inventoryText(), "  audit:\n", '  app-dev:\n    id: "100000000099"\n  audit:\n') },
     code: "KL002",
     file: "shared/organization.yaml",
   },

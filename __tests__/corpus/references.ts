@@ -119,7 +119,15 @@ export const referencesCases: CorpusCase[] = [
   },
   {
     name: "permission set of a workspace that was deleted",
-    files: { [ORG]: base(), [DEV]: other({ identityCenter: { groups: { Developers: { source: "external" } }, assignments: [{ groups: ["Developers"], permissionSets: ["DataScientist"], targets: { accounts: ["app-dev"] } }] } }) },
+    files: {
+      [ORG]: base(),
+      [DEV]: other({
+        identityCenter: {
+          groups: { Developers: { source: "external" } },
+          assignments: [{ groups: ["Developers"], permissionSets: ["DataScientist"], targets: { accounts: ["app-dev"] } }],
+        },
+      }),
+    },
     code: "KL203",
     path: "$.identityCenter.assignments[0].permissionSets[0]",
     file: DEV,
@@ -186,7 +194,10 @@ export const referencesCases: CorpusCase[] = [
   },
   {
     name: "managed user created by two workspaces",
-    files: { [ORG]: base(), [DEV]: other({ identityCenter: { users: { "breakglass-1": { source: "managed", displayName: "Break Glass", givenName: "Break", familyName: "Glass" } } } }) },
+    files: {
+      [ORG]: base(),
+      [DEV]: other({ identityCenter: { users: { "breakglass-1": { source: "managed", displayName: "Break Glass", givenName: "Break", familyName: "Glass" } } } }),
+    },
     code: "KL205",
     file: DEV,
   },

@@ -76,7 +76,7 @@ export const schemaCases: CorpusCase[] = [
     path: "$.identityCenter.assignments[0].targets.recursive",
   },
   {
-    name: "merge: \"true\" quoted",
+    name: 'merge: "true" quoted',
     files: { [ORG]: org(["guardrails.merge", "true"]) },
     code: "KL101",
     path: "$.guardrails.merge",
@@ -551,7 +551,9 @@ export const schemaCases: CorpusCase[] = [
   },
   {
     name: "relay state URL over 240 characters",
-    files: { [ORG]: org([`${PS}.ReadOnly.relayState`, `https://eu-west-1.console.aws.amazon.com/cloudwatch/home?region=eu-west-1#dashboards:name=${"platform-overview-".repeat(10)}`]) },
+    files: {
+      [ORG]: org([`${PS}.ReadOnly.relayState`, `https://eu-west-1.console.aws.amazon.com/cloudwatch/home?region=eu-west-1#dashboards:name=${"platform-overview-".repeat(10)}`]),
+    },
     code: "KL106",
     path: "$.identityCenter.permissionSets.ReadOnly.relayState",
   },
@@ -727,4 +729,3 @@ export const schemaCases: CorpusCase[] = [
     path: "$.identityCenter.accessControlAttributes.CostCenter",
   },
 ];
-

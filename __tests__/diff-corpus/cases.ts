@@ -25,7 +25,9 @@ export const CASES: readonly CorpusCase[] = [
   },
   {
     name: "permission set: narrows an Allow's resources",
-    change: (d) => { ps(d)[0].Resource = "arn:aws:ec2:*:*:instance/*"; },
+    change: (d) => {
+      ps(d)[0].Resource = "arn:aws:ec2:*:*:instance/*";
+    },
     lines: [
       "- ProdOperator can no longer call ec2:RebootInstances, ssm:StartSession on \\* [`org`]",
       "- permission set ProdOperator, inline policy: statement Operate: adds resource arn:aws:ec2:\\*:\\*:instance/\\*; removes resource \\* [`org`]",
@@ -41,7 +43,9 @@ export const CASES: readonly CorpusCase[] = [
   },
   {
     name: "permission set: adds a condition to an Allow",
-    change: (d) => { ps(d)[0].Condition = { StringEquals: { "aws:RequestedRegion": "eu-west-1" } }; },
+    change: (d) => {
+      ps(d)[0].Condition = { StringEquals: { "aws:RequestedRegion": "eu-west-1" } };
+    },
     lines: [
       "- ProdOperator can call ec2:RebootInstances, ssm:StartSession on \\* only when aws:RequestedRegion is eu-west-1 [`org`]",
       "- permission set ProdOperator, inline policy: statement Operate: adds condition aws:RequestedRegion is eu-west-1 [`org`]",
@@ -65,23 +69,22 @@ export const CASES: readonly CorpusCase[] = [
   },
   {
     name: "permission set: a Deny gains an action",
-    change: (d) => { ps(d)[1].Action = ["secretsmanager:GetSecretValue", "kms:Decrypt"]; },
-    lines: [
-      "- ProdOperator now also denies kms:Decrypt [`org`]",
-      "- permission set ProdOperator, inline policy: statement NoSecrets: adds action kms:Decrypt [`org`]",
-    ],
+    change: (d) => {
+      ps(d)[1].Action = ["secretsmanager:GetSecretValue", "kms:Decrypt"];
+    },
+    lines: ["- ProdOperator now also denies kms:Decrypt [`org`]", "- permission set ProdOperator, inline policy: statement NoSecrets: adds action kms:Decrypt [`org`]"],
   },
   {
     name: "permission set: a new statement repeating what another allows widens nothing",
     change: (d) => ps(d).push({ Sid: "Reboot", Effect: "Allow", Action: "ec2:RebootInstances", Resource: "*" }),
-    lines: [
-      "- permission set ProdOperator, inline policy: adds statement Reboot: Allow ec2:RebootInstances on \\* [`org`]",
-    ],
+    lines: ["- permission set ProdOperator, inline policy: adds statement Reboot: Allow ec2:RebootInstances on \\* [`org`]"],
   },
   {
     name: "permission set: a new one that can escalate, granted",
     change: (d) => {
-      org(d).identityCenter.permissionSets.Escalator = { inlinePolicy: { Statement: [{ Sid: "Roles", Effect: "Allow", Action: ["iam:PassRole", "lambda:CreateFunction"], Resource: "*" }] } };
+      org(d).identityCenter.permissionSets.Escalator = {
+        inlinePolicy: { Statement: [{ Sid: "Roles", Effect: "Allow", Action: ["iam:PassRole", "lambda:CreateFunction"], Resource: "*" }] },
+      };
       org(d).identityCenter.assignments.push({ groups: ["OnCall"], permissionSets: ["Escalator"], targets: { accounts: ["app-dev"] } });
     },
     lines: [
@@ -93,7 +96,9 @@ export const CASES: readonly CorpusCase[] = [
   },
   {
     name: "GitHub role: inline Resource becomes *",
-    change: (d) => { role(d).inlinePolicies.artifacts.Statement[0].Resource = "*"; },
+    change: (d) => {
+      role(d).inlinePolicies.artifacts.Statement[0].Resource = "*";
+    },
     lines: [
       "- ⚠️ GitHub role deploy in app-prod can now call s3:PutObject on \\* [`org`]",
       "- GitHub role deploy in app-prod, inline policy artifacts: statement Upload: adds resource \\*; removes resource arn:aws:s3:::acme-artifacts/app/\\* [`org`]",
@@ -101,7 +106,9 @@ export const CASES: readonly CorpusCase[] = [
   },
   {
     name: "GitHub role: new inline policy",
-    change: (d) => { role(d).inlinePolicies.logs = { Statement: [{ Effect: "Allow", Action: ["logs:PutLogEvents"], Resource: "*" }] }; },
+    change: (d) => {
+      role(d).inlinePolicies.logs = { Statement: [{ Effect: "Allow", Action: ["logs:PutLogEvents"], Resource: "*" }] };
+    },
     lines: [
       "- ⚠️ GitHub role deploy in app-prod can now call logs:PutLogEvents on \\* [`org`]",
       "- `deploy` in `app-prod`: inline:artifacts -> inline:artifacts, inline:logs [`org`]",
@@ -110,7 +117,10 @@ export const CASES: readonly CorpusCase[] = [
   },
   {
     name: "GitHub role: inline policy removed",
-    change: (d) => { delete role(d).inlinePolicies.artifacts; role(d).managedPolicies = ["ReadOnlyAccess"]; },
+    change: (d) => {
+      delete role(d).inlinePolicies.artifacts;
+      role(d).managedPolicies = ["ReadOnlyAccess"];
+    },
     lines: [
       "- ⚠️ GitHub role deploy in app-prod gains ReadOnlyAccess [`org`]",
       "- GitHub role deploy in app-prod can no longer call s3:PutObject on arn:aws:s3:::acme-artifacts/app/\\* [`org`]",
@@ -129,7 +139,9 @@ export const CASES: readonly CorpusCase[] = [
   },
   {
     name: "trust policy: environment production becomes staging",
-    change: (d) => { role(d).subjects = [{ environment: "staging" }]; },
+    change: (d) => {
+      role(d).subjects = [{ environment: "staging" }];
+    },
     lines: [
       "- ⚠️ GitHub role deploy in app-prod can now be assumed when token.actions.githubusercontent.com:sub is repo:acme/app:environment:staging [`org`]",
       "- GitHub role deploy in app-prod can no longer be assumed when token.actions.githubusercontent.com:sub is repo:acme/app:environment:production [`org`]",
@@ -157,7 +169,9 @@ export const CASES: readonly CorpusCase[] = [
   },
   {
     name: "SCP exemption: BreakGlass becomes ops/BreakGlass",
-    change: (d) => { scp(d, "protect-roles")[0].Condition.ArnNotLike["aws:PrincipalArn"] = ["arn:aws:iam::*:role/ops/BreakGlass"]; },
+    change: (d) => {
+      scp(d, "protect-roles")[0].Condition.ArnNotLike["aws:PrincipalArn"] = ["arn:aws:iam::*:role/ops/BreakGlass"];
+    },
     lines: [
       "- ⚠️ SCP protect-roles newly exempts arn:aws:iam::\\*:role/ops/BreakGlass [`org`]",
       "- SCP protect-roles no longer exempts arn:aws:iam::\\*:role/BreakGlass [`org`]",
@@ -175,7 +189,9 @@ export const CASES: readonly CorpusCase[] = [
   },
   {
     name: "SCP condition: Ireland becomes Frankfurt",
-    change: (d) => { scp(d, "deny-regions")[0].Condition.StringNotEquals["aws:RequestedRegion"] = ["eu-central-1"]; },
+    change: (d) => {
+      scp(d, "deny-regions")[0].Condition.StringNotEquals["aws:RequestedRegion"] = ["eu-central-1"];
+    },
     lines: [
       "- ⚠️ SCP deny-regions no longer applies when aws:RequestedRegion is eu-central-1 [`org`]",
       "- SCP deny-regions now also applies when aws:RequestedRegion is eu-west-1 [`org`]",
@@ -202,7 +218,10 @@ export const CASES: readonly CorpusCase[] = [
   },
   {
     name: "SCP root-only: deny applies to everyone",
-    change: (d) => { delete scp(d, "deny-root")[0].Condition; scp(d, "deny-root")[0].Action = "ec2:*"; },
+    change: (d) => {
+      delete scp(d, "deny-root")[0].Condition;
+      scp(d, "deny-root")[0].Action = "ec2:*";
+    },
     lines: [
       "- ⚠️ SCP deny-root no longer denies \\* to root users [`org`]",
       "- SCP deny-root now applies to every principal, not only root users [`org`]",
@@ -212,7 +231,9 @@ export const CASES: readonly CorpusCase[] = [
   },
   {
     name: "SCP root-only: deny becomes root-only",
-    change: (d) => { scp(d, "protect-roles")[0].Condition = { ArnLike: { "aws:PrincipalArn": "arn:aws:iam::*:root" } }; },
+    change: (d) => {
+      scp(d, "protect-roles")[0].Condition = { ArnLike: { "aws:PrincipalArn": "arn:aws:iam::*:root" } };
+    },
     lines: [
       "- ⚠️ SCP protect-roles now applies only to root users [`org`]",
       "- SCP protect-roles no longer exempts arn:aws:iam::\\*:role/BreakGlass [`org`]",
@@ -222,7 +243,9 @@ export const CASES: readonly CorpusCase[] = [
   },
   {
     name: "SCP targets: region restriction only in prod",
-    change: (d) => { org(d).guardrails.policies["deny-regions"].targets = { organizationalUnits: ["workloads/prod"] }; },
+    change: (d) => {
+      org(d).guardrails.policies["deny-regions"].targets = { organizationalUnits: ["workloads/prod"] };
+    },
     lines: [
       "- ⚠️ SCP deny-regions no longer covers ou:workloads [`org`]",
       "- ⚠️ SCP deny-regions no longer reaches app-dev [`org`]",
@@ -232,7 +255,9 @@ export const CASES: readonly CorpusCase[] = [
   },
   {
     name: "SCP targets: root-user deny on the whole organization",
-    change: (d) => { org(d).guardrails.policies["deny-root"].targets = { root: true }; },
+    change: (d) => {
+      org(d).guardrails.policies["deny-root"].targets = { root: true };
+    },
     lines: [
       "- ⚠️ SCP deny-root no longer covers ou:workloads [`org`]",
       "- SCP deny-root now covers root [`org`]",
@@ -241,7 +266,9 @@ export const CASES: readonly CorpusCase[] = [
   },
   {
     name: "built-in guardrail: exempts a permission set",
-    change: (d) => { org(d).guardrails.denyIamUsers.exemptPermissionSets = ["ProdOperator"]; },
+    change: (d) => {
+      org(d).guardrails.denyIamUsers.exemptPermissionSets = ["ProdOperator"];
+    },
     lines: [
       "- ⚠️ SCP keyless-deny-iam-users newly exempts arn:aws:iam::\\*:role/aws-reserved/sso.amazonaws.com/\\*/AWSReservedSSO\\_ProdOperator\\_???????????????? [`org`]",
       "- ⚠️ SCP keyless-deny-iam-users newly exempts arn:aws:iam::\\*:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO\\_ProdOperator\\_???????????????? [`org`]",
@@ -253,7 +280,9 @@ export const CASES: readonly CorpusCase[] = [
   },
   {
     name: "built-in guardrail: allows key status changes",
-    change: (d) => { org(d).guardrails.denyIamUsers.allowKeyStatusChanges = true; },
+    change: (d) => {
+      org(d).guardrails.denyIamUsers.allowKeyStatusChanges = true;
+    },
     lines: [
       "- ⚠️ SCP keyless-deny-iam-users no longer denies iam:UpdateAccessKey, iam:UpdateSSHPublicKey, iam:UpdateServiceSpecificCredential, iam:UpdateSigningCertificate [`org`]",
       "- `keyless-deny-iam-users`: newly exempts `key status changes (deactivate and re-activate) allowed`; no longer denies iam:UpdateAccessKey; no longer denies iam:UpdateSSHPublicKey; no longer denies iam:UpdateServiceSpecificCredential; no longer denies iam:UpdateSigningCertificate [`org`]",
@@ -262,7 +291,9 @@ export const CASES: readonly CorpusCase[] = [
   },
   {
     name: "built-in guardrail: removed",
-    change: (d) => { delete org(d).guardrails.denyIamUsers; },
+    change: (d) => {
+      delete org(d).guardrails.denyIamUsers;
+    },
     lines: [
       "- ⚠️ SCP keyless-deny-iam-users is removed: it no longer applies to ou:workloads [`org`]",
       "- ➖ `keyless-deny-iam-users` from `ou:workloads` [`org`]",

@@ -34,7 +34,17 @@ export interface SeedAccount {
   iamUsers?: SeedIamUser[];
   root?: { password: boolean; passwordLastUsed?: string; accessKeys: number; mfa: boolean };
   oidcProviders?: { url: string; clientIds: string[] }[];
-  roles?: { name: string; path?: string; description?: string; trust: string; managed?: string[]; inline?: Record<string, string>; boundary?: string; maxSessionDuration?: number; tags?: Record<string, string> }[];
+  roles?: {
+    name: string;
+    path?: string;
+    description?: string;
+    trust: string;
+    managed?: string[];
+    inline?: Record<string, string>;
+    boundary?: string;
+    maxSessionDuration?: number;
+    tags?: Record<string, string>;
+  }[];
 }
 
 export interface SeedPermissionSet {
@@ -77,7 +87,11 @@ export interface BrownfieldAws {
 }
 
 class AwsFault extends Error {
-  constructor(readonly code: string, message: string, readonly status = 400) {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status = 400,
+  ) {
     super(message);
   }
 }
@@ -87,7 +101,10 @@ const xmlEscape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").
 function toXml(v: unknown): string {
   if (v === undefined || v === null) return "";
   if (Array.isArray(v)) return v.map((x) => `<member>${toXml(x)}</member>`).join("");
-  if (typeof v === "object") return Object.entries(v as Record<string, unknown>).map(([k, x]) => (x === undefined ? "" : `<${k}>${toXml(x)}</${k}>`)).join("");
+  if (typeof v === "object")
+    return Object.entries(v as Record<string, unknown>)
+      .map(([k, x]) => (x === undefined ? "" : `<${k}>${toXml(x)}</${k}>`))
+      .join("");
   return xmlEscape(String(v));
 }
 
@@ -123,7 +140,10 @@ export async function startBrownfieldAws(seed: BrownfieldSeed): Promise<Brownfie
     DescribeOrganization: () => ({ Organization: { Id: "o-exampleorg1", MasterAccountId: seed.managementAccountId, FeatureSet: "ALL" } }),
     ListRoots: () => ({ Roots: [{ Id: seed.rootId, Name: "Root" }] }),
     ListAccountsForParent: (b) => {
-      const p = page(seed.accounts.filter((a) => a.parentId === b.ParentId), b.NextToken);
+      const p = page(
+        seed.accounts.filter((a) => a.parentId === b.ParentId),
+        b.NextToken,
+      );
       return {
         Accounts: p.items.map((a) => ({
           Id: a.id,
@@ -136,7 +156,10 @@ export async function startBrownfieldAws(seed: BrownfieldSeed): Promise<Brownfie
       };
     },
     ListOrganizationalUnitsForParent: (b) => {
-      const p = page(seed.ous.filter((o) => o.parentId === b.ParentId), b.NextToken);
+      const p = page(
+        seed.ous.filter((o) => o.parentId === b.ParentId),
+        b.NextToken,
+      );
       return { OrganizationalUnits: p.items.map((o) => ({ Id: o.id, Name: o.name, Arn: `arn:aws:organizations::x:ou/${o.id}` })), NextToken: p.next };
     },
     ListTagsForResource: (b) => ({ Tags: tagList(seed.accounts.find((a) => a.id === b.ResourceId)?.tags) }),
@@ -151,13 +174,25 @@ export async function startBrownfieldAws(seed: BrownfieldSeed): Promise<Brownfie
     DescribePolicy: (b) => {
       const x = seed.scps.find((p) => p.id === b.PolicyId);
       if (!x && b.PolicyId !== "p-FullAWSAccess") throw new AwsFault("PolicyNotFoundException", `policy ${b.PolicyId} not found`);
-      return { Policy: { PolicySummary: summary(x?.name ?? "FullAWSAccess"), Content: x?.content ?? '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}' } };
+      return {
+        Policy: {
+          PolicySummary: summary(x?.name ?? "FullAWSAccess"),
+          Content: x?.content ?? '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}',
+        },
+      };
     },
     ListTargetsForPolicy: (b) => {
       const name = b.PolicyId === "p-FullAWSAccess" ? "FullAWSAccess" : seed.scps.find((p) => p.id === b.PolicyId)?.name;
       const ids = [seed.rootId, ...seed.ous.map((o) => o.id), ...seed.accounts.map((a) => a.id)].filter((id) => name && policiesOf(id).includes(name));
       const p = page(ids, b.NextToken);
-      return { Targets: p.items.map((TargetId) => ({ TargetId, Name: TargetId, Type: TargetId.startsWith("r-") ? "ROOT" : TargetId.startsWith("ou-") ? "ORGANIZATIONAL_UNIT" : "ACCOUNT" })), NextToken: p.next };
+      return {
+        Targets: p.items.map((TargetId) => ({
+          TargetId,
+          Name: TargetId,
+          Type: TargetId.startsWith("r-") ? "ROOT" : TargetId.startsWith("ou-") ? "ORGANIZATIONAL_UNIT" : "ACCOUNT",
+        })),
+        NextToken: p.next,
+      };
     },
   };
   const ps = (arn: string) => {
@@ -168,7 +203,10 @@ export async function startBrownfieldAws(seed: BrownfieldSeed): Promise<Brownfie
   const sso: Record<string, (b: any) => unknown> = {
     ListInstances: () => ({ Instances: [{ InstanceArn: seed.instanceArn, IdentityStoreId: seed.identityStoreId, Status: "ACTIVE" }] }),
     ListPermissionSets: (b) => {
-      const p = page(seed.permissionSets.map((x) => x.arn), b.NextToken);
+      const p = page(
+        seed.permissionSets.map((x) => x.arn),
+        b.NextToken,
+      );
       return { PermissionSets: p.items, NextToken: p.next };
     },
     DescribePermissionSet: (b) => {
@@ -176,12 +214,16 @@ export async function startBrownfieldAws(seed: BrownfieldSeed): Promise<Brownfie
       return { PermissionSet: { Name: p.name, PermissionSetArn: p.arn, Description: p.description, SessionDuration: p.sessionDuration ?? "PT1H", RelayState: p.relayState } };
     },
     ListManagedPoliciesInPermissionSet: (b) => ({ AttachedManagedPolicies: (ps(b.PermissionSetArn).managed ?? []).map((Arn) => ({ Arn, Name: Arn.split("/").pop() })) }),
-    ListCustomerManagedPolicyReferencesInPermissionSet: (b) => ({ CustomerManagedPolicyReferences: (ps(b.PermissionSetArn).customer ?? []).map((c) => ({ Name: c.name, Path: c.path })) }),
+    ListCustomerManagedPolicyReferencesInPermissionSet: (b) => ({
+      CustomerManagedPolicyReferences: (ps(b.PermissionSetArn).customer ?? []).map((c) => ({ Name: c.name, Path: c.path })),
+    }),
     GetInlinePolicyForPermissionSet: (b) => ({ InlinePolicy: ps(b.PermissionSetArn).inline ?? "" }),
     GetPermissionsBoundaryForPermissionSet: (b) => {
       const x = ps(b.PermissionSetArn).boundary;
       if (!x) throw new AwsFault("ResourceNotFoundException", "no permissions boundary");
-      return { PermissionsBoundary: x.managedPolicyArn ? { ManagedPolicyArn: x.managedPolicyArn } : { CustomerManagedPolicyReference: { Name: x.customer!.name, Path: x.customer!.path } } };
+      return {
+        PermissionsBoundary: x.managedPolicyArn ? { ManagedPolicyArn: x.managedPolicyArn } : { CustomerManagedPolicyReference: { Name: x.customer!.name, Path: x.customer!.path } },
+      };
     },
     ListTagsForResource: (b) => ({ Tags: tagList(ps(b.ResourceArn).tags) }),
     ListAccountsForProvisionedPermissionSet: (b) => {
@@ -192,13 +234,19 @@ export async function startBrownfieldAws(seed: BrownfieldSeed): Promise<Brownfie
     ListAccountAssignments: (b) => {
       const list = seed.assignments.filter((a) => a.permissionSetArn === b.PermissionSetArn && a.accountId === b.AccountId);
       const p = page(list, b.NextToken);
-      return { AccountAssignments: p.items.map((a) => ({ AccountId: a.accountId, PermissionSetArn: a.permissionSetArn, PrincipalType: a.principalType, PrincipalId: a.principalId })), NextToken: p.next };
+      return {
+        AccountAssignments: p.items.map((a) => ({ AccountId: a.accountId, PermissionSetArn: a.permissionSetArn, PrincipalType: a.principalType, PrincipalId: a.principalId })),
+        NextToken: p.next,
+      };
     },
   };
   const identitystore: Record<string, (b: any) => unknown> = {
     ListUsers: (b) => {
       const p = page(seed.users, b.NextToken);
-      return { Users: p.items.map((u) => ({ UserId: u.id, UserName: u.userName, IdentityStoreId: seed.identityStoreId, Emails: u.email ? [{ Value: u.email, Primary: true }] : [] })), NextToken: p.next };
+      return {
+        Users: p.items.map((u) => ({ UserId: u.id, UserName: u.userName, IdentityStoreId: seed.identityStoreId, Emails: u.email ? [{ Value: u.email, Primary: true }] : [] })),
+        NextToken: p.next,
+      };
     },
     ListGroups: (b) => {
       const p = page(seed.groups, b.NextToken);
@@ -231,32 +279,87 @@ export async function startBrownfieldAws(seed: BrownfieldSeed): Promise<Brownfie
   const iam: Record<string, (q: URLSearchParams, acct: SeedAccount) => unknown> = {
     ListUsers: (q, a) => {
       const p = page(a.iamUsers ?? [], q.get("Marker") ?? undefined);
-      return { Users: p.items.map((u) => ({ UserName: u.userName, UserId: `AIDA${u.userName.length}X`, Arn: `arn:aws:iam::${a.id}:user/${u.userName}`, Path: "/", CreateDate: `${u.created}T00:00:00Z` })), IsTruncated: !!p.next, Marker: p.next };
+      return {
+        Users: p.items.map((u) => ({
+          UserName: u.userName,
+          UserId: `AIDA${u.userName.length}X`,
+          Arn: `arn:aws:iam::${a.id}:user/${u.userName}`,
+          Path: "/",
+          CreateDate: `${u.created}T00:00:00Z`,
+        })),
+        IsTruncated: !!p.next,
+        Marker: p.next,
+      };
     },
     ListUserTags: (q, a) => ({ Tags: tagList(user(a, q.get("UserName")!).tags), IsTruncated: false }),
-    ListGroupsForUser: (q, a) => ({ Groups: (user(a, q.get("UserName")!).groups ?? []).map((g) => ({ GroupName: g, GroupId: `AGPA${g.length}`, Arn: `arn:aws:iam::${a.id}:group/${g}`, Path: "/", CreateDate: "2020-01-01T00:00:00Z" })), IsTruncated: false }),
+    ListGroupsForUser: (q, a) => ({
+      Groups: (user(a, q.get("UserName")!).groups ?? []).map((g) => ({
+        GroupName: g,
+        GroupId: `AGPA${g.length}`,
+        Arn: `arn:aws:iam::${a.id}:group/${g}`,
+        Path: "/",
+        CreateDate: "2020-01-01T00:00:00Z",
+      })),
+      IsTruncated: false,
+    }),
     GetLoginProfile: (q, a) => {
       const u = user(a, q.get("UserName")!);
       if (!u.password) throw new AwsFault("NoSuchEntity", `Login Profile for User ${u.userName} cannot be found.`, 404);
       return { LoginProfile: { UserName: u.userName, CreateDate: `${u.password.created}T00:00:00Z` } };
     },
-    ListMFADevices: (q, a) => ({ MFADevices: (user(a, q.get("UserName")!).mfa ?? []).map((s) => ({ UserName: q.get("UserName"), SerialNumber: s, EnableDate: "2021-01-01T00:00:00Z" })), IsTruncated: false }),
+    ListMFADevices: (q, a) => ({
+      MFADevices: (user(a, q.get("UserName")!).mfa ?? []).map((s) => ({ UserName: q.get("UserName"), SerialNumber: s, EnableDate: "2021-01-01T00:00:00Z" })),
+      IsTruncated: false,
+    }),
     ListAccessKeys: (q, a) => {
       const u = user(a, q.get("UserName")!);
-      return { AccessKeyMetadata: (u.accessKeys ?? []).map((k) => ({ UserName: u.userName, AccessKeyId: k.id, Status: k.status, CreateDate: `${k.created}T00:00:00Z` })), IsTruncated: false };
+      return {
+        AccessKeyMetadata: (u.accessKeys ?? []).map((k) => ({ UserName: u.userName, AccessKeyId: k.id, Status: k.status, CreateDate: `${k.created}T00:00:00Z` })),
+        IsTruncated: false,
+      };
     },
     GetAccessKeyLastUsed: (q, a) => {
       const id = q.get("AccessKeyId");
       for (const u of a.iamUsers ?? []) {
         const k = (u.accessKeys ?? []).find((x) => x.id === id);
-        if (k) return { UserName: u.userName, AccessKeyLastUsed: k.lastUsed ? { LastUsedDate: `${k.lastUsed.date}T00:00:00Z`, ServiceName: k.lastUsed.service, Region: k.lastUsed.region } : { ServiceName: "N/A", Region: "N/A" } };
+        if (k)
+          return {
+            UserName: u.userName,
+            AccessKeyLastUsed: k.lastUsed
+              ? { LastUsedDate: `${k.lastUsed.date}T00:00:00Z`, ServiceName: k.lastUsed.service, Region: k.lastUsed.region }
+              : { ServiceName: "N/A", Region: "N/A" },
+          };
       }
       throw new AwsFault("NoSuchEntity", `access key ${id} not found`, 404);
     },
-    ListSSHPublicKeys: (q, a) => ({ SSHPublicKeys: (user(a, q.get("UserName")!).sshKeys ?? []).map((k) => ({ UserName: q.get("UserName"), SSHPublicKeyId: k.id, Status: k.status, UploadDate: "2022-01-01T00:00:00Z" })), IsTruncated: false }),
-    ListSigningCertificates: (q, a) => ({ Certificates: (user(a, q.get("UserName")!).signingCertificates ?? []).map((c) => ({ UserName: q.get("UserName"), CertificateId: c.id, CertificateBody: "x", Status: c.status, UploadDate: "2022-01-01T00:00:00Z" })), IsTruncated: false }),
+    ListSSHPublicKeys: (q, a) => ({
+      SSHPublicKeys: (user(a, q.get("UserName")!).sshKeys ?? []).map((k) => ({
+        UserName: q.get("UserName"),
+        SSHPublicKeyId: k.id,
+        Status: k.status,
+        UploadDate: "2022-01-01T00:00:00Z",
+      })),
+      IsTruncated: false,
+    }),
+    ListSigningCertificates: (q, a) => ({
+      Certificates: (user(a, q.get("UserName")!).signingCertificates ?? []).map((c) => ({
+        UserName: q.get("UserName"),
+        CertificateId: c.id,
+        CertificateBody: "x",
+        Status: c.status,
+        UploadDate: "2022-01-01T00:00:00Z",
+      })),
+      IsTruncated: false,
+    }),
     ListServiceSpecificCredentials: (q, a) => ({
-      ServiceSpecificCredentials: (user(a, q.get("UserName")!).serviceCredentials ?? []).map((c) => ({ UserName: q.get("UserName"), ServiceSpecificCredentialId: c.id, ServiceName: c.service, ServiceUserName: "x-at-1", Status: c.status, CreateDate: "2023-01-01T00:00:00Z" })),
+      ServiceSpecificCredentials: (user(a, q.get("UserName")!).serviceCredentials ?? []).map((c) => ({
+        UserName: q.get("UserName"),
+        ServiceSpecificCredentialId: c.id,
+        ServiceName: c.service,
+        ServiceUserName: "x-at-1",
+        Status: c.status,
+        CreateDate: "2023-01-01T00:00:00Z",
+      })),
     }),
     ListOpenIDConnectProviders: (_q, a) => ({ OpenIDConnectProviderList: (a.oidcProviders ?? []).map((p) => ({ Arn: `arn:aws:iam::${a.id}:oidc-provider/${p.url}` })) }),
     GetOpenIDConnectProvider: (q, a) => {
@@ -269,7 +372,10 @@ export async function startBrownfieldAws(seed: BrownfieldSeed): Promise<Brownfie
       return { Roles: p.items.map((r) => roleXml(a, r, false)), IsTruncated: !!p.next, Marker: p.next };
     },
     GetRole: (q, a) => ({ Role: roleXml(a, role(a, q.get("RoleName")!), true) }),
-    ListAttachedRolePolicies: (q, a) => ({ AttachedPolicies: (role(a, q.get("RoleName")!).managed ?? []).map((PolicyArn) => ({ PolicyArn, PolicyName: PolicyArn.split("/").pop() })), IsTruncated: false }),
+    ListAttachedRolePolicies: (q, a) => ({
+      AttachedPolicies: (role(a, q.get("RoleName")!).managed ?? []).map((PolicyArn) => ({ PolicyArn, PolicyName: PolicyArn.split("/").pop() })),
+      IsTruncated: false,
+    }),
     ListRolePolicies: (q, a) => ({ PolicyNames: Object.keys(role(a, q.get("RoleName")!).inline ?? {}), IsTruncated: false }),
     GetRolePolicy: (q, a) => {
       const doc = (role(a, q.get("RoleName")!).inline ?? {})[q.get("PolicyName")!];
@@ -280,16 +386,26 @@ export async function startBrownfieldAws(seed: BrownfieldSeed): Promise<Brownfie
     GetCredentialReport: (_q, a) => {
       const head = "user,arn,user_creation_time,password_enabled,password_last_used,mfa_active,access_key_1_active,access_key_2_active";
       const r = a.root ?? { password: false, accessKeys: 0, mfa: true };
-      const rows = [`<root_account>,arn:aws:iam::${a.id}:root,2020-01-01T00:00:00+00:00,not_supported,${r.passwordLastUsed ? `${r.passwordLastUsed}T00:00:00+00:00` : "no_information"},${r.mfa},${r.accessKeys > 0},${r.accessKeys > 1}`];
+      const rows = [
+        `<root_account>,arn:aws:iam::${a.id}:root,2020-01-01T00:00:00+00:00,not_supported,${r.passwordLastUsed ? `${r.passwordLastUsed}T00:00:00+00:00` : "no_information"},${r.mfa},${r.accessKeys > 0},${r.accessKeys > 1}`,
+      ];
       for (const u of a.iamUsers ?? []) {
         const keys = (u.accessKeys ?? []).filter((k) => k.status === "Active");
-        rows.push(`${u.userName},arn:aws:iam::${a.id}:user/${u.userName},${u.created}T00:00:00+00:00,${!!u.password},${u.password?.lastUsed ? `${u.password.lastUsed}T00:00:00+00:00` : "N/A"},${!!u.mfa?.length},${keys.length > 0},${keys.length > 1}`);
+        rows.push(
+          `${u.userName},arn:aws:iam::${a.id}:user/${u.userName},${u.created}T00:00:00+00:00,${!!u.password},${u.password?.lastUsed ? `${u.password.lastUsed}T00:00:00+00:00` : "N/A"},${!!u.mfa?.length},${keys.length > 0},${keys.length > 1}`,
+        );
       }
       return { Content: Buffer.from([head, ...rows].join("\n")).toString("base64"), ReportFormat: "text/csv", GeneratedTime: "2026-12-01T00:00:00Z" };
     },
     GetAccountSummary: (_q, a) => {
       const r = a.root ?? { password: false, accessKeys: 0, mfa: true };
-      const m: Record<string, number> = { AccountMFAEnabled: r.mfa ? 1 : 0, AccountAccessKeysPresent: r.accessKeys, AccountPasswordPresent: r.password ? 1 : 0, AccountSigningCertificatesPresent: 0, Users: (a.iamUsers ?? []).length };
+      const m: Record<string, number> = {
+        AccountMFAEnabled: r.mfa ? 1 : 0,
+        AccountAccessKeysPresent: r.accessKeys,
+        AccountPasswordPresent: r.password ? 1 : 0,
+        AccountSigningCertificatesPresent: 0,
+        Users: (a.iamUsers ?? []).length,
+      };
       return { SummaryMap: Object.entries(m).map(([key, value]) => ({ key, value })) };
     },
   };
@@ -331,7 +447,10 @@ export async function startBrownfieldAws(seed: BrownfieldSeed): Promise<Brownfie
         if (!m) throw new AwsFault("ValidationError", "bad RoleArn");
         const a = account(m[1]);
         if ((a as { noRole?: boolean }).noRole) throw new AwsFault("AccessDenied", `not authorized to perform sts:AssumeRole on ${q.get("RoleArn")}`, 403);
-        result = { Credentials: { AccessKeyId: `ASIA${m[1]}`, SecretAccessKey: "secret", SessionToken: "token", Expiration: "2099-01-01T00:00:00Z" }, AssumedRoleUser: { Arn: `arn:aws:sts::${m[1]}:assumed-role/${m[2]}/keyless`, AssumedRoleId: "AROA:keyless" } };
+        result = {
+          Credentials: { AccessKeyId: `ASIA${m[1]}`, SecretAccessKey: "secret", SessionToken: "token", Expiration: "2099-01-01T00:00:00Z" },
+          AssumedRoleUser: { Arn: `arn:aws:sts::${m[1]}:assumed-role/${m[2]}/keyless`, AssumedRoleId: "AROA:keyless" },
+        };
         xml = toXml(result);
       } else {
         const f = iam[action];
@@ -339,10 +458,16 @@ export async function startBrownfieldAws(seed: BrownfieldSeed): Promise<Brownfie
         const v = f(q, account(caller)) as any;
         xml = action === "GetAccountSummary" ? summaryXml(v) : toXml(v);
       }
-      res.writeHead(200, { "content-type": "text/xml" }).end(`<${action}Response xmlns="${ns}"><${action}Result>${xml}</${action}Result><ResponseMetadata><RequestId>r-1</RequestId></ResponseMetadata></${action}Response>`);
+      res
+        .writeHead(200, { "content-type": "text/xml" })
+        .end(`<${action}Response xmlns="${ns}"><${action}Result>${xml}</${action}Result><ResponseMetadata><RequestId>r-1</RequestId></ResponseMetadata></${action}Response>`);
     } catch (e) {
       const f = e instanceof AwsFault ? e : new AwsFault("InternalFailure", String(e), 500);
-      res.writeHead(f.status, { "content-type": "text/xml" }).end(`<ErrorResponse xmlns="${ns}"><Error><Type>Sender</Type><Code>${f.code}</Code><Message>${xmlEscape(f.message)}</Message></Error><RequestId>r-1</RequestId></ErrorResponse>`);
+      res
+        .writeHead(f.status, { "content-type": "text/xml" })
+        .end(
+          `<ErrorResponse xmlns="${ns}"><Error><Type>Sender</Type><Code>${f.code}</Code><Message>${xmlEscape(f.message)}</Message></Error><RequestId>r-1</RequestId></ErrorResponse>`,
+        );
     }
   };
 

@@ -11,7 +11,9 @@ export const EXAMPLE_DIR = join(__dirname, "..", "..", "environments");
 /** The example organization's workspace files as data: file name -> parsed content. */
 export function exampleWorkspaces(): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const f of readdirSync(EXAMPLE_DIR).filter((f) => /\.(ya?ml|json)$/.test(f)).sort()) {
+  for (const f of readdirSync(EXAMPLE_DIR)
+    .filter((f) => /\.(ya?ml|json)$/.test(f))
+    .sort()) {
     out[f] = parse(readFileSync(join(EXAMPLE_DIR, f), "utf8"));
   }
   return out;
@@ -56,7 +58,10 @@ export function deepShuffle(value: unknown, random: () => number, keep: Readonly
 export function terraformAddresses(stackJson: string): string[] {
   const tf = JSON.parse(stackJson);
   const out: string[] = [];
-  for (const [kind, prefix] of [["resource", ""], ["data", "data."]] as const) {
+  for (const [kind, prefix] of [
+    ["resource", ""],
+    ["data", "data."],
+  ] as const) {
     for (const [type, byName] of Object.entries<Record<string, any>>(tf[kind] ?? {})) {
       for (const [name, body] of Object.entries<any>(byName)) {
         const base = `${prefix}${type}.${name}`;

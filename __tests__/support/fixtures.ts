@@ -58,9 +58,7 @@ export function compileFiles(files: Record<string, unknown>, evaluationDate = "2
 
 /** The formatted diagnostics of a run, one per line (without the summary), for inline snapshots. */
 export function messages(result: CompileResult): string {
-  return result.diagnostics
-    .map((d) => `${d.file}:${d.line ?? "-"} ${d.severity} ${d.code} ${formatPath(d.path)}: ${d.message}${d.fix ? ` | fix: ${d.fix}` : ""}`)
-    .join("\n");
+  return result.diagnostics.map((d) => `${d.file}:${d.line ?? "-"} ${d.severity} ${d.code} ${formatPath(d.path)}: ${d.message}${d.fix ? ` | fix: ${d.fix}` : ""}`).join("\n");
 }
 
 /** Rules that flag declarations no assignment uses: noise in fixtures built to test something else. */

@@ -50,7 +50,9 @@ export default class TempFolderEnvironment extends TestEnvironment {
     if (left.length && this.failed) {
       process.stderr.write(`\nkeyless: after failures, this test file also left ${left.join(", ")} (removed)\n`);
     } else if (left.length) {
-      throw new Error(`this test file left ${left.length} temporary folder(s) behind: ${left.join(", ")}; make them with tempDir() from __tests__/support/temp.ts, which removes them`);
+      throw new Error(
+        `this test file left ${left.length} temporary folder(s) behind: ${left.join(", ")}; make them with tempDir() from __tests__/support/temp.ts, which removes them`,
+      );
     }
   }
 }

@@ -31,7 +31,9 @@ export async function teardown(): Promise<void> {
   const left = readdirSync(root).filter((f) => f !== TSX_CACHE && !f.startsWith("run-"));
   rmSync(root, { recursive: true, force: true });
   if (left.length) {
-    process.stderr.write(`\nkeyless: the tests left ${left.length} temporary folder(s) or file(s) behind (${left.slice(0, 10).join(", ")}${left.length > 10 ? ", …" : ""}), removed with ${root}; make them with tempDir() from __tests__/support/temp.ts\n`);
+    process.stderr.write(
+      `\nkeyless: the tests left ${left.length} temporary folder(s) or file(s) behind (${left.slice(0, 10).join(", ")}${left.length > 10 ? ", …" : ""}), removed with ${root}; make them with tempDir() from __tests__/support/temp.ts\n`,
+    );
   }
 }
 

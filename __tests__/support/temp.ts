@@ -39,5 +39,9 @@ export function runTempDir(name: string): string {
 
 /** What a test file left in its temp folder that is a keyless leak. */
 export function leaks(dir: string): string[] {
-  return existsSync(dir) ? readdirSync(dir).filter((f) => f.startsWith("keyless-")).sort() : [];
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.startsWith("keyless-"))
+        .sort()
+    : [];
 }

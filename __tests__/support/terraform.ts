@@ -82,7 +82,13 @@ function mirrorVersions(root: string): string[] {
 
 /** The folder holding `registry.terraform.io/`: $KEYLESS_TF_MIRROR, /opt/tf-plugins, else a bounded search. */
 function findMirror(): string | undefined {
-  const candidates = [process.env.KEYLESS_TF_MIRROR, "/opt/tf-plugins", join(process.env.HOME ?? "/root", ".terraform.d/plugins"), "/usr/local/share/terraform/plugins", "/usr/share/terraform/plugins"];
+  const candidates = [
+    process.env.KEYLESS_TF_MIRROR,
+    "/opt/tf-plugins",
+    join(process.env.HOME ?? "/root", ".terraform.d/plugins"),
+    "/usr/local/share/terraform/plugins",
+    "/usr/share/terraform/plugins",
+  ];
   for (const c of candidates) if (c && mirrorVersions(c).length) return c;
   // As `find / -maxdepth 6 -type d -path '*registry.terraform.io/hashicorp/aws'`, skipping virtual and package folders.
   const skip = new Set(["proc", "sys", "dev", "run", "node_modules", ".git", "tmp"]);

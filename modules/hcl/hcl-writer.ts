@@ -46,13 +46,15 @@ class Writer {
         return this.block("locals", [], 0, () => this.body(value, 1, undefined, ""));
       case "provider":
         for (const [name, configs] of Object.entries(value)) {
-          for (const body of Array.isArray(configs) ? configs : [configs]) this.block("provider", [name], 0, () => this.body(body as Record<string, Json>, 1, `provider.${name}`, ""));
+          for (const body of Array.isArray(configs) ? configs : [configs])
+            this.block("provider", [name], 0, () => this.body(body as Record<string, Json>, 1, `provider.${name}`, ""));
         }
         return;
       case "resource":
       case "data":
         for (const [type, byName] of Object.entries(value)) {
-          for (const [name, body] of Object.entries(byName as Record<string, Json>)) this.block(kind, [type, name], 0, () => this.body(body as Record<string, Json>, 1, `${kind}.${type}`, ""));
+          for (const [name, body] of Object.entries(byName as Record<string, Json>))
+            this.block(kind, [type, name], 0, () => this.body(body as Record<string, Json>, 1, `${kind}.${type}`, ""));
         }
         return;
       case "output":
@@ -114,7 +116,9 @@ class Writer {
       const sub = path ? `${path}.${k}` : k;
       for (const item of Array.isArray(v) ? v : [v]) {
         if (this.lines[this.lines.length - 1]?.text.endsWith("{") === false) this.lines.push({ indent: 0, text: "" });
-        this.block(k, [], indent, () => (k === "lifecycle" ? this.lifecycle(item as Record<string, Json>, indent + 1) : this.body(item as Record<string, Json>, indent + 1, schema, sub)));
+        this.block(k, [], indent, () =>
+          k === "lifecycle" ? this.lifecycle(item as Record<string, Json>, indent + 1) : this.body(item as Record<string, Json>, indent + 1, schema, sub),
+        );
       }
     }
   }
@@ -123,7 +127,8 @@ class Writer {
     for (const [k, v] of Object.entries(obj)) {
       if (k === "precondition" || k === "postcondition") {
         // Nested blocks: `precondition { condition = ..., error_message = "..." }`.
-        for (const rule of Array.isArray(v) ? v : [v]) this.block(k, [], indent, () => Object.entries(rule as Record<string, Json>).forEach(([rk, rv]) => this.attribute(rk, rv, indent + 1, false)));
+        for (const rule of Array.isArray(v) ? v : [v])
+          this.block(k, [], indent, () => Object.entries(rule as Record<string, Json>).forEach(([rk, rv]) => this.attribute(rk, rv, indent + 1, false)));
         continue;
       }
       this.attribute(k, v, indent, REFERENCES.has(k));

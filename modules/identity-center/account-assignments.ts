@@ -68,7 +68,8 @@ export class AccountAssignments extends Construct {
       for (const a of ps.assignments) {
         const key = assignmentKey(a.principal, a.accountId);
         entries[key] = { account_id: a.accountId, principal: a.principal, principal_type: a.principalType };
-        if (a.legacyKey && tf !== "this") props.moved?.add(`aws_ssoadmin_account_assignment.this[${JSON.stringify(a.legacyKey)}]`, `aws_ssoadmin_account_assignment.${tf}[${JSON.stringify(key)}]`);
+        if (a.legacyKey && tf !== "this")
+          props.moved?.add(`aws_ssoadmin_account_assignment.this[${JSON.stringify(a.legacyKey)}]`, `aws_ssoadmin_account_assignment.${tf}[${JSON.stringify(key)}]`);
       }
       const local = new TerraformLocal(this, `map_${tf}`, entries);
       local.overrideLogicalId(`account_assignments_${tf}`);

@@ -85,7 +85,13 @@ export async function readAccountCredentials(iam: IAMClient): Promise<{ users: I
         status: k.Status ?? "Active",
         created: day(k.CreateDate) ?? "",
         ...(lastDate
-          ? { lastUsed: { date: lastDate, ...(used?.ServiceName && used.ServiceName !== "N/A" ? { service: used.ServiceName } : {}), ...(used?.Region && used.Region !== "N/A" ? { region: used.Region } : {}) } }
+          ? {
+              lastUsed: {
+                date: lastDate,
+                ...(used?.ServiceName && used.ServiceName !== "N/A" ? { service: used.ServiceName } : {}),
+                ...(used?.Region && used.Region !== "N/A" ? { region: used.Region } : {}),
+              },
+            }
           : {}),
       });
     }

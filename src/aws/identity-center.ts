@@ -27,7 +27,10 @@ export async function readInstance(sso: SSOAdminClient): Promise<{ instanceArn: 
 }
 
 /** Identity store users and groups (identitystore:ListUsers, ListGroups). */
-export async function readDirectory(store: IdentitystoreClient, identityStoreId: string): Promise<DirectorySnapshot & { userIds: Map<string, string>; groupIds: Map<string, string> }> {
+export async function readDirectory(
+  store: IdentitystoreClient,
+  identityStoreId: string,
+): Promise<DirectorySnapshot & { userIds: Map<string, string>; groupIds: Map<string, string> }> {
   const users = await collect(paginateListUsers({ client: store }, { IdentityStoreId: identityStoreId }), (p) => p.Users);
   const groups = await collect(paginateListGroups({ client: store }, { IdentityStoreId: identityStoreId }), (p) => p.Groups);
   return {
@@ -57,13 +60,17 @@ export async function readIdentityCenter(sso: SSOAdminClient, store: Identitysto
   for (const PermissionSetArn of await collect(paginateListPermissionSets({ client: sso }, { InstanceArn }), (p) => p.PermissionSets)) {
     const d = (await sso.send(new DescribePermissionSetCommand({ InstanceArn, PermissionSetArn }))).PermissionSet ?? {};
     const managed = await collect(paginateListManagedPoliciesInPermissionSet({ client: sso }, { InstanceArn, PermissionSetArn }), (p) => p.AttachedManagedPolicies);
-    const customer = await collect(paginateListCustomerManagedPolicyReferencesInPermissionSet({ client: sso }, { InstanceArn, PermissionSetArn }), (p) => p.CustomerManagedPolicyReferences);
+    const customer = await collect(
+      paginateListCustomerManagedPolicyReferencesInPermissionSet({ client: sso }, { InstanceArn, PermissionSetArn }),
+      (p) => p.CustomerManagedPolicyReferences,
+    );
     const inline = (await sso.send(new GetInlinePolicyForPermissionSetCommand({ InstanceArn, PermissionSetArn }))).InlinePolicy;
     let boundary: PermissionSetSnapshot["permissionsBoundary"];
     try {
       const b = (await sso.send(new GetPermissionsBoundaryForPermissionSetCommand({ InstanceArn, PermissionSetArn }))).PermissionsBoundary;
       if (b?.ManagedPolicyArn) boundary = { managedPolicyArn: b.ManagedPolicyArn };
-      else if (b?.CustomerManagedPolicyReference?.Name) boundary = { customerManagedPolicy: { name: b.CustomerManagedPolicyReference.Name, path: b.CustomerManagedPolicyReference.Path ?? "/" } };
+      else if (b?.CustomerManagedPolicyReference?.Name)
+        boundary = { customerManagedPolicy: { name: b.CustomerManagedPolicyReference.Name, path: b.CustomerManagedPolicyReference.Path ?? "/" } };
     } catch (e) {
       if (!notFound(e)) throw e;
     }

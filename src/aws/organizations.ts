@@ -73,7 +73,10 @@ export async function readServiceControlPolicies(client: OrganizationsClient): P
       name: p.Name ?? p.Id,
       description: d?.PolicySummary?.Description ?? p.Description ?? "",
       content: d?.Content ?? "{}",
-      targets: targets.filter((t) => t.TargetId).map((t) => t.TargetId!).sort(),
+      targets: targets
+        .filter((t) => t.TargetId)
+        .map((t) => t.TargetId!)
+        .sort(),
     });
   }
   return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

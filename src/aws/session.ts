@@ -71,7 +71,9 @@ export class AwsSession {
 
   /** The account the credentials belong to (sts:GetCallerIdentity, which needs no permission). */
   callerAccount(): Promise<string> {
-    this.caller ??= this.sts().send(new GetCallerIdentityCommand({})).then((r) => r.Account ?? "");
+    this.caller ??= this.sts()
+      .send(new GetCallerIdentityCommand({}))
+      .then((r) => r.Account ?? "");
     return this.caller;
   }
 

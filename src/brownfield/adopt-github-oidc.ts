@@ -100,7 +100,9 @@ export function adoptGithubOidc(account: string, partition: string, snapshot: Gi
     const t = trustSubjects(r.trustPolicy);
     const parsed = t && !t.wildcard ? subjectsFromClaims(t.subs) : undefined;
     if (!parsed || !parsed.subjects.length) {
-      unmanaged.push(`role ${r.name} in ${account}: its trust policy is not one keyless can write exactly (one repository, exact branch, tag, environment or pull_request subjects)`);
+      unmanaged.push(
+        `role ${r.name} in ${account}: its trust policy is not one keyless can write exactly (one repository, exact branch, tag, environment or pull_request subjects)`,
+      );
       continue;
     }
     const key = taken.has(r.name) ? `${r.name}-${account}` : r.name;
@@ -117,7 +119,12 @@ export function adoptGithubOidc(account: string, partition: string, snapshot: Gi
     const inline = Object.keys(r.inlinePolicies).sort();
     if (inline.length) def.inlinePolicies = Object.fromEntries(inline.map((n) => [n, JSON.parse(r.inlinePolicies[n])]));
     if (r.maxSessionDuration !== 3600) def.maxSessionDuration = r.maxSessionDuration;
-    if (Object.keys(r.tags).length) def.tags = Object.fromEntries(Object.keys(r.tags).sort().map((k) => [k, r.tags[k]]));
+    if (Object.keys(r.tags).length)
+      def.tags = Object.fromEntries(
+        Object.keys(r.tags)
+          .sort()
+          .map((k) => [k, r.tags[k]]),
+      );
     roles[key] = def;
     imports.push({ kind: "githubRole", key, id: r.name });
     for (const arn of r.managedPolicyArns) imports.push({ kind: "githubRolePolicyAttachment", key, policy: arn, id: `${r.name}/${arn}` });

@@ -68,13 +68,20 @@ export function adoptIdentityCenter(ic: IdentityCenterSnapshot, inv: InventoryDa
     if (ps.description) def.description = ps.description;
     def.sessionDuration = ps.sessionDuration;
     if (ps.relayState) def.relayState = ps.relayState;
-    if (Object.keys(ps.tags).length) def.tags = Object.fromEntries(Object.keys(ps.tags).sort().map((k) => [k, ps.tags[k]]));
+    if (Object.keys(ps.tags).length)
+      def.tags = Object.fromEntries(
+        Object.keys(ps.tags)
+          .sort()
+          .map((k) => [k, ps.tags[k]]),
+      );
     if (ps.managedPolicyArns.length) def.managedPolicies = ps.managedPolicyArns.map(managedName);
-    if (ps.customerManagedPolicies.length) def.customerManagedPolicies = ps.customerManagedPolicies.map((c) => (c.path === "/" ? { name: c.name } : { name: c.name, path: c.path }));
+    if (ps.customerManagedPolicies.length)
+      def.customerManagedPolicies = ps.customerManagedPolicies.map((c) => (c.path === "/" ? { name: c.name } : { name: c.name, path: c.path }));
     if (ps.inlinePolicy) def.inlinePolicy = JSON.parse(ps.inlinePolicy);
     const b = ps.permissionsBoundary;
     if (b?.managedPolicyArn) def.permissionsBoundary = { managedPolicy: managedName(b.managedPolicyArn) };
-    else if (b?.customerManagedPolicy) def.permissionsBoundary = { customerManagedPolicy: b.customerManagedPolicy.path === "/" ? { name: b.customerManagedPolicy.name } : { ...b.customerManagedPolicy } };
+    else if (b?.customerManagedPolicy)
+      def.permissionsBoundary = { customerManagedPolicy: b.customerManagedPolicy.path === "/" ? { name: b.customerManagedPolicy.name } : { ...b.customerManagedPolicy } };
     permissionSets[key] = def;
 
     const psId = `${ps.arn},${inst}`;
@@ -99,7 +106,9 @@ export function adoptIdentityCenter(ic: IdentityCenterSnapshot, inv: InventoryDa
     const account = byId.get(a.accountId);
     const who = `${a.principalType === "USER" ? "user" : "group"} ${a.principalName ?? a.principalId}`;
     if (!ps || !account) {
-      unmanaged.push(`assignment of ${who} to ${ps ?? a.permissionSetArn} in account ${account ?? a.accountId}: ${!ps ? "permission set not found" : "account not in the inventory"}`);
+      unmanaged.push(
+        `assignment of ${who} to ${ps ?? a.permissionSetArn} in account ${account ?? a.accountId}: ${!ps ? "permission set not found" : "account not in the inventory"}`,
+      );
       continue;
     }
     if (!a.principalName) {
@@ -162,10 +171,11 @@ export function adoptIdentityCenter(ic: IdentityCenterSnapshot, inv: InventoryDa
 export function coverTargets(granted: ReadonlySet<string>, inv: InventoryData, eligible: readonly string[]): Record<string, unknown> {
   const mgmt = granted.has(inv.managementAccount);
   const set = new Set([...granted].filter((a) => a !== inv.managementAccount));
-  const within = (ou: string) => eligible.filter((n) => {
-    const p = inv.accounts[n].ou ?? "";
-    return p === ou || p.startsWith(ou + "/");
-  });
+  const within = (ou: string) =>
+    eligible.filter((n) => {
+      const p = inv.accounts[n].ou ?? "";
+      return p === ou || p.startsWith(ou + "/");
+    });
   const ous: string[] = [];
   const accounts: string[] = [];
   if (set.size && eligible.length && eligible.every((n) => set.has(n))) {

@@ -36,7 +36,12 @@ export function auditHtml(r: AuditReport, progress?: AuditProgress): string {
     parts.push(
       `<h2>Progress since ${esc(progress.since)}</h2><p>Long-lived credentials: ${progress.before.longLived} → ${t.longLived}; IAM users: ${progress.before.users} → ${t.users}; active access keys: ${progress.before.activeAccessKeys} → ${t.activeAccessKeys}.</p>`,
     );
-    for (const [title, l] of [["Users removed", progress.removedUsers], ["Keys retired", progress.retiredKeys], ["New users", progress.newUsers], ["New keys", progress.newKeys]] as const) {
+    for (const [title, l] of [
+      ["Users removed", progress.removedUsers],
+      ["Keys retired", progress.retiredKeys],
+      ["New users", progress.newUsers],
+      ["New keys", progress.newKeys],
+    ] as const) {
       if (l.length) parts.push(`<p>${title} (${l.length}): ${l.map((x) => `<code>${esc(x)}</code>`).join(", ")}</p>`);
     }
   }
@@ -48,13 +53,17 @@ export function auditHtml(r: AuditReport, progress?: AuditProgress): string {
     }
     if (a.root) {
       const root = a.root;
-      parts.push(`<p>Root user: password ${root.password ? "yes" : "no"}, access keys ${root.activeAccessKeys}, MFA ${root.mfa ? "yes" : "no"}${root.blocking.length ? `. <span class="warn">To do: ${esc(root.blocking.join("; "))}</span>` : ""}.</p>`);
+      parts.push(
+        `<p>Root user: password ${root.password ? "yes" : "no"}, access keys ${root.activeAccessKeys}, MFA ${root.mfa ? "yes" : "no"}${root.blocking.length ? `. <span class="warn">To do: ${esc(root.blocking.join("; "))}</span>` : ""}.</p>`,
+      );
     }
     if (!a.users.length) {
       parts.push("<p>No IAM users.</p>");
       continue;
     }
-    parts.push("<table><thead><tr><th>IAM user</th><th>password</th><th>MFA</th><th>access keys</th><th>SSH / certificates / service credentials</th><th>replaced by</th><th>still blocking</th></tr></thead><tbody>");
+    parts.push(
+      "<table><thead><tr><th>IAM user</th><th>password</th><th>MFA</th><th>access keys</th><th>SSH / certificates / service credentials</th><th>replaced by</th><th>still blocking</th></tr></thead><tbody>",
+    );
     for (const u of a.users) {
       const repl = u.replacement ? `${u.replacement.kind} ${u.replacement.name} (by ${u.replacement.matchedBy})` : "no match";
       parts.push(

@@ -31,7 +31,12 @@ export function auditMarkdown(r: AuditReport, progress?: AuditProgress): string 
       `Long-lived credentials: ${progress.before.longLived} -> ${t.longLived}; IAM users: ${progress.before.users} -> ${t.users}; active access keys: ${progress.before.activeAccessKeys} -> ${t.activeAccessKeys}.`,
     );
     const part = (title: string, l: readonly string[]) => (l.length ? ["", `${title} (${l.length}): ${l.join(", ")}`] : []);
-    lines.push(...part("Users removed", progress.removedUsers), ...part("Keys retired", progress.retiredKeys), ...part("New users", progress.newUsers), ...part("New keys", progress.newKeys));
+    lines.push(
+      ...part("Users removed", progress.removedUsers),
+      ...part("Keys retired", progress.retiredKeys),
+      ...part("New users", progress.newUsers),
+      ...part("New keys", progress.newKeys),
+    );
   }
   for (const a of r.accounts) {
     lines.push("", `## ${a.name} (${a.id})`, "");
@@ -50,7 +55,10 @@ export function auditMarkdown(r: AuditReport, progress?: AuditProgress): string 
       lines.push("No IAM users.");
       continue;
     }
-    lines.push("| IAM user | password | MFA | access keys | SSH / certificates / service credentials | replaced by | still blocking |", "| --- | --- | --- | --- | --- | --- | --- |");
+    lines.push(
+      "| IAM user | password | MFA | access keys | SSH / certificates / service credentials | replaced by | still blocking |",
+      "| --- | --- | --- | --- | --- | --- | --- |",
+    );
     for (const u of a.users) {
       const other = `${u.sshKeys.length} / ${u.signingCertificates.length} / ${u.serviceCredentials.length}`;
       const repl = u.replacement ? `${u.replacement.kind} ${u.replacement.name} (by ${u.replacement.matchedBy})` : "no match";

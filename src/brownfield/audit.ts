@@ -132,13 +132,7 @@ export function buildAudit(accounts: readonly AccountAuditSnapshot[], directory:
   return { kind: "keyless-audit", version: 1, date, accounts: out, totals: totals(out) };
 }
 
-function auditUser(
-  u: IamUserSnapshot,
-  date: string,
-  byName: Map<string, string>,
-  byEmail: Map<string, string>,
-  groups: Map<string, string>,
-): AuditedUser {
+function auditUser(u: IamUserSnapshot, date: string, byName: Map<string, string>, byEmail: Map<string, string>, groups: Map<string, string>): AuditedUser {
   const keys: AuditedKey[] = [...u.accessKeys]
     .sort((a, b) => (a.id < b.id ? -1 : 1))
     .map((k) => {

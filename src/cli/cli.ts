@@ -16,7 +16,17 @@ import { GitBaseError } from "../report/git-base";
 import { parseDate } from "../compile/identity-center/expiry";
 import { COMMON_OPTIONS, optionHelp, parseOptions } from "./options";
 
-export const COMMANDS: readonly Command[] = [initCommand, validateCommand, synthCommand, reportCommand, diffCommand, profilesCommand, inventoryCommand, importCommand, auditCommand];
+export const COMMANDS: readonly Command[] = [
+  initCommand,
+  validateCommand,
+  synthCommand,
+  reportCommand,
+  diffCommand,
+  profilesCommand,
+  inventoryCommand,
+  importCommand,
+  auditCommand,
+];
 
 const EXIT_HELP = [
   "Exit codes:",
@@ -113,7 +123,8 @@ function dispatch(argv: readonly string[], io: CliIo): number | Promise<number> 
       throw new UsageError(`--date must be a calendar date YYYY-MM-DD, for example --date 2026-11-01, not "${values.date}" (leave it out to use today, UTC)`);
     }
     const sub = command.subcommands;
-    if (sub && !sub.includes(positionals[0] ?? "")) throw new UsageError(`expected one of ${sub.map((s) => `"${s}"`).join(", ")} after ${command.name}${positionals[0] ? `, not "${positionals[0]}"` : ""}`);
+    if (sub && !sub.includes(positionals[0] ?? ""))
+      throw new UsageError(`expected one of ${sub.map((s) => `"${s}"`).join(", ")} after ${command.name}${positionals[0] ? `, not "${positionals[0]}"` : ""}`);
     const allowed = (sub ? 1 : 0) + (command.acceptsFolder ? 1 : 0);
     if (positionals.length > allowed) throw new UsageError(`unexpected argument "${positionals[allowed]}" (options start with --)`);
     const code = command.run(io, values, positionals);

@@ -64,7 +64,9 @@ export function checkWorkspaceNames(cwd: string, dir: string, wanted: readonly s
   if (!wanted.length) return;
   let names: string[];
   try {
-    names = readdirSync(resolve(cwd, dir)).filter((f) => DEFINITION.test(f)).map((f) => f.replace(DEFINITION, ""));
+    names = readdirSync(resolve(cwd, dir))
+      .filter((f) => DEFINITION.test(f))
+      .map((f) => f.replace(DEFINITION, ""));
   } catch {
     return; // an unreadable folder is reported by the compiler (KL001)
   }

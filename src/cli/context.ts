@@ -38,9 +38,7 @@ export function useColor(io: CliIo): boolean {
 /** Colours `error` and `warning` in formatted diagnostics when the terminal allows it. */
 export function paint(io: CliIo, text: string): string {
   if (!useColor(io)) return text;
-  return text
-    .replace(/ error (KL\d+)/g, " \u001b[31merror\u001b[0m $1")
-    .replace(/ warning (KL\d+)/g, " \u001b[33mwarning\u001b[0m $1");
+  return text.replace(/ error (KL\d+)/g, " \u001b[31merror\u001b[0m $1").replace(/ warning (KL\d+)/g, " \u001b[33mwarning\u001b[0m $1");
 }
 
 export const countErrors = (ds: readonly Diagnostic[]) => ds.filter((d) => d.severity === "error").length;

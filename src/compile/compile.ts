@@ -82,7 +82,10 @@ export function compileDefinitions(loaded: LoadedDefinitions, options: CompileOp
   const checks = PLAN_CHECKS.filter((r) => complete || r.alsoOnErrors);
   diagnostics.push(...runPlanRules(checks, { plan, inventory, definitions: new Map(contexts.map((c) => [c.name, c.def])) }, sources));
   const located = withSubjects(diagnostics, new Map(contexts.map((c) => [c.source.file, { name: c.name, def: c.def }])));
-  const { diagnostics: inForce, acknowledged } = applyAcknowledgements(located, contexts.map((c) => ({ source: c.source, acknowledgements: c.def.acknowledgements ?? [] })));
+  const { diagnostics: inForce, acknowledged } = applyAcknowledgements(
+    located,
+    contexts.map((c) => ({ source: c.source, acknowledgements: c.def.acknowledgements ?? [] })),
+  );
   if (hasErrors(inForce)) return { diagnostics: inForce, acknowledged };
   return { plan, diagnostics: inForce, acknowledged };
 }
@@ -128,10 +131,22 @@ function retainProviders(ctx: WorkspaceContext, members: ReadonlyMap<string, Acc
     const a = ctx.inventory.requireAccount(ref, ctx.source, at, ctx.reporter);
     if (!a) return;
     if (members.has(a.name)) {
-      ctx.reporter.warn("KL902", ctx.source, at, `account ${a.name} is listed in aws.retainProviders, but the workspace still manages resources there: the entry does nothing`, "remove the entry");
+      ctx.reporter.warn(
+        "KL902",
+        ctx.source,
+        at,
+        `account ${a.name} is listed in aws.retainProviders, but the workspace still manages resources there: the entry does nothing`,
+        "remove the entry",
+      );
       return;
     }
-    ctx.reporter.warn("KL902", ctx.source, at, `provider aws.${a.name} is kept although the workspace declares no resource in account ${a.name}, so that Terraform can destroy what its state still holds there`, "once terraform apply has destroyed them (the plan shows no more destroys in that account), remove the entry");
+    ctx.reporter.warn(
+      "KL902",
+      ctx.source,
+      at,
+      `provider aws.${a.name} is kept although the workspace declares no resource in account ${a.name}, so that Terraform can destroy what its state still holds there`,
+      "once terraform apply has destroyed them (the plan shows no more destroys in that account), remove the entry",
+    );
     out.push({ name: a.name, id: a.id });
   });
   return out.sort((a, b) => cmp(a.name, b.name));

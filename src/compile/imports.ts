@@ -5,7 +5,19 @@ import { isParseFailure, parseSource, SourceFile } from "../load/source-file";
 import type { AccessPlan, ImportEntry, WorkspacePlan } from "../plan";
 
 export const IMPORTS_FOLDER = "imports";
-const KINDS: readonly ImportEntry["kind"][] = ["permissionSet", "managedPolicyAttachment", "customerManagedPolicyAttachment", "inlinePolicy", "permissionsBoundary", "assignment", "serviceControlPolicy", "policyAttachment", "githubRole", "githubRolePolicyAttachment", "githubRoleInlinePolicy"];
+const KINDS: readonly ImportEntry["kind"][] = [
+  "permissionSet",
+  "managedPolicyAttachment",
+  "customerManagedPolicyAttachment",
+  "inlinePolicy",
+  "permissionsBoundary",
+  "assignment",
+  "serviceControlPolicy",
+  "policyAttachment",
+  "githubRole",
+  "githubRolePolicyAttachment",
+  "githubRoleInlinePolicy",
+];
 
 /** The imports file of a workspace: `<definitions folder>/imports/<workspace>.json`. */
 export function importsFile(dir: string, workspace: string): string {
@@ -54,7 +66,13 @@ export function attachImports(plan: AccessPlan, options: { readonly dir: string;
     const imports: ImportEntry[] = [];
     list.forEach((raw, i) => {
       const e = raw as Partial<ImportEntry>;
-      if (typeof e?.kind !== "string" || !KINDS.includes(e.kind) || typeof e.key !== "string" || typeof e.id !== "string" || (e.policy !== undefined && typeof e.policy !== "string")) {
+      if (
+        typeof e?.kind !== "string" ||
+        !KINDS.includes(e.kind) ||
+        typeof e.key !== "string" ||
+        typeof e.id !== "string" ||
+        (e.policy !== undefined && typeof e.policy !== "string")
+      ) {
         error("KL701", ["imports", i], `found ${JSON.stringify(raw)}, expected { kind: ${KINDS.join("|")}, key, id } (strings)`, "run keyless import again, or fix this entry");
         return;
       }
@@ -68,22 +86,27 @@ export function attachImports(plan: AccessPlan, options: { readonly dir: string;
             : e.kind === "githubRoleInlinePolicy"
               ? !!role?.inlinePolicies.some((p) => p.name === e.policy)
               : e.kind === "serviceControlPolicy"
-          ? scps.has(e.key)
-          : e.kind === "policyAttachment"
-            ? !!scps.get(e.key)?.targets.some((t) => t.key === e.policy)
-            : e.kind === "assignment"
-          ? assignments.has(e.key)
-          : e.kind === "permissionSet"
-            ? !!ps
-            : e.kind === "managedPolicyAttachment"
-              ? !!ps?.managedPolicyArns.includes(e.policy ?? "")
-              : e.kind === "customerManagedPolicyAttachment"
-                ? !!ps?.customerManagedPolicies.some((c) => `${c.path}${c.name}` === e.policy)
-                : e.kind === "inlinePolicy"
-                  ? !!ps?.inlinePolicy
-                  : !!ps?.permissionsBoundary;
+                ? scps.has(e.key)
+                : e.kind === "policyAttachment"
+                  ? !!scps.get(e.key)?.targets.some((t) => t.key === e.policy)
+                  : e.kind === "assignment"
+                    ? assignments.has(e.key)
+                    : e.kind === "permissionSet"
+                      ? !!ps
+                      : e.kind === "managedPolicyAttachment"
+                        ? !!ps?.managedPolicyArns.includes(e.policy ?? "")
+                        : e.kind === "customerManagedPolicyAttachment"
+                          ? !!ps?.customerManagedPolicies.some((c) => `${c.path}${c.name}` === e.policy)
+                          : e.kind === "inlinePolicy"
+                            ? !!ps?.inlinePolicy
+                            : !!ps?.permissionsBoundary;
       if (!declared) {
-        error("KL702", ["imports", i], `${e.kind} "${e.key}"${e.policy ? ` (${e.policy})` : ""} is imported but workspace ${ws.name} does not declare it`, "declare it again in the workspace, or delete this entry");
+        error(
+          "KL702",
+          ["imports", i],
+          `${e.kind} "${e.key}"${e.policy ? ` (${e.policy})` : ""} is imported but workspace ${ws.name} does not declare it`,
+          "declare it again in the workspace, or delete this entry",
+        );
         return;
       }
       imports.push(e as ImportEntry);

@@ -34,7 +34,10 @@ export class Inventory {
   /** Whether the inventory says where customer-managed policies exist (then every reference is checked). */
   readonly tracksCustomerManagedPolicies: boolean = false;
 
-  constructor(readonly source: SourceFile, reporter: Reporter) {
+  constructor(
+    readonly source: SourceFile,
+    reporter: Reporter,
+  ) {
     const org = source.data as Organization;
     this.partition = org.partition ?? "aws";
     this.rootId = org.root.id;
@@ -58,7 +61,13 @@ export class Inventory {
     for (const [name, a] of Object.entries(org.accounts)) {
       const ou = a.ou ?? "";
       if (ou && !this.ous.has(ou)) {
-        reporter.error("KL202", source, ["accounts", name, "ou"], `account "${name}" is in OU "${ou}", which the inventory does not declare`, suggestion(ou, [...this.ous.keys()], "OU"));
+        reporter.error(
+          "KL202",
+          source,
+          ["accounts", name, "ou"],
+          `account "${name}" is in OU "${ou}", which the inventory does not declare`,
+          suggestion(ou, [...this.ous.keys()], "OU"),
+        );
       }
       const other = this.accountsById.get(a.id);
       if (other) {
@@ -91,7 +100,13 @@ export class Inventory {
     }
     if (org.customerManagedPolicies) this.tracksCustomerManagedPolicies = true;
     if (!this.accounts.has(org.managementAccount)) {
-      reporter.error("KL206", source, ["managementAccount"], `management account "${org.managementAccount}" is not one of the accounts`, suggestion(org.managementAccount, [...this.accounts.keys()], "account"));
+      reporter.error(
+        "KL206",
+        source,
+        ["managementAccount"],
+        `management account "${org.managementAccount}" is not one of the accounts`,
+        suggestion(org.managementAccount, [...this.accounts.keys()], "account"),
+      );
     }
   }
 

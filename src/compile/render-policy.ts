@@ -8,7 +8,13 @@ import { WorkspaceContext } from "./context";
  */
 export function renderChecked(ctx: WorkspaceContext, doc: PolicyDocument, at: (string | number)[]): string {
   for (const { index, problem } of policyProblems(doc)) {
-    ctx.reporter.error("KL107", ctx.source, [...at, "Statement", index], `statement ${index} ${problem}`, "see the IAM policy grammar: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html");
+    ctx.reporter.error(
+      "KL107",
+      ctx.source,
+      [...at, "Statement", index],
+      `statement ${index} ${problem}`,
+      "see the IAM policy grammar: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html",
+    );
   }
   const text = renderPolicy(doc);
   return text;

@@ -106,13 +106,7 @@ export function formatDiagnostic(d: Diagnostic): string {
 export function sortDiagnostics(ds: readonly Diagnostic[]): Diagnostic[] {
   const rank = (d: Diagnostic) => (d.severity === "error" ? 0 : 1);
   return [...ds].sort(
-    (a, b) =>
-      rank(a) - rank(b) ||
-      cmp(a.file, b.file) ||
-      (a.line ?? 0) - (b.line ?? 0) ||
-      (a.column ?? 0) - (b.column ?? 0) ||
-      cmp(a.code, b.code) ||
-      cmp(a.message, b.message),
+    (a, b) => rank(a) - rank(b) || cmp(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || cmp(a.code, b.code) || cmp(a.message, b.message),
   );
 }
 

@@ -32,6 +32,9 @@ export function suggestion(name: string, candidates: readonly string[], what: st
   const near = closest(name, candidates);
   if (near) return `did you mean "${near}"?`;
   if (candidates.length === 0) return `no ${what} is declared; declare it first`;
-  const shown = [...candidates].sort().slice(0, 8).map((c) => `"${c}"`);
+  const shown = [...candidates]
+    .sort()
+    .slice(0, 8)
+    .map((c) => `"${c}"`);
   return `declared ${what}s: ${shown.join(", ")}${candidates.length > 8 ? ", …" : ""}`;
 }

@@ -15,7 +15,8 @@ interface Known {
 
 /** `aws_ssoadmin_permission_set` address -> key and AWS name of one synthesized stack (tolerant of any shape). */
 function permissionSetsOf(workspace: string, stack: unknown): Known[] {
-  const sets = (stack as { resource?: { aws_ssoadmin_permission_set?: Record<string, { name?: unknown; "//"?: { metadata?: { path?: unknown } } }> } } | undefined)?.resource?.aws_ssoadmin_permission_set;
+  const sets = (stack as { resource?: { aws_ssoadmin_permission_set?: Record<string, { name?: unknown; "//"?: { metadata?: { path?: unknown } } }> } } | undefined)?.resource
+    ?.aws_ssoadmin_permission_set;
   if (!sets || typeof sets !== "object") return [];
   return Object.entries(sets)
     .filter(([, r]) => r && typeof r.name === "string")
@@ -38,7 +39,9 @@ function permissionSetsOf(workspace: string, stack: unknown): Known[] {
  * Renaming the key alone replaces nothing: permission sets are addressed by their AWS name.
  */
 export function permissionSetReplacements(previous: PreviousStacks, plan: AccessPlan): Diagnostic[] {
-  const before = Object.keys(previous).sort(cmp).flatMap((ws) => permissionSetsOf(ws, previous[ws]));
+  const before = Object.keys(previous)
+    .sort(cmp)
+    .flatMap((ws) => permissionSetsOf(ws, previous[ws]));
   const after = new Map<string, { workspace: string; file: string; key: string; name: string }>();
   const byName = new Map<string, { workspace: string; file: string; key: string; name: string }>();
   for (const ws of plan.workspaces) {
@@ -53,24 +56,28 @@ export function permissionSetReplacements(previous: PreviousStacks, plan: Access
     const heir = byName.get(old.name);
     if (heir?.workspace === old.workspace) continue; // unchanged, or only the key was renamed
     if (heir) {
-      out.push(diagnostic({
-        code: "KL313",
-        file: heir.file,
-        path: ["identityCenter", "permissionSets", heir.key],
-        message: `permission set "${old.name}" moves from workspace ${old.workspace} to workspace ${heir.workspace}: Terraform cannot move state between workspaces, so ${old.workspace} destroys it and ${heir.workspace} creates a new one, recreating its AWSReservedSSO_${old.name}_* role in every assigned account; users are signed out and policies that name the old role ARN stop working`,
-        fix: `keep the permission set in workspace ${old.workspace}, or hand it over without a replacement (README, "Moving between workspaces"): in ${old.workspace} a removed block with lifecycle { destroy = false } for aws_ssoadmin_permission_set.${old.address} and its attachments, then in ${heir.workspace} import blocks (id PERMISSION_SET_ARN,INSTANCE_ARN)`,
-      }));
+      out.push(
+        diagnostic({
+          code: "KL313",
+          file: heir.file,
+          path: ["identityCenter", "permissionSets", heir.key],
+          message: `permission set "${old.name}" moves from workspace ${old.workspace} to workspace ${heir.workspace}: Terraform cannot move state between workspaces, so ${old.workspace} destroys it and ${heir.workspace} creates a new one, recreating its AWSReservedSSO_${old.name}_* role in every assigned account; users are signed out and policies that name the old role ARN stop working`,
+          fix: `keep the permission set in workspace ${old.workspace}, or hand it over without a replacement (README, "Moving between workspaces"): in ${old.workspace} a removed block with lifecycle { destroy = false } for aws_ssoadmin_permission_set.${old.address} and its attachments, then in ${heir.workspace} import blocks (id PERMISSION_SET_ARN,INSTANCE_ARN)`,
+        }),
+      );
       continue;
     }
     const now = after.get(`${old.workspace}\0${terraformName(old.key)}`);
     if (!now) continue; // deleted
-    out.push(diagnostic({
-      code: "KL313",
-      file: now.file,
-      path: ["identityCenter", "permissionSets", now.key, "name"],
-      message: `permission set ${now.key} is renamed from "${old.name}" to "${now.name}": AWS replaces it, recreating its AWSReservedSSO_${old.name}_* role as AWSReservedSSO_${now.name}_* in every assigned account; users are signed out and policies or EKS access entries that name the old role ARN stop working`,
-      fix: `keep name: ${old.name} unless the replacement is intended; update everything that trusts the old role ARN before applying`,
-    }));
+    out.push(
+      diagnostic({
+        code: "KL313",
+        file: now.file,
+        path: ["identityCenter", "permissionSets", now.key, "name"],
+        message: `permission set ${now.key} is renamed from "${old.name}" to "${now.name}": AWS replaces it, recreating its AWSReservedSSO_${old.name}_* role as AWSReservedSSO_${now.name}_* in every assigned account; users are signed out and policies or EKS access entries that name the old role ARN stop working`,
+        fix: `keep name: ${old.name} unless the replacement is intended; update everything that trusts the old role ARN before applying`,
+      }),
+    );
   }
   return out;
 }

@@ -53,8 +53,12 @@ export function loadDefinitions(options: LoadOptions): LoadedDefinitions {
     const shown = display(abs);
     if (!WORKSPACE_NAME.test(name)) {
       diagnostics.push(
-        fileError(shown, `"${name}" cannot name a workspace: it becomes a Terraform stack and state key`, "KL005",
-          "rename the file to lower-case letters, digits, '-' and '_' (at most 63), starting with a letter or digit"),
+        fileError(
+          shown,
+          `"${name}" cannot name a workspace: it becomes a Terraform stack and state key`,
+          "KL005",
+          "rename the file to lower-case letters, digits, '-' and '_' (at most 63), starting with a letter or digit",
+        ),
       );
       continue;
     }
@@ -91,8 +95,12 @@ export function loadDefinitions(options: LoadOptions): LoadedDefinitions {
 
   if (files.length === 0) {
     diagnostics.push(
-      fileError(display(dir), `no workspace files (${DEFINITION_EXTENSIONS.join(", ")}) found`, "KL003",
-        "add one file per workspace, for example dev.yaml, that names the organization inventory"),
+      fileError(
+        display(dir),
+        `no workspace files (${DEFINITION_EXTENSIONS.join(", ")}) found`,
+        "KL003",
+        "add one file per workspace, for example dev.yaml, that names the organization inventory",
+      ),
     );
   }
 
@@ -100,8 +108,7 @@ export function loadDefinitions(options: LoadOptions): LoadedDefinitions {
   if (inventories.size > 1) {
     const list = [...inventories.entries()].map(([p, ws]) => `${display(p)} (${ws.join(", ")})`).join("; ");
     diagnostics.push(
-      fileError(display(dir), `workspaces name different organization inventories: ${list}`, "KL004",
-        "point every workspace's organization at the same inventory file"),
+      fileError(display(dir), `workspaces name different organization inventories: ${list}`, "KL004", "point every workspace's organization at the same inventory file"),
     );
   } else if (inventories.size === 1) {
     const [orgAbs] = inventories.keys();
@@ -143,7 +150,11 @@ function readSource(abs: string, shown: string, diagnostics: Diagnostic[], realD
   const inside = real === realDir || real.startsWith(realDir.endsWith(sep) ? realDir : realDir + sep);
   if (!inside) {
     const how = real === abs ? "is" : "is a symlink to a file";
-    return refuse("KL006", `${how} outside the definitions folder`, "keep every workspace file and the organization inventory inside the definitions folder (copy the file in instead of linking or pointing outside)");
+    return refuse(
+      "KL006",
+      `${how} outside the definitions folder`,
+      "keep every workspace file and the organization inventory inside the definitions folder (copy the file in instead of linking or pointing outside)",
+    );
   }
   if (stat.isDirectory()) return refuse("KL001", "cannot read the file: it is a directory, not a file", "check that the path names a file, not the folder holding it");
   if (!stat.isFile()) {
@@ -151,7 +162,11 @@ function readSource(abs: string, shown: string, diagnostics: Diagnostic[], realD
     return refuse("KL006", `is ${kind}, not a regular file`, "point at a regular YAML or JSON file, or remove it from the definitions folder");
   }
   if (stat.size > MAX_DEFINITION_BYTES) {
-    return refuse("KL007", `is ${stat.size} bytes, over the limit of ${MAX_DEFINITION_BYTES} bytes for a definition file`, "split the definitions across workspaces, or check that this is the file you meant");
+    return refuse(
+      "KL007",
+      `is ${stat.size} bytes, over the limit of ${MAX_DEFINITION_BYTES} bytes for a definition file`,
+      "split the definitions across workspaces, or check that this is the file you meant",
+    );
   }
   let bytes: Buffer;
   try {
@@ -159,7 +174,8 @@ function readSource(abs: string, shown: string, diagnostics: Diagnostic[], realD
   } catch (e) {
     return refuse("KL001", `cannot read the file: ${reason(e)}`, "check that the path exists and is readable");
   }
-  if (bytes.length > MAX_DEFINITION_BYTES) return refuse("KL007", `is over the limit of ${MAX_DEFINITION_BYTES} bytes for a definition file`, "split the definitions across workspaces");
+  if (bytes.length > MAX_DEFINITION_BYTES)
+    return refuse("KL007", `is over the limit of ${MAX_DEFINITION_BYTES} bytes for a definition file`, "split the definitions across workspaces");
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
@@ -168,7 +184,16 @@ function readSource(abs: string, shown: string, diagnostics: Diagnostic[], realD
     const before = bytes.subarray(0, at);
     const line = before.filter((b) => b === 0x0a).length + 1;
     const column = at - (before.lastIndexOf(0x0a) + 1) + 1;
-    diagnostics.push({ code: "KL008", severity: "error", file: shown, path: [], line, column, message: `is not UTF-8: byte ${at} (0x${bytes[at].toString(16).padStart(2, "0")}) starts no valid character`, fix: "save the file as UTF-8 (editors call it \"UTF-8\", without a BOM or with one)" });
+    diagnostics.push({
+      code: "KL008",
+      severity: "error",
+      file: shown,
+      path: [],
+      line,
+      column,
+      message: `is not UTF-8: byte ${at} (0x${bytes[at].toString(16).padStart(2, "0")}) starts no valid character`,
+      fix: 'save the file as UTF-8 (editors call it "UTF-8", without a BOM or with one)',
+    });
     return undefined;
   }
   const parsed = parseSource(shown, text);

@@ -47,7 +47,13 @@ export function parseSource(file: string, text: string): SourceFile | ParseFailu
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (e) {
     // The yaml library stops an alias bomb ("billion laughs") by counting alias expansions.
-    return { code: "KL010", message: `its aliases (*name) expand too far: ${firstLine(e instanceof Error ? e.message : String(e))}`, fix: `use at most ${MAX_ALIAS_COUNT} alias expansions, or write the values out`, line: 1, column: 1 };
+    return {
+      code: "KL010",
+      message: `its aliases (*name) expand too far: ${firstLine(e instanceof Error ? e.message : String(e))}`,
+      fix: `use at most ${MAX_ALIAS_COUNT} alias expansions, or write the values out`,
+      line: 1,
+      column: 1,
+    };
   }
   return { file, data, locate: (path) => locate(doc, lineCounter, path) };
 }
@@ -71,7 +77,13 @@ function reservedKey(root: unknown, lines: LineCounter): ParseFailure | undefine
         const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
         if (key !== undefined && RESERVED_KEYS.includes(key)) {
           const pos = isNodeWithRange(pair.key) && pair.key.range ? lines.linePos(pair.key.range[0]) : undefined;
-          return { code: "KL009", message: `the key "${key}" is reserved: JavaScript treats it specially, so its value would be silently dropped or change how the file is read`, fix: `rename or remove "${key}"; no keyless definition uses it`, line: pos?.line, column: pos?.col };
+          return {
+            code: "KL009",
+            message: `the key "${key}" is reserved: JavaScript treats it specially, so its value would be silently dropped or change how the file is read`,
+            fix: `rename or remove "${key}"; no keyless definition uses it`,
+            line: pos?.line,
+            column: pos?.col,
+          };
         }
         stack.push(pair.value);
       }

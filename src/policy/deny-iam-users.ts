@@ -44,12 +44,7 @@ export const EXISTING_USER_ACTIONS = [
  * deny both. Denied by default (a re-activated old key is a long-lived credential back in use);
  * `allowKeyStatusChanges` allows them for a migration that deactivates keys before deleting them.
  */
-export const CREDENTIAL_STATUS_ACTIONS = [
-  "iam:UpdateAccessKey",
-  "iam:UpdateSSHPublicKey",
-  "iam:UpdateServiceSpecificCredential",
-  "iam:UpdateSigningCertificate",
-] as const;
+export const CREDENTIAL_STATUS_ACTIONS = ["iam:UpdateAccessKey", "iam:UpdateSSHPublicKey", "iam:UpdateServiceSpecificCredential", "iam:UpdateSigningCertificate"] as const;
 
 /**
  * Other standing-access paths beside users and keys, each denied by default with an explicit,
@@ -58,11 +53,32 @@ export const CREDENTIAL_STATUS_ACTIONS = [
  */
 export const STANDING_ACCESS_PATHS = {
   /** An OIDC or SAML provider the account trusts: tokens from an issuer the admin controls, forever. */
-  identityProviders: ["iam:AddClientIDToOpenIDConnectProvider", "iam:CreateOpenIDConnectProvider", "iam:CreateSAMLProvider", "iam:UpdateOpenIDConnectProviderThumbprint", "iam:UpdateSAMLProvider"],
+  identityProviders: [
+    "iam:AddClientIDToOpenIDConnectProvider",
+    "iam:CreateOpenIDConnectProvider",
+    "iam:CreateSAMLProvider",
+    "iam:UpdateOpenIDConnectProviderThumbprint",
+    "iam:UpdateSAMLProvider",
+  ],
   /** IAM Roles Anywhere: X.509 certificates from a CA the admin registers become role sessions. */
-  rolesAnywhere: ["rolesanywhere:CreateProfile", "rolesanywhere:CreateTrustAnchor", "rolesanywhere:EnableProfile", "rolesanywhere:EnableTrustAnchor", "rolesanywhere:UpdateProfile", "rolesanywhere:UpdateTrustAnchor"],
+  rolesAnywhere: [
+    "rolesanywhere:CreateProfile",
+    "rolesanywhere:CreateTrustAnchor",
+    "rolesanywhere:EnableProfile",
+    "rolesanywhere:EnableTrustAnchor",
+    "rolesanywhere:UpdateProfile",
+    "rolesanywhere:UpdateTrustAnchor",
+  ],
   /** IoT role aliases and device certificates: a certificate exchanged for role credentials. */
-  iotCredentials: ["iot:CreateCertificateFromCsr", "iot:CreateKeysAndCertificate", "iot:CreateRoleAlias", "iot:RegisterCACertificate", "iot:RegisterCertificate", "iot:RegisterCertificateWithoutCA", "iot:UpdateRoleAlias"],
+  iotCredentials: [
+    "iot:CreateCertificateFromCsr",
+    "iot:CreateKeysAndCertificate",
+    "iot:CreateRoleAlias",
+    "iot:RegisterCACertificate",
+    "iot:RegisterCertificate",
+    "iot:RegisterCertificateWithoutCA",
+    "iot:UpdateRoleAlias",
+  ],
   /** SSM hybrid activations: a code that registers any machine as a managed node with a role. */
   ssmHybridActivations: ["ssm:CreateActivation"],
   /** Cognito identity pools: unauthenticated or external identities exchanged for role credentials. */
@@ -177,14 +193,31 @@ export function denyIamUsersPolicy(options: DenyIamUsersOptions): PolicyDocument
     statements.push(withCondition({ Sid: "DenyIdentityProviders", Effect: "Deny", Action: [...STANDING_ACCESS_PATHS.identityProviders], Resource: "*" }, notExemptNorDeployer));
   }
   if (!optOuts.has("bedrockLongTermKeys")) {
-    statements.push({ Sid: "DenyLongTermBedrockKeys", Effect: "Deny", Action: "bedrock:CallWithBearerToken", Resource: "*", Condition: { ...notExempt, StringEquals: { "bedrock:BearerTokenType": "LONG_TERM" } } });
+    statements.push({
+      Sid: "DenyLongTermBedrockKeys",
+      Effect: "Deny",
+      Action: "bedrock:CallWithBearerToken",
+      Resource: "*",
+      Condition: { ...notExempt, StringEquals: { "bedrock:BearerTokenType": "LONG_TERM" } },
+    });
   }
   // Exempt names are protected so that nobody else can create, rewrite, pass or assume them.
   const protectedRoles = [...options.exemptRoles.map((r) => roleArn(p, r)), roleArn(p, `${SSO_RESERVED_PATH}*`), ...deployers];
-  statements.push(withCondition({ Sid: "ProtectExemptRoles", Effect: "Deny", Action: [...ROLE_PROTECTION_ACTIONS], Resource: [...new Set(protectedRoles)].sort(cmp) }, notPrincipals([...new Set([...options.exemptRoles.map((r) => roleArn(p, r)), ...deployers])].sort(cmp))));
+  statements.push(
+    withCondition(
+      { Sid: "ProtectExemptRoles", Effect: "Deny", Action: [...ROLE_PROTECTION_ACTIONS], Resource: [...new Set(protectedRoles)].sort(cmp) },
+      notPrincipals([...new Set([...options.exemptRoles.map((r) => roleArn(p, r)), ...deployers])].sort(cmp)),
+    ),
+  );
   if (!optOuts.has("rootUser")) {
     // The member account's root user, except sessions the management account opens with sts:AssumeRoot.
-    statements.push({ Sid: "DenyMemberRootUser", Effect: "Deny", Action: "*", Resource: "*", Condition: { ArnLike: { "aws:PrincipalArn": `arn:${p}:iam::*:root` }, Null: { "aws:AssumedRoot": "true" } } });
+    statements.push({
+      Sid: "DenyMemberRootUser",
+      Effect: "Deny",
+      Action: "*",
+      Resource: "*",
+      Condition: { ArnLike: { "aws:PrincipalArn": `arn:${p}:iam::*:root` }, Null: { "aws:AssumedRoot": "true" } },
+    });
   }
   return { Version: "2012-10-17", Statement: statements };
 }

@@ -41,7 +41,12 @@ export function scpProblems(doc: PolicyDocument): ScpProblem[] {
     for (const key of Object.keys(s) as (keyof PolicyStatement)[]) {
       const effects = SCP_ELEMENTS[key];
       if (effects && !effects.includes(s.Effect)) {
-        out.push({ path: [...at, key], kind: "element", message: `statement ${i} uses ${key}, which SCPs do not support${effects.length ? ` in ${s.Effect} statements` : ""}`, fix: `remove ${key}: an SCP applies to every IAM user and role in the accounts it is attached to` });
+        out.push({
+          path: [...at, key],
+          kind: "element",
+          message: `statement ${i} uses ${key}, which SCPs do not support${effects.length ? ` in ${s.Effect} statements` : ""}`,
+          fix: `remove ${key}: an SCP applies to every IAM user and role in the accounts it is attached to`,
+        });
       }
     }
     for (const key of ["Action", "NotAction"] as const) {
@@ -49,7 +54,12 @@ export function scpProblems(doc: PolicyDocument): ScpProblem[] {
       const list = v === undefined ? [] : typeof v === "string" ? [v] : v;
       list.forEach((a, j) => {
         if (!ACTION.test(a)) {
-          out.push({ path: [...at, key, ...(typeof v === "string" ? [] : [j])], kind: "action", message: `action "${a}" is not of the form service:Action (for example iam:CreateUser, s3:*, ec2:*Vpc*)`, fix: "write the service prefix in lower case, a colon, then the action name; * and ? may appear in the action name only" });
+          out.push({
+            path: [...at, key, ...(typeof v === "string" ? [] : [j])],
+            kind: "action",
+            message: `action "${a}" is not of the form service:Action (for example iam:CreateUser, s3:*, ec2:*Vpc*)`,
+            fix: "write the service prefix in lower case, a colon, then the action name; * and ? may appear in the action name only",
+          });
         }
       });
     }
@@ -57,7 +67,12 @@ export function scpProblems(doc: PolicyDocument): ScpProblem[] {
       out.push({ path: at, kind: "resource", message: `statement ${i} has neither Resource nor NotResource`, fix: 'add Resource: "*" (or the ARNs it applies to)' });
     }
     if (s.Effect === "Allow") {
-      out.push({ path: [...at, "Effect"], kind: "allow-beside-full-access", message: `statement ${i} is an Allow: beside FullAWSAccess, which keyless never detaches, it changes nothing`, fix: "write the guardrail as a Deny statement (deny-list strategy)" });
+      out.push({
+        path: [...at, "Effect"],
+        kind: "allow-beside-full-access",
+        message: `statement ${i} is an Allow: beside FullAWSAccess, which keyless never detaches, it changes nothing`,
+        fix: "write the guardrail as a Deny statement (deny-list strategy)",
+      });
     }
   });
   return out;

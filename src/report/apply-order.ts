@@ -20,7 +20,16 @@ export function applyOrder(plan: AccessPlan): string[] {
     ...(ws.identityCenter.userLookups ?? []).map((u) => `user:${u}`),
     ...ws.githubOidc.roles.map((r) => `provider:${r.account.name}`),
   ];
-  const deps = new Map(plan.workspaces.map((ws) => [ws.name, new Set(uses(ws).map((k) => owner.get(k)).filter((o): o is string => !!o && o !== ws.name))]));
+  const deps = new Map(
+    plan.workspaces.map((ws) => [
+      ws.name,
+      new Set(
+        uses(ws)
+          .map((k) => owner.get(k))
+          .filter((o): o is string => !!o && o !== ws.name),
+      ),
+    ]),
+  );
   const depth = new Map<string, number>();
   const visiting = new Set<string>();
   const depthOf = (name: string): number => {

@@ -15,7 +15,18 @@ export function csvField(value: string): string {
 /** The flat grant list auditors load into a spreadsheet: one row per principal x permission set x account. */
 export function reportCsv(report: AccessReport): string {
   const rows = report.workspaces.flatMap((ws) =>
-    ws.identityCenter.grants.map((g) => [g.principalType, g.principal, g.permissionSet, g.permissionSetKey, g.account, g.accountId, g.ou ?? "", g.expires ?? "", ws.name, g.source ?? ws.file]),
+    ws.identityCenter.grants.map((g) => [
+      g.principalType,
+      g.principal,
+      g.permissionSet,
+      g.permissionSetKey,
+      g.account,
+      g.accountId,
+      g.ou ?? "",
+      g.expires ?? "",
+      ws.name,
+      g.source ?? ws.file,
+    ]),
   );
   rows.sort((a, b) => cmp(a[1], b[1]) || cmp(a[0], b[0]) || cmp(a[2], b[2]) || cmp(a[4], b[4]) || cmp(a[8], b[8]));
   return [CSV_COLUMNS, ...rows].map((r) => r.map(csvField).join(",")).join("\n") + "\n";

@@ -95,8 +95,16 @@ export function diffReports(base: AccessReport | undefined, head: AccessReport):
   const [s0, s1] = [index(b, (w) => w.guardrails.policies, ruleKey), index(head, (w) => w.guardrails.policies, ruleKey)];
   const [p0, p1] = [index(b, (w) => w.identityCenter.permissionSets, psKey), index(head, (w) => w.identityCenter.permissionSets, psKey)];
 
-  const onlyIn = <T>(a: Map<string, T>, other: Map<string, T>) => [...a.keys()].filter((k) => !other.has(k)).sort(cmp).map((k) => a.get(k)!);
-  const inBoth = <T>(a: Map<string, T>, other: Map<string, T>) => [...a.keys()].filter((k) => other.has(k)).sort(cmp).map((k) => [a.get(k)!, other.get(k)!] as const);
+  const onlyIn = <T>(a: Map<string, T>, other: Map<string, T>) =>
+    [...a.keys()]
+      .filter((k) => !other.has(k))
+      .sort(cmp)
+      .map((k) => a.get(k)!);
+  const inBoth = <T>(a: Map<string, T>, other: Map<string, T>) =>
+    [...a.keys()]
+      .filter((k) => other.has(k))
+      .sort(cmp)
+      .map((k) => [a.get(k)!, other.get(k)!] as const);
   const same = (x: readonly string[], y: readonly string[]) => x.length === y.length && x.every((v, i) => v === y[i]);
   const minus = (x: readonly string[], y: readonly string[]) => {
     const other = new Set(y);
@@ -121,14 +129,21 @@ export function diffReports(base: AccessReport | undefined, head: AccessReport):
   const addedSets = onlyIn(p1, p0);
   for (const gone of onlyIn(p0, p1)) {
     const heir = addedSets.find((p) => p.name === gone.name);
-    if (heir) permissionSetsReplaced.push({ workspace: heir.workspace, key: `${gone.key} -> ${heir.key}`, before: `${gone.name} (workspace ${gone.workspace})`, after: `${heir.name} (workspace ${heir.workspace})` });
+    if (heir)
+      permissionSetsReplaced.push({
+        workspace: heir.workspace,
+        key: `${gone.key} -> ${heir.key}`,
+        before: `${gone.name} (workspace ${gone.workspace})`,
+        after: `${heir.name} (workspace ${heir.workspace})`,
+      });
   }
 
   const rolesTrustChanged: RoleChange[] = [];
   const rolesPermissionsChanged: RoleChange[] = [];
   for (const [before, after] of inBoth(r0, r1)) {
     if (!same(before.subjects, after.subjects)) rolesTrustChanged.push({ workspace: after.workspace, before, after });
-    if (!same(before.policies, after.policies) || before.maxSessionDuration !== after.maxSessionDuration) rolesPermissionsChanged.push({ workspace: after.workspace, before, after });
+    if (!same(before.policies, after.policies) || before.maxSessionDuration !== after.maxSessionDuration)
+      rolesPermissionsChanged.push({ workspace: after.workspace, before, after });
   }
 
   const guardrailsChanged: GuardrailChange[] = [];
@@ -143,7 +158,8 @@ export function diffReports(base: AccessReport | undefined, head: AccessReport):
       deniesAdded: minus(after.denies, before.denies),
       deniesRemoved: minus(before.denies, after.denies),
     };
-    if (c.targetsAdded.length + c.targetsRemoved.length + c.exemptionsAdded.length + c.exemptionsRemoved.length + c.deniesAdded.length + c.deniesRemoved.length) guardrailsChanged.push(c);
+    if (c.targetsAdded.length + c.targetsRemoved.length + c.exemptionsAdded.length + c.exemptionsRemoved.length + c.deniesAdded.length + c.deniesRemoved.length)
+      guardrailsChanged.push(c);
   }
 
   const policiesChanged: PolicyChange[] = [];
@@ -164,7 +180,10 @@ export function diffReports(base: AccessReport | undefined, head: AccessReport):
     widenings.push(...s.widenings.map((text) => ({ workspace, text })));
     narrowings.push(...s.narrowings.map((text) => ({ workspace, text })));
   };
-  const psSources = (p: PermissionSetSummary): PolicySource[] => [...p.policies.map((managed) => ({ managed })), ...(p.inlinePolicyDocument ? [{ document: p.inlinePolicyDocument }] : [])];
+  const psSources = (p: PermissionSetSummary): PolicySource[] => [
+    ...p.policies.map((managed) => ({ managed })),
+    ...(p.inlinePolicyDocument ? [{ document: p.inlinePolicyDocument }] : []),
+  ];
   const roleSources = (r: GithubRoleSummary): PolicySource[] => [
     ...r.policies.filter((p) => !p.startsWith("inline:")).map((managed) => ({ managed })),
     ...r.inlinePolicies.map((p) => ({ document: p.document, name: p.name })),
@@ -176,7 +195,12 @@ export function diffReports(base: AccessReport | undefined, head: AccessReport):
     for (const m of minus(after.policies, before.policies)) widenings.push({ workspace: w, text: `${after.name} gains ${m}` });
     for (const m of minus(before.policies, after.policies)) narrowings.push({ workspace: w, text: `${after.name} loses ${m}` });
     if (before.permissionsBoundary && before.permissionsBoundary !== after.permissionsBoundary) {
-      widenings.push({ workspace: w, text: after.permissionsBoundary ? `${after.name}'s permissions boundary ${before.permissionsBoundary} becomes ${after.permissionsBoundary}` : `${after.name} no longer has the permissions boundary ${before.permissionsBoundary}` });
+      widenings.push({
+        workspace: w,
+        text: after.permissionsBoundary
+          ? `${after.name}'s permissions boundary ${before.permissionsBoundary} becomes ${after.permissionsBoundary}`
+          : `${after.name} no longer has the permissions boundary ${before.permissionsBoundary}`,
+      });
     }
   }
   for (const [before, after] of inBoth(r0, r1)) {
@@ -209,7 +233,8 @@ export function diffReports(base: AccessReport | undefined, head: AccessReport):
     policy(p.workspace, "inline", `permission set ${p.name}, inline policy`, p.name, gone?.inlinePolicyDocument, p.inlinePolicyDocument, !gone);
   }
   const heirNames = new Set([...heirs.values()].map((g) => g.key));
-  for (const p of onlyIn(p0, p1)) if (!heirNames.has(p.key)) policy(p.workspace, "inline", `permission set ${p.name}, inline policy`, p.name, p.inlinePolicyDocument, undefined, true);
+  for (const p of onlyIn(p0, p1))
+    if (!heirNames.has(p.key)) policy(p.workspace, "inline", `permission set ${p.name}, inline policy`, p.name, p.inlinePolicyDocument, undefined, true);
   for (const r of onlyIn(r1, r0)) {
     const who = `GitHub role ${r.name} in ${r.account}`;
     shift(r.workspace, who, [], roleSources(r));
@@ -219,7 +244,11 @@ export function diffReports(base: AccessReport | undefined, head: AccessReport):
   for (const g of onlyIn(s0, s1)) policy(g.workspace, "scp", `SCP ${g.name}`, `SCP ${g.name}`, g.content, undefined, true);
   for (const g of onlyIn(s0, s1)) widenings.push({ workspace: g.workspace, text: `SCP ${g.name} is removed: it no longer applies to ${g.targets.join(", ")}` });
   for (const g of onlyIn(s1, s0)) narrowings.push({ workspace: g.workspace, text: `SCP ${g.name} is added on ${g.targets.join(", ")}` });
-  for (const r of onlyIn(r1, r0)) widenings.push({ workspace: r.workspace, text: `new GitHub role ${r.name} in ${r.account} (${r.policies.join(", ") || "no policies"}), assumable by ${r.subjects.join(", ")}` });
+  for (const r of onlyIn(r1, r0))
+    widenings.push({
+      workspace: r.workspace,
+      text: `new GitHub role ${r.name} in ${r.account} (${r.policies.join(", ") || "no policies"}), assumable by ${r.subjects.join(", ")}`,
+    });
   for (const r of onlyIn(r0, r1)) narrowings.push({ workspace: r.workspace, text: `GitHub role ${r.name} in ${r.account} is removed` });
   const gained = new Map<string, { workspace: string; accounts: string[] }>();
   for (const g of onlyIn(g1, g0)) {
@@ -277,20 +306,44 @@ export function renderDiff(d: AccessDiff, baseLabel = "the base"): string {
   const section = (title: string, lines: string[]) => {
     if (lines.length) out.push(`### ${title} (${lines.length})`, "", ...lines.map((l) => `- ${l}`), "");
   };
-  section("⚠️ Access widened", d.widenings.map((x) => `⚠️ ${cell(x.text)}${ws(x.workspace)}`));
-  section("Access narrowed", d.narrowings.map((x) => `${cell(x.text)}${ws(x.workspace)}`));
+  section(
+    "⚠️ Access widened",
+    d.widenings.map((x) => `⚠️ ${cell(x.text)}${ws(x.workspace)}`),
+  );
+  section(
+    "Access narrowed",
+    d.narrowings.map((x) => `${cell(x.text)}${ws(x.workspace)}`),
+  );
   section("Workspaces added", d.workspacesAdded.map(code));
   section("Workspaces removed", d.workspacesRemoved.map(code));
-  section("Access granted", d.grantsAdded.map((g) => `➕ ${grantLine(g)}${ws(g.workspace)}`));
-  section("Access removed", d.grantsRemoved.map((g) => `➖ ${grantLine(g)}${ws(g.workspace)}`));
-  section("Expiry changed", d.grantsExpiryChanged.map((c) => `${grantLine(c.after)}: expiry ${c.before.expires ?? "none"} -> ${c.after.expires ?? "none"}${ws(c.workspace)}`));
+  section(
+    "Access granted",
+    d.grantsAdded.map((g) => `➕ ${grantLine(g)}${ws(g.workspace)}`),
+  );
+  section(
+    "Access removed",
+    d.grantsRemoved.map((g) => `➖ ${grantLine(g)}${ws(g.workspace)}`),
+  );
+  section(
+    "Expiry changed",
+    d.grantsExpiryChanged.map((c) => `${grantLine(c.after)}: expiry ${c.before.expires ?? "none"} -> ${c.after.expires ?? "none"}${ws(c.workspace)}`),
+  );
   section(
     "Permission sets replaced (their roles are deleted and recreated in every account; sessions end, and anything trusting the old role ARN breaks)",
     d.permissionSetsReplaced.map((p) => `⚠️ ${code(p.key)}: ${cell(p.before)} -> ${cell(p.after)}${ws(p.workspace)}`),
   );
-  section("Permission sets changed", d.permissionSetsChanged.map((p) => `${cell(p.name)}: ${p.changes.map(cell).join("; ")}${ws(p.workspace)}`));
-  section("GitHub roles added", d.rolesAdded.map((r) => `➕ ${roleLine(r)}${ws(r.workspace)}`));
-  section("GitHub roles removed", d.rolesRemoved.map((r) => `➖ ${roleLine(r)}${ws(r.workspace)}`));
+  section(
+    "Permission sets changed",
+    d.permissionSetsChanged.map((p) => `${cell(p.name)}: ${p.changes.map(cell).join("; ")}${ws(p.workspace)}`),
+  );
+  section(
+    "GitHub roles added",
+    d.rolesAdded.map((r) => `➕ ${roleLine(r)}${ws(r.workspace)}`),
+  );
+  section(
+    "GitHub roles removed",
+    d.rolesRemoved.map((r) => `➖ ${roleLine(r)}${ws(r.workspace)}`),
+  );
   section(
     "GitHub roles whose trust changed",
     d.rolesTrustChanged.map((c) => {
@@ -301,10 +354,19 @@ export function renderDiff(d: AccessDiff, baseLabel = "the base"): string {
   );
   section(
     "GitHub roles whose permissions changed",
-    d.rolesPermissionsChanged.map((c) => `${code(c.after.name)} in ${code(c.after.account)}: ${c.before.policies.map(cell).join(", ") || "none"} -> ${c.after.policies.map(cell).join(", ") || "none"}${c.before.maxSessionDuration !== c.after.maxSessionDuration ? `; max session ${c.before.maxSessionDuration}s -> ${c.after.maxSessionDuration}s` : ""}${ws(c.workspace)}`),
+    d.rolesPermissionsChanged.map(
+      (c) =>
+        `${code(c.after.name)} in ${code(c.after.account)}: ${c.before.policies.map(cell).join(", ") || "none"} -> ${c.after.policies.map(cell).join(", ") || "none"}${c.before.maxSessionDuration !== c.after.maxSessionDuration ? `; max session ${c.before.maxSessionDuration}s -> ${c.after.maxSessionDuration}s` : ""}${ws(c.workspace)}`,
+    ),
   );
-  section("Guardrails added", d.guardrailsAdded.map((g) => `➕ ${code(g.name)} on ${g.targets.map(code).join(", ")}${ws(g.workspace)}`));
-  section("Guardrails removed", d.guardrailsRemoved.map((g) => `➖ ${code(g.name)} from ${g.targets.map(code).join(", ")}${ws(g.workspace)}`));
+  section(
+    "Guardrails added",
+    d.guardrailsAdded.map((g) => `➕ ${code(g.name)} on ${g.targets.map(code).join(", ")}${ws(g.workspace)}`),
+  );
+  section(
+    "Guardrails removed",
+    d.guardrailsRemoved.map((g) => `➖ ${code(g.name)} from ${g.targets.map(code).join(", ")}${ws(g.workspace)}`),
+  );
   section(
     "Guardrail coverage changed",
     d.guardrailsChanged.map((c) => {
@@ -319,7 +381,10 @@ export function renderDiff(d: AccessDiff, baseLabel = "the base"): string {
       return `${code(c.name)}: ${parts.join("; ")}${ws(c.workspace)}`;
     }),
   );
-  section("Policies changed, statement by statement", d.policiesChanged.flatMap((p) => p.details.map((l) => `${cell(p.policy)}: ${cell(l)}${ws(p.workspace)}`)));
+  section(
+    "Policies changed, statement by statement",
+    d.policiesChanged.flatMap((p) => p.details.map((l) => `${cell(p.policy)}: ${cell(l)}${ws(p.workspace)}`)),
+  );
   const n = d.grantsAdded.length + d.grantsRemoved.length;
   out.push(`${plural(n, "grant")} changed.`, "");
   return out.join("\n");

@@ -10,21 +10,21 @@ export function githubOidcReport(ws: WorkspacePlan, partition: string): GithubOi
   const roles: GithubRoleSummary[] = ws.githubOidc.roles.map((r) => {
     const usage = r.githubSubjects ? workflowUsage(r, ws.aws.region) : undefined;
     return {
-    name: r.name,
-    account: r.account.name,
-    accountId: r.account.id,
-    arn: r.arn ?? `arn:${partition}:iam::${r.account.id}:role/${r.name}`,
-    repository: r.repository,
-    subjects: [...[...r.subjects].sort(cmp), ...[...(r.subjectPatterns ?? [])].sort(cmp).map((p) => `like ${p}`)],
-    jobNeeds: usage?.jobNeeds ?? [],
-    ...(usage ? { workflowStep: usage.yaml } : {}),
-    policies: [...r.managedPolicyArns.map(policyName), ...r.inlinePolicies.map((p) => `inline:${p.name}`)],
-    ...(r.permissionsBoundaryArn ? { permissionsBoundary: policyName(r.permissionsBoundaryArn) } : {}),
-    maxSessionDuration: r.maxSessionDuration,
-    trustPolicy: r.assumeRolePolicy,
-    inlinePolicies: r.inlinePolicies.map((p) => ({ name: p.name, document: p.document, statements: normalizePolicy(p.document).map(labelledStatement) })),
-    readOnly: r.readOnly ?? false,
-    optIns: (r.optIns ?? []).map((o) => ({ kind: o.kind, reason: o.reason, detail: o.detail })),
+      name: r.name,
+      account: r.account.name,
+      accountId: r.account.id,
+      arn: r.arn ?? `arn:${partition}:iam::${r.account.id}:role/${r.name}`,
+      repository: r.repository,
+      subjects: [...[...r.subjects].sort(cmp), ...[...(r.subjectPatterns ?? [])].sort(cmp).map((p) => `like ${p}`)],
+      jobNeeds: usage?.jobNeeds ?? [],
+      ...(usage ? { workflowStep: usage.yaml } : {}),
+      policies: [...r.managedPolicyArns.map(policyName), ...r.inlinePolicies.map((p) => `inline:${p.name}`)],
+      ...(r.permissionsBoundaryArn ? { permissionsBoundary: policyName(r.permissionsBoundaryArn) } : {}),
+      maxSessionDuration: r.maxSessionDuration,
+      trustPolicy: r.assumeRolePolicy,
+      inlinePolicies: r.inlinePolicies.map((p) => ({ name: p.name, document: p.document, statements: normalizePolicy(p.document).map(labelledStatement) })),
+      readOnly: r.readOnly ?? false,
+      optIns: (r.optIns ?? []).map((o) => ({ kind: o.kind, reason: o.reason, detail: o.detail })),
     };
   });
   roles.sort((a, b) => cmp(a.account, b.account) || cmp(a.name, b.name));
@@ -41,15 +41,19 @@ export function renderGithubOidc(g: GithubOidcReport): string[] {
   const snippets = steps.length
     ? ["", "<details><summary>Workflow steps for these roles</summary>", "", ...steps.flatMap((r) => ["```yaml", r.workflowStep!.trimEnd(), "```", ""]), "</details>"]
     : [];
-  return [...table(
-    ["role", "account", "who can assume it (sub)", "the job needs", "policies", "max session"],
-    g.roles.map((r) => [
-      code(r.name),
-      `${code(r.account)} ${r.accountId}`,
-      r.subjects.map((s) => (s.startsWith("like ") ? `like ${code(s.slice(5))}` : code(s))).join("<br>"),
-      r.jobNeeds.map(cell).join("<br>") || "·",
-      `${r.policies.map(cell).join(", ") || "·"}${r.readOnly ? " (read-only)" : ""}`,
-      `${r.maxSessionDuration / 3600} h`,
-    ]),
-  ), ...inline, ...snippets];
+  return [
+    ...table(
+      ["role", "account", "who can assume it (sub)", "the job needs", "policies", "max session"],
+      g.roles.map((r) => [
+        code(r.name),
+        `${code(r.account)} ${r.accountId}`,
+        r.subjects.map((s) => (s.startsWith("like ") ? `like ${code(s.slice(5))}` : code(s))).join("<br>"),
+        r.jobNeeds.map(cell).join("<br>") || "·",
+        `${r.policies.map(cell).join(", ") || "·"}${r.readOnly ? " (read-only)" : ""}`,
+        `${r.maxSessionDuration / 3600} h`,
+      ]),
+    ),
+    ...inline,
+    ...snippets,
+  ];
 }

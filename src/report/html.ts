@@ -121,7 +121,10 @@ export function reportHtml(report: AccessReport, settings: { readonly matrixCell
 
   const roles = report.workspaces.flatMap((ws) => ws.githubOidc.roles.map((r) => ({ ...r, workspace: ws.name })));
   const roleRows = roles
-    .map((r) => `<tr><td><code>${esc(r.name)}</code></td><td><code>${esc(r.account)}</code> ${esc(r.accountId)}</td><td>${list(r.subjects)}</td><td>${list(r.policies)}${r.readOnly ? " (read-only)" : ""}</td><td>${statements(r.inlinePolicies.flatMap((p) => p.statements.map((s) => `${p.name}: ${s}`)))}</td><td>${esc(r.workspace)}</td></tr>`)
+    .map(
+      (r) =>
+        `<tr><td><code>${esc(r.name)}</code></td><td><code>${esc(r.account)}</code> ${esc(r.accountId)}</td><td>${list(r.subjects)}</td><td>${list(r.policies)}${r.readOnly ? " (read-only)" : ""}</td><td>${statements(r.inlinePolicies.flatMap((p) => p.statements.map((s) => `${p.name}: ${s}`)))}</td><td>${esc(r.workspace)}</td></tr>`,
+    )
     .join("");
 
   const scps = report.workspaces.flatMap((ws) => ws.guardrails.policies.map((p) => ({ ...p, workspace: ws.name })));
@@ -133,7 +136,9 @@ export function reportHtml(report: AccessReport, settings: { readonly matrixCell
     .join("");
 
   const hazards = [...report.workspaces.flatMap((ws) => ws.hazards.map((h) => ({ ...h, workspace: ws.name }))), ...report.hazards.map((h) => ({ ...h, workspace: "" }))];
-  const hazardItems = hazards.map((h) => `<li><b>${esc(h.kind)}</b>${h.code ? ` ${esc(h.code)}` : ""}: ${esc(h.message)}${h.where ? ` <span class="meta">(${esc(h.where)})</span>` : ""}</li>`).join("");
+  const hazardItems = hazards
+    .map((h) => `<li><b>${esc(h.kind)}</b>${h.code ? ` ${esc(h.code)}` : ""}: ${esc(h.message)}${h.where ? ` <span class="meta">(${esc(h.where)})</span>` : ""}</li>`)
+    .join("");
 
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
@@ -145,7 +150,11 @@ export function reportHtml(report: AccessReport, settings: { readonly matrixCell
 <p class="meta">Evaluated on ${esc(report.evaluationDate)}: ${report.workspaces.length} workspaces (${report.workspaces.map((w) => esc(w.name)).join(", ")}), ${grants.length} account assignments, ${roles.length} GitHub roles, ${scps.length} SCPs.${
     report.managementAccount ? ` SCPs never apply to the management account <code>${esc(report.managementAccount)}</code>.` : ""
   }</p>
-<div class="filters">${options("f-account", "Account", accounts.map((a) => a.account))}${options("f-ou", "OU", ous)}${options("f-principal", "Group or user", principals)}${options("f-ps", "Permission set", sets)}<label>Search <input id="f-text" type="search"></label></div>
+<div class="filters">${options(
+    "f-account",
+    "Account",
+    accounts.map((a) => a.account),
+  )}${options("f-ou", "OU", ous)}${options("f-principal", "Group or user", principals)}${options("f-ps", "Permission set", sets)}<label>Search <input id="f-text" type="search"></label></div>
 <h2>Who has what, where</h2>
 ${matrix}
 <h2>Grants (<span id="grant-count">${grants.length}</span>)</h2>

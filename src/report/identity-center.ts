@@ -22,17 +22,17 @@ export function identityCenterReport(ws: WorkspacePlan, names: ReadonlyMap<strin
   const grants: Grant[] = ws.identityCenter.assignments.map((a) => {
     const line = a.declaredAt && locate ? locate(ws.file, a.declaredAt) : undefined;
     return {
-    key: a.key,
-    principalType: a.principalType === "GROUP" ? "group" : "user",
-    principal: a.principalName,
-    permissionSetKey: a.permissionSet,
-    permissionSet: names.get(a.permissionSet) ?? a.permissionSet,
-    account: a.account.name,
-    accountId: a.account.id,
-    ...(ous?.has(a.account.name) ? { ou: ous.get(a.account.name)! } : {}),
-    ...(a.expires ? { expires: a.expires } : {}),
-    ...(a.declaredAt ? { source: line ? `${ws.file}:${line}` : ws.file } : {}),
-  };
+      key: a.key,
+      principalType: a.principalType === "GROUP" ? "group" : "user",
+      principal: a.principalName,
+      permissionSetKey: a.permissionSet,
+      permissionSet: names.get(a.permissionSet) ?? a.permissionSet,
+      account: a.account.name,
+      accountId: a.account.id,
+      ...(ous?.has(a.account.name) ? { ou: ous.get(a.account.name)! } : {}),
+      ...(a.expires ? { expires: a.expires } : {}),
+      ...(a.declaredAt ? { source: line ? `${ws.file}:${line}` : ws.file } : {}),
+    };
   });
   grants.sort((x, y) => cmp(x.key, y.key));
   const permissionSets = [...ws.identityCenter.permissionSets].sort((x, y) => cmp(x.key, y.key)).map(summarize);

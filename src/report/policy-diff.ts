@@ -5,7 +5,6 @@ import { NormalCondition, NormalStatement, normalizePolicy, PolicyKind, statemen
 export type { PolicyKind, StatementPair };
 import { policyWidening } from "./widening";
 
-
 export interface PolicyDelta {
   /** Per statement, in words; empty when the policies mean the same. */
   readonly details: readonly string[];
@@ -63,7 +62,10 @@ export function statementChanges(before: NormalStatement, after: NormalStatement
   }
   if (!!before.notResources !== !!after.notResources) out.push(`resources ${resourceWords(before) ?? "none"} -> ${resourceWords(after) ?? "none"}`);
   else if (before.notResources) {
-    out.push(...minus(after.notResources, before.notResources).map((v) => `now excepts resource ${v}`), ...minus(before.notResources, after.notResources).map((v) => `no longer excepts resource ${v}`));
+    out.push(
+      ...minus(after.notResources, before.notResources).map((v) => `now excepts resource ${v}`),
+      ...minus(before.notResources, after.notResources).map((v) => `no longer excepts resource ${v}`),
+    );
   } else out.push(...minus(after.resources, before.resources).map((v) => `adds resource ${v}`), ...minus(before.resources, after.resources).map((v) => `removes resource ${v}`));
   out.push(...minus(after.principals, before.principals).map((v) => `adds principal ${v}`), ...minus(before.principals, after.principals).map((v) => `removes principal ${v}`));
   const c0 = new Map(before.conditions.map((c) => [condKey(c), c]));

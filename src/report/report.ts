@@ -28,7 +28,12 @@ export function buildReport(plan: AccessPlan, diagnostics: readonly Diagnostic[]
       identityCenter,
       githubOidc,
       guardrails: guardrailsReport(ws, plan.organization),
-      hazards: hazardsOf(diagnostics.filter((d) => d.file === ws.file), identityCenter.grants, githubOidc.roles, evaluationDate),
+      hazards: hazardsOf(
+        diagnostics.filter((d) => d.file === ws.file),
+        identityCenter.grants,
+        githubOidc.roles,
+        evaluationDate,
+      ),
     };
   });
   return {
@@ -36,7 +41,12 @@ export function buildReport(plan: AccessPlan, diagnostics: readonly Diagnostic[]
     evaluationDate,
     applyOrder: applyOrder(plan),
     workspaces,
-    hazards: hazardsOf(diagnostics.filter((d) => !files.has(d.file)), [], [], evaluationDate),
+    hazards: hazardsOf(
+      diagnostics.filter((d) => !files.has(d.file)),
+      [],
+      [],
+      evaluationDate,
+    ),
     ...(plan.organization ? { managementAccount: plan.organization.managementAccount } : {}),
   };
 }
@@ -47,7 +57,9 @@ export function renderReport(report: AccessReport): string {
   for (const ws of report.workspaces) {
     const ic = ws.identityCenter;
     out.push("", `## Workspace ${code(ws.name)}`, "");
-    out.push(`${code(ws.file)}${ws.description ? `: ${cell(ws.description)}` : ""}. ${plural(ic.grants.length, "account assignment")}, ${plural(ws.githubOidc.roles.length, "GitHub role")}, ${plural(ws.guardrails.policies.length, "guardrail")}.`);
+    out.push(
+      `${code(ws.file)}${ws.description ? `: ${cell(ws.description)}` : ""}. ${plural(ic.grants.length, "account assignment")}, ${plural(ws.githubOidc.roles.length, "GitHub role")}, ${plural(ws.guardrails.policies.length, "guardrail")}.`,
+    );
     out.push("", "### Identity Center: who has what, where", "", ...renderIdentityCenter(ic));
     out.push("", "### GitHub Actions roles", "", ...renderGithubOidc(ws.githubOidc));
     out.push("", "### Guardrails", "", ...renderGuardrails(ws.guardrails, report.managementAccount));

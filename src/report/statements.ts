@@ -28,7 +28,13 @@ export interface NormalCondition {
 }
 
 const principals = (p: ModelStatement["principal"]): string[] =>
-  !p ? [] : p.value === "*" ? ["AWS:*"] : Object.entries(p.value).flatMap(([type, vs]) => vs.map((v) => `${type}:${v}`)).sort(cmp);
+  !p
+    ? []
+    : p.value === "*"
+      ? ["AWS:*"]
+      : Object.entries(p.value)
+          .flatMap(([type, vs]) => vs.map((v) => `${type}:${v}`))
+          .sort(cmp);
 
 /**
  * The statements of a policy document (minified JSON or an object), read by the one policy model
@@ -74,7 +80,11 @@ export function statementLabel(s: NormalStatement, index: number): string {
  */
 export function isRootOnly(s: NormalStatement): boolean {
   return s.conditions.some(
-    (c) => c.key.toLowerCase() === "aws:principalarn" && /^(ArnLike|ArnEquals|StringLike|StringEquals)$/.test(c.operator) && c.values.length > 0 && c.values.every((v) => /:root$/.test(v)),
+    (c) =>
+      c.key.toLowerCase() === "aws:principalarn" &&
+      /^(ArnLike|ArnEquals|StringLike|StringEquals)$/.test(c.operator) &&
+      c.values.length > 0 &&
+      c.values.every((v) => /:root$/.test(v)),
   );
 }
 

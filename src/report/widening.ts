@@ -11,7 +11,12 @@ import { actionCovers, isRootOnly, NormalCondition, NormalStatement, PolicyKind,
  * exemptions, denies less. The whole-principal verdicts (privileged, read-only) are
  * `privilegeShift` below, from the model's `allowsPrivileged` and `isReadOnly`.
  */
-export function policyWidening(kind: PolicyKind, who: string, pairs: readonly StatementPair[], before: readonly NormalStatement[] = pairs.flatMap((p) => (p.before ? [p.before] : []))): { widenings: string[]; narrowings: string[] } {
+export function policyWidening(
+  kind: PolicyKind,
+  who: string,
+  pairs: readonly StatementPair[],
+  before: readonly NormalStatement[] = pairs.flatMap((p) => (p.before ? [p.before] : [])),
+): { widenings: string[]; narrowings: string[] } {
   const widenings: string[] = [];
   const narrowings: string[] = [];
   const can = kind === "trust" ? "can now be assumed" : kind === "scp" ? "now allows" : "can now call";
@@ -42,7 +47,10 @@ export function policyWidening(kind: PolicyKind, who: string, pairs: readonly St
         widenings.push(...newGrants(who, can, a, before.filter((x) => x !== b).concat([{ ...b, conditions: a.conditions }])));
         narrowings.push(...lostGrants(who, cannot, b, a));
       }
-      const scoped = kind === "trust" ? { now: `${who} can now be assumed`, neutral: `${who} can be assumed`, no: `${who} can no longer be assumed` } : { now: `${who} ${can} ${scope(a)}`, neutral: `${who} ${kind === "scp" ? "allows" : "can call"} ${scope(a)}`, no: `${who} ${cannot} ${scope(a)}` };
+      const scoped =
+        kind === "trust"
+          ? { now: `${who} can now be assumed`, neutral: `${who} can be assumed`, no: `${who} can no longer be assumed` }
+          : { now: `${who} ${can} ${scope(a)}`, neutral: `${who} ${kind === "scp" ? "allows" : "can call"} ${scope(a)}`, no: `${who} ${cannot} ${scope(a)}` };
       conditionShift(a.conditions, b.conditions, "allow", scoped, widenings, narrowings, who);
     } else {
       const lostActions = b.actions && a.actions ? b.actions.filter((x) => !a.actions!.some((y) => actionCovers(y, x))) : [];
@@ -82,7 +90,12 @@ function newGrants(who: string, can: string, s: NormalStatement, before: readonl
   }
   const byResources = new Map<string, string[]>();
   for (const r of s.resources ?? ["*"]) {
-    const fresh = s.actions.filter((act) => !allows.some((x) => weaker(x) && !x.notActions && !x.notResources && (x.actions ?? []).some((p) => actionCovers(p, act)) && (x.resources ?? ["*"]).some((p) => resourceCovers(p, r))));
+    const fresh = s.actions.filter(
+      (act) =>
+        !allows.some(
+          (x) => weaker(x) && !x.notActions && !x.notResources && (x.actions ?? []).some((p) => actionCovers(p, act)) && (x.resources ?? ["*"]).some((p) => resourceCovers(p, r)),
+        ),
+    );
     if (!fresh.length) continue;
     const k = fresh.join(", ");
     byResources.set(k, [...(byResources.get(k) ?? []), r]);
@@ -95,17 +108,19 @@ function lostGrants(who: string, cannot: string, b: NormalStatement, a: NormalSt
   if (!b.actions || !a.actions) return [];
   const acts = b.actions.filter((x) => !a.actions!.some((y) => actionCovers(y, x)));
   const res = (b.resources ?? []).filter((x) => !(a.resources ?? []).some((y) => resourceCovers(y, x)));
-  return [
-    ...(acts.length ? [`${who} ${cannot} ${acts.join(", ")}`] : []),
-    ...(res.length ? [`${who} ${cannot} ${actionWords(b)} on ${res.join(", ")}`] : []),
-  ];
+  return [...(acts.length ? [`${who} ${cannot} ${acts.join(", ")}`] : []), ...(res.length ? [`${who} ${cannot} ${actionWords(b)} on ${res.join(", ")}`] : [])];
 }
 
 /** A pattern that matches every role (or every principal) of every account. */
 function reach(pattern: string): "anyone" | "any role" | undefined {
   const probe = (arn: string) => resourceCovers(pattern, arn);
   if (probe("arn:aws:iam::123456789012:user/x") && probe("arn:aws:iam::123456789012:role/x")) return "anyone";
-  if (probe("arn:aws:iam::123456789012:role/x") && probe("arn:aws:iam::123456789012:role/a/b/x") && probe("arn:aws:iam::123456789012:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_x_1")) return "any role";
+  if (
+    probe("arn:aws:iam::123456789012:role/x") &&
+    probe("arn:aws:iam::123456789012:role/a/b/x") &&
+    probe("arn:aws:iam::123456789012:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_x_1")
+  )
+    return "any role";
   return undefined;
 }
 

@@ -17,14 +17,71 @@ export interface AcknowledgementResult {
 }
 
 /** Words that say nothing about why a finding is acceptable. */
-const PLACEHOLDERS = new Set(["todo", "tbd", "tbc", "fixme", "xxx", "wip", "n/a", "na", "none", "nothing", "asdf", "test", "temp", "temporary", "later", "ignore", "ignored", "acknowledged", "accepted", "approved", "ok", "okay", "fine", "because", "needed", "required", "exception"]);
+const PLACEHOLDERS = new Set([
+  "todo",
+  "tbd",
+  "tbc",
+  "fixme",
+  "xxx",
+  "wip",
+  "n/a",
+  "na",
+  "none",
+  "nothing",
+  "asdf",
+  "test",
+  "temp",
+  "temporary",
+  "later",
+  "ignore",
+  "ignored",
+  "acknowledged",
+  "accepted",
+  "approved",
+  "ok",
+  "okay",
+  "fine",
+  "because",
+  "needed",
+  "required",
+  "exception",
+]);
 /** Words that carry no reason on their own. */
-const FILLER = new Set(["a", "an", "the", "it", "is", "this", "that", "for", "now", "will", "we", "to", "be", "fix", "fixed", "just", "until", "then", "and", "or", "of", "as", "on", "in"]);
+const FILLER = new Set([
+  "a",
+  "an",
+  "the",
+  "it",
+  "is",
+  "this",
+  "that",
+  "for",
+  "now",
+  "will",
+  "we",
+  "to",
+  "be",
+  "fix",
+  "fixed",
+  "just",
+  "until",
+  "then",
+  "and",
+  "or",
+  "of",
+  "as",
+  "on",
+  "in",
+]);
 
 /** Why a reason is not a real sentence, or undefined when it is one. */
 export function reasonProblem(reason: string): string | undefined {
   const text = reason.trim();
-  const words = text.toLowerCase().split(/\s+/).map((w) => w.replace(/^[^\p{L}\p{N}/]+|[^\p{L}\p{N}/]+$/gu, "")).filter((w) => /\p{L}{2,}/u.test(w));
+  const words = text
+    .toLowerCase()
+    .split(/\s+/)
+    .map((w) => w.replace(/^[^\p{L}\p{N}/]+|[^\p{L}\p{N}/]+$/gu, ""))
+    .filter((w) => /\p{L}{2,}/u.test(w));
   if (text.length < 10) return `it is ${text.length} characters long, expected at least ten`;
   if (words.length < 3) return `it has ${words.length} word(s), expected a sentence of at least three`;
   const meaningful = words.filter((w) => !PLACEHOLDERS.has(w) && !FILLER.has(w));
@@ -35,7 +92,12 @@ export function reasonProblem(reason: string): string | undefined {
 /** `*` in a subject matches any characters; everything else literally. */
 function matcher(pattern: string): (s: string) => boolean {
   if (!pattern.includes("*")) return (s) => s === pattern;
-  const re = new RegExp(`^${pattern.split("*").map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`);
+  const re = new RegExp(
+    `^${pattern
+      .split("*")
+      .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
+      .join(".*")}$`,
+  );
   return (s) => re.test(s);
 }
 
@@ -63,14 +125,25 @@ export function applyAcknowledgements(findings: readonly Diagnostic[], workspace
       const info: RuleInfo = RULES[ack.rule];
       if (info.acknowledgeable !== "acknowledgements") {
         const allow = (info.allowKinds ?? []).map((k) => `allow.${k}`).join(" or ");
-        const why = info.acknowledgeable === "role-allow" ? `it is acknowledged on the GitHub Actions role, with ${allow}` : info.severity === "error" ? "its findings are errors that must be fixed" : "its findings are not acknowledgeable";
+        const why =
+          info.acknowledgeable === "role-allow"
+            ? `it is acknowledged on the GitHub Actions role, with ${allow}`
+            : info.severity === "error"
+              ? "its findings are errors that must be fixed"
+              : "its findings are not acknowledgeable";
         const how = info.acknowledgeable === "role-allow" ? `remove this entry and set ${allow}: "<reason>" on the role` : "remove this entry and fix the finding";
         report("KL692", [...at, "rule"], `${ack.rule} (${info.summary}) cannot be acknowledged in acknowledgements: ${why}`, how, name);
         return;
       }
       const problem = reasonProblem(ack.reason);
       if (problem) {
-        report("KL691", [...at, "reason"], `the reason for acknowledging ${name} is not a real sentence: ${problem}`, "say why the finding is acceptable, for example who decided it and until when", name);
+        report(
+          "KL691",
+          [...at, "reason"],
+          `the reason for acknowledging ${name} is not a real sentence: ${problem}`,
+          "say why the finding is acceptable, for example who decided it and until when",
+          name,
+        );
         return;
       }
       const matches = matcher(ack.subject);
@@ -83,7 +156,13 @@ export function applyAcknowledgements(findings: readonly Diagnostic[], workspace
         hits++;
       }
       if (hits === 0) {
-        report("KL690", [...at, "subject"], `no ${ack.rule} finding in ${source.file} has subject "${ack.subject}", so this acknowledgement covers nothing`, "remove it, or copy the subject exactly as keyless prints it under the finding", name);
+        report(
+          "KL690",
+          [...at, "subject"],
+          `no ${ack.rule} finding in ${source.file} has subject "${ack.subject}", so this acknowledgement covers nothing`,
+          "remove it, or copy the subject exactly as keyless prints it under the finding",
+          name,
+        );
       }
     });
   }

@@ -25,7 +25,6 @@ export const subject = {
   organization: () => "organization",
 } as const;
 
-
 /** The subject of a compiler diagnostic located at `path` in a workspace definition. */
 export function subjectAt(workspace: string, def: Workspace | undefined, path: JsonPath): string {
   const [area, kind, key] = path;

@@ -21,7 +21,15 @@ export const PLAN_MEMORY = {
 export function providersInUse(ws: WorkspacePlan): { readonly main: boolean; readonly members: readonly string[] } {
   const ic = ws.identityCenter;
   const main =
-    ic.permissionSets.length + ic.assignments.length + ic.managedGroups.length + ic.managedUsers.length + ic.groupMemberships.length + ic.permissionSetLookups.length + (ic.accessControlAttributes?.length ?? 0) + ws.guardrails.policies.length > 0;
+    ic.permissionSets.length +
+      ic.assignments.length +
+      ic.managedGroups.length +
+      ic.managedUsers.length +
+      ic.groupMemberships.length +
+      ic.permissionSetLookups.length +
+      (ic.accessControlAttributes?.length ?? 0) +
+      ws.guardrails.policies.length >
+    0;
   const members = [...new Set([...ws.memberAccounts, ...(ws.retainedProviders ?? [])].map((a) => a.name))].sort();
   return { main, members };
 }

@@ -18,7 +18,9 @@ function compileValidators(): Record<SchemaKind, ValidateFunction> {
   // keywords and keyword values of the wrong type ("minLength value must be number").
   const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true, allowUnionTypes: true, code: { optimize: false }, validateSchema: false });
   const dir = schemasDir();
-  for (const f of readdirSync(dir).filter((f) => f.endsWith(".schema.json")).sort()) {
+  for (const f of readdirSync(dir)
+    .filter((f) => f.endsWith(".schema.json"))
+    .sort()) {
     ajv.addSchema(JSON.parse(readFileSync(join(dir, f), "utf8")));
   }
   return {
@@ -180,11 +182,23 @@ function sizeWord(keyword: string) {
     case "maxItems":
       return { found: (d: unknown) => `found ${lengthOf(d)} items`, bound: "at most", fix: (b: number) => `list at most ${b} items` };
     case "minProperties":
-      return { found: (d: unknown) => `found ${lengthOf(d)} properties`, bound: "at least", fix: (b: number, s: any) => (s.properties ? `set at least ${b} of: ${Object.keys(s.properties).join(", ")}` : `add at least ${b} entr${b === 1 ? "y" : "ies"}`) };
+      return {
+        found: (d: unknown) => `found ${lengthOf(d)} properties`,
+        bound: "at least",
+        fix: (b: number, s: any) => (s.properties ? `set at least ${b} of: ${Object.keys(s.properties).join(", ")}` : `add at least ${b} entr${b === 1 ? "y" : "ies"}`),
+      };
     case "maxProperties":
-      return { found: (d: unknown) => `found ${lengthOf(d)} properties (${Object.keys((d as object) ?? {}).join(", ")})`, bound: "at most", fix: (b: number) => `keep at most ${b}` };
+      return {
+        found: (d: unknown) => `found ${lengthOf(d)} properties (${Object.keys((d as object) ?? {}).join(", ")})`,
+        bound: "at most",
+        fix: (b: number) => `keep at most ${b}`,
+      };
     default:
-      return { found: (d: unknown) => `found ${JSON.stringify(d)}`, bound: keyword.includes("in") ? "at least" : "at most", fix: (b: number) => `use a value ${keyword.includes("in") ? "of at least" : "of at most"} ${b}` };
+      return {
+        found: (d: unknown) => `found ${JSON.stringify(d)}`,
+        bound: keyword.includes("in") ? "at least" : "at most",
+        fix: (b: number) => `use a value ${keyword.includes("in") ? "of at least" : "of at most"} ${b}`,
+      };
   }
 }
 

@@ -21,10 +21,12 @@ export function emulatorSeedOf(b: BrownfieldSeed): EmulatorSeed {
     iam[a.id] = {
       oidcProviders: (a.oidcProviders ?? []).map((p) => ({ url: `https://${p.url}`, clientIds: p.clientIds })),
       roles: (a.roles ?? []).map((r) => ({ name: r.name, path: r.path, assumeRolePolicy: r.trust, managedPolicies: r.managed, inlinePolicies: r.inline, tags: r.tags })),
-      policies: (a.roles ?? []).flatMap((r) => (r.managed ?? []).filter((m) => !m.includes(":aws:policy/"))).map((arn) => {
-        const m = /:policy(\/.*\/|\/)([^/]+)$/.exec(arn)!;
-        return { name: m[2], path: m[1] };
-      }),
+      policies: (a.roles ?? [])
+        .flatMap((r) => (r.managed ?? []).filter((m) => !m.includes(":aws:policy/")))
+        .map((arn) => {
+          const m = /:policy(\/.*\/|\/)([^/]+)$/.exec(arn)!;
+          return { name: m[2], path: m[1] };
+        }),
     };
   }
   return {

@@ -62,8 +62,7 @@ export function seedFromDefinitions(dir: string): EmulatorSeed {
   for (const { doc } of workspaces) {
     for (const [name, g] of Object.entries<any>(doc.identityCenter?.groups ?? {}))
       if (g?.source === "external" && !groups.has(name)) groups.set(name, { displayName: name, description: g.description });
-    for (const [name, u] of Object.entries<any>(doc.identityCenter?.users ?? {}))
-      if (u?.source === "external" && !users.has(name)) users.set(name, { userName: name });
+    for (const [name, u] of Object.entries<any>(doc.identityCenter?.users ?? {})) if (u?.source === "external" && !users.has(name)) users.set(name, { userName: name });
   }
 
   const iam: Record<string, { policies: { name: string; path: string }[]; oidcProviders: { url: string }[] }> = {};
@@ -78,7 +77,9 @@ export function seedFromDefinitions(dir: string): EmulatorSeed {
     }
   }
   const accountsUnder = (ouPath: string) =>
-    Object.values(inventory.accounts).filter((a) => a.ou && (a.ou === ouPath || a.ou.startsWith(`${ouPath}/`))).map((a) => a.id);
+    Object.values(inventory.accounts)
+      .filter((a) => a.ou && (a.ou === ouPath || a.ou.startsWith(`${ouPath}/`)))
+      .map((a) => a.id);
   for (const [full, where] of Object.entries(inventory.customerManagedPolicies ?? {})) {
     const cut = full.lastIndexOf("/");
     const policy = { name: full.slice(cut + 1), path: full.slice(0, cut + 1) || "/" };

@@ -119,13 +119,26 @@ export function seededState(seed: EmulatorSeed = {}): EmulatorState {
     });
     org.policies.get("p-FullAWSAccess")!.targets.add(a.id);
     if (a.id !== org.managementAccountId && a.createdByOrganizations !== false)
-      addRole(state, a.id, { name: "OrganizationAccountAccessRole", assumeRolePolicy: trustAccount(org.managementAccountId), managedPolicies: ["arn:aws:iam::aws:policy/AdministratorAccess"] });
+      addRole(state, a.id, {
+        name: "OrganizationAccountAccessRole",
+        assumeRolePolicy: trustAccount(org.managementAccountId),
+        managedPolicies: ["arn:aws:iam::aws:policy/AdministratorAccess"],
+      });
   }
   for (const p of o.policies ?? []) {
     const type = p.type ?? "SERVICE_CONTROL_POLICY";
     const id = p.id ?? `p-${stableId(state, "org-policy", `${type}/${p.name}`).slice(0, 8)}`;
     org.enabledPolicyTypes.add(type);
-    org.policies.set(id, { id, name: p.name, type, content: p.content, description: p.description ?? "", awsManaged: false, tags: { ...(p.tags ?? {}) }, targets: new Set(p.targets ?? []) });
+    org.policies.set(id, {
+      id,
+      name: p.name,
+      type,
+      content: p.content,
+      description: p.description ?? "",
+      awsManaged: false,
+      tags: { ...(p.tags ?? {}) },
+      targets: new Set(p.targets ?? []),
+    });
   }
 
   const ic = seed.identityCenter ?? {};
@@ -186,7 +199,9 @@ export function seededState(seed: EmulatorSeed = {}): EmulatorState {
   for (const a of ic.assignments ?? []) {
     const arn = need(setArn, a.permissionSet, "permission set");
     if (!org.accounts.has(a.accountId)) throw new Error(`emulator seed: account ${a.accountId} is not declared in the seed`);
-    const principal = a.group ? { principalType: "GROUP" as const, principalId: need(groupId, a.group, "group") } : { principalType: "USER" as const, principalId: need(userId, a.user ?? "", "user") };
+    const principal = a.group
+      ? { principalType: "GROUP" as const, principalId: need(groupId, a.group, "group") }
+      : { principalType: "USER" as const, principalId: need(userId, a.user ?? "", "user") };
     state.identityCenter.assignments.push({ permissionSetArn: arn, accountId: a.accountId, ...principal });
     state.identityCenter.permissionSets.get(arn)!.provisionedAccounts.add(a.accountId);
   }
@@ -202,7 +217,14 @@ export function seededState(seed: EmulatorSeed = {}): EmulatorState {
     for (const p of iam.oidcProviders ?? []) {
       const url = p.url.replace(/^https:\/\//, "");
       const arn = `arn:aws:iam::${accountId}:oidc-provider/${url}`;
-      store.oidcProviders.set(arn, { arn, url, clientIds: [...(p.clientIds ?? ["sts.amazonaws.com"])], thumbprints: [...(p.thumbprints ?? [hex(`thumbprint:${url}`, 40)])], tags: { ...(p.tags ?? {}) }, createDate: EPOCH });
+      store.oidcProviders.set(arn, {
+        arn,
+        url,
+        clientIds: [...(p.clientIds ?? ["sts.amazonaws.com"])],
+        thumbprints: [...(p.thumbprints ?? [hex(`thumbprint:${url}`, 40)])],
+        tags: { ...(p.tags ?? {}) },
+        createDate: EPOCH,
+      });
     }
   }
   return state;

@@ -141,8 +141,7 @@ export class EmulatorServer {
     this.counts[key] = (this.counts[key] ?? 0) + 1;
     this.totals[key] = (this.totals[key] ?? 0) + 1;
     this.log.push({ service, operation, seq: ++this.seq, accountId: ctx.accountId });
-    if (this.options.throttle?.({ service, operation, count: this.totals[key] }))
-      return new AwsError("ThrottlingException", "Rate exceeded", 400);
+    if (this.options.throttle?.({ service, operation, count: this.totals[key] })) return new AwsError("ThrottlingException", "Rate exceeded", 400);
     const handler = this.options.services[service]?.[operation];
     if (!handler) {
       this.unhandled.push(key);

@@ -20,7 +20,8 @@ function readPrevious(file: string): AuditReport {
   } catch (e) {
     throw new InputError(`--since ${file}: not JSON (${(e as Error).message}); pass a file written by keyless audit --format json`);
   }
-  if ((data as AuditReport)?.kind !== "keyless-audit") throw new InputError(`--since ${file}: found no "kind": "keyless-audit"; pass a file written by keyless audit --format json`);
+  if ((data as AuditReport)?.kind !== "keyless-audit")
+    throw new InputError(`--since ${file}: found no "kind": "keyless-audit"; pass a file written by keyless audit --format json`);
   return data as AuditReport;
 }
 
@@ -65,7 +66,11 @@ export const auditCommand: Command = {
     const report = buildAudit(snapshots, { users: directory.users, groups: directory.groups }, date);
     const progress = previous ? auditProgress(previous, report) : undefined;
     const text =
-      format === "json" ? JSON.stringify(progress ? { ...report, progress } : report, null, 2) + "\n" : format === "html" ? auditHtml(report, progress) : auditMarkdown(report, progress);
+      format === "json"
+        ? JSON.stringify(progress ? { ...report, progress } : report, null, 2) + "\n"
+        : format === "html"
+          ? auditHtml(report, progress)
+          : auditMarkdown(report, progress);
     const out = str(values.output);
     if (out) {
       writeAtomically(resolve(io.cwd, out), text);

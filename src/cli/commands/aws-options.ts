@@ -28,7 +28,9 @@ export async function fromAws<T>(what: string, f: () => Promise<T>): Promise<T> 
     return await f();
   } catch (e) {
     if (e instanceof InputError) throw e;
-    throw new InputError(`reading ${what} from AWS failed: ${awsErrorText(e)}. Check the credentials (--profile), the region and that the caller may use the read-only actions listed in the README.`);
+    throw new InputError(
+      `reading ${what} from AWS failed: ${awsErrorText(e)}. Check the credentials (--profile), the region and that the caller may use the read-only actions listed in the README.`,
+    );
   }
 }
 

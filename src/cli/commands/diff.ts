@@ -54,7 +54,11 @@ export const diffCommand: Command = {
       }
     };
     const basePlan = compileAt(ref);
-    let head: { plan: AccessPlan; diagnostics: readonly Diagnostic[]; evaluationDate: string } = { plan: current.plan as AccessPlan, diagnostics: [...current.diagnostics, ...current.acknowledged], evaluationDate: current.evaluationDate };
+    let head: { plan: AccessPlan; diagnostics: readonly Diagnostic[]; evaluationDate: string } = {
+      plan: current.plan as AccessPlan,
+      diagnostics: [...current.diagnostics, ...current.acknowledged],
+      evaluationDate: current.evaluationDate,
+    };
     if (headRef) {
       const plan = compileAt(headRef);
       if (!plan) throw new InputError(`${headRef} has no definitions in ${current.dir}, so there is nothing to compare`);
@@ -69,7 +73,23 @@ export const diffCommand: Command = {
       return EXIT.ok;
     }
     if (format === "json") {
-      emit(io, values, JSON.stringify({ base: ref, ...(headRef ? { head: headRef } : {}), evaluationDate: head.evaluationDate, baseHasDefinitions: !!basePlan, changedWorkspaces: changedWorkspaces(diff), diff }, null, 2) + "\n", "access-diff.json");
+      emit(
+        io,
+        values,
+        JSON.stringify(
+          {
+            base: ref,
+            ...(headRef ? { head: headRef } : {}),
+            evaluationDate: head.evaluationDate,
+            baseHasDefinitions: !!basePlan,
+            changedWorkspaces: changedWorkspaces(diff),
+            diff,
+          },
+          null,
+          2,
+        ) + "\n",
+        "access-diff.json",
+      );
       return EXIT.ok;
     }
     let text = renderDiff(diff, headRef ? `${code(ref)} as of ${code(headRef)}` : code(ref));

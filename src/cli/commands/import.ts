@@ -37,7 +37,12 @@ function inventoryData(text: string, shown: string): InventoryData & { ids: Inve
   };
   walk(org.organizationalUnits, "");
   const accountIds = new Map<string, string>(Object.entries(org.accounts as Record<string, { id: string }>).map(([name, a]) => [String(a?.id), name]));
-  return { managementAccount: org.managementAccount, accounts: org.accounts, ous, ids: { rootId: String(org.root?.id ?? ""), ous: ouIds, accounts: accountIds, managementAccount: org.managementAccount } };
+  return {
+    managementAccount: org.managementAccount,
+    accounts: org.accounts,
+    ous,
+    ids: { rootId: String(org.root?.id ?? ""), ous: ouIds, accounts: accountIds, managementAccount: org.managementAccount },
+  };
 }
 
 const posix = (p: string) => p.split(sep).join("/");
@@ -49,7 +54,12 @@ const posix = (p: string) => p.split(sep).join("/");
 export function canonicalPolicy(json: string): string {
   const canon = (v: unknown): unknown => {
     if (Array.isArray(v)) return v.length === 1 ? canon(v[0]) : v.map(canon);
-    if (v && typeof v === "object") return Object.fromEntries(Object.keys(v).sort().map((k) => [k, canon((v as Record<string, unknown>)[k])]));
+    if (v && typeof v === "object")
+      return Object.fromEntries(
+        Object.keys(v)
+          .sort()
+          .map((k) => [k, canon((v as Record<string, unknown>)[k])]),
+      );
     return v;
   };
   try {
@@ -80,7 +90,8 @@ export function rewrites(
     const aws = roles.find((x) => x.name === r.name);
     if (!aws) continue;
     if (differ(aws.trustPolicy, r.assumeRolePolicy)) out.push(`role ${r.name}: trust policy`);
-    for (const p of r.inlinePolicies) if (aws.inlinePolicies[p.name] !== undefined && differ(aws.inlinePolicies[p.name], p.document)) out.push(`role ${r.name}: inline policy ${p.name}`);
+    for (const p of r.inlinePolicies)
+      if (aws.inlinePolicies[p.name] !== undefined && differ(aws.inlinePolicies[p.name], p.document)) out.push(`role ${r.name}: inline policy ${p.name}`);
   }
   return out;
 }
@@ -132,7 +143,9 @@ export const importCommand: Command = {
       for (const [key, ps] of Object.entries(sets)) {
         const awsName = ps?.name ?? key;
         if (existing.has(awsName)) {
-          collisions.push(`${ws.source.file}: identityCenter.permissionSets.${key}: permission set "${awsName}" already exists in AWS (${existing.get(awsName)}); applying would fail with ConflictException`);
+          collisions.push(
+            `${ws.source.file}: identityCenter.permissionSets.${key}: permission set "${awsName}" already exists in AWS (${existing.get(awsName)}); applying would fail with ConflictException`,
+          );
         }
       }
       const g = (ws.source.data as any)?.guardrails ?? {};
@@ -141,12 +154,18 @@ export const importCommand: Command = {
       for (const [account, p] of Object.entries(((ws.source.data as any)?.githubOidc?.providers ?? {}) as Record<string, { existing?: boolean }>)) {
         const found = oidc.find((o) => o.account === account)?.snapshot.providers[0];
         if (found) providerOwners.set(account, ws.source.file);
-        if (found && !p?.existing) collisions.push(`${ws.source.file}: githubOidc.providers.${account}: the GitHub OIDC provider already exists in AWS (${found.arn}); applying would fail with EntityAlreadyExists (set existing: true)`);
+        if (found && !p?.existing)
+          collisions.push(
+            `${ws.source.file}: githubOidc.providers.${account}: the GitHub OIDC provider already exists in AWS (${found.arn}); applying would fail with EntityAlreadyExists (set existing: true)`,
+          );
       }
       for (const [key, r] of Object.entries(((ws.source.data as any)?.githubOidc?.roles ?? {}) as Record<string, { name?: string; account?: string }>)) {
         otherRoleKeys.add(key);
         const found = oidc.find((o) => o.account === r?.account)?.snapshot.roles.find((x) => x.name === (r?.name ?? key));
-        if (found) collisions.push(`${ws.source.file}: githubOidc.roles.${key}: role "${found.name}" already exists in ${r.account} (${found.arn}); applying would fail with EntityAlreadyExists`);
+        if (found)
+          collisions.push(
+            `${ws.source.file}: githubOidc.roles.${key}: role "${found.name}" already exists in ${r.account} (${found.arn}); applying would fail with EntityAlreadyExists`,
+          );
       }
       for (const [path, n] of scpNames) {
         const found = scps.find((p) => p.name === n);
@@ -155,12 +174,19 @@ export const importCommand: Command = {
     }
     if (collisions.length) {
       io.stderr(collisions.join("\n"));
-      throw new InputError(`${collisions.length} name collision(s) with what exists in AWS: nothing written. Remove these declarations (keyless import adopts them), or rename them with name:`);
+      throw new InputError(
+        `${collisions.length} name collision(s) with what exists in AWS: nothing written. Remove these declarations (keyless import adopts them), or rename them with name:`,
+      );
     }
 
     const adoption = adoptIdentityCenter(ic, inv);
     const guardrails = adoptGuardrails(scps, inv.ids);
-    const github = { providers: {} as Record<string, unknown>, roles: {} as Record<string, unknown>, imports: [] as typeof adoption.imports[number][], unmanaged: [] as string[] };
+    const github = {
+      providers: {} as Record<string, unknown>,
+      roles: {} as Record<string, unknown>,
+      imports: [] as (typeof adoption.imports)[number][],
+      unmanaged: [] as string[],
+    };
     for (const o of oidc) {
       const taken = new Set([...otherRoleKeys, ...Object.keys(github.roles)]);
       const g = adoptGithubOidc(o.account, "aws", o.snapshot, taken);
@@ -190,7 +216,12 @@ export const importCommand: Command = {
       " objects the first apply imports instead of creating; edit this file freely after that apply.",
       " keylessTags: false keeps the adoption a no-op in AWS; set it to true in a later, reviewed apply to tag everything ManagedBy=keyless.",
     ].join("\n");
-    const importsText = JSON.stringify({ $comment: `Written by keyless import: objects that exist in AWS and that workspace ${name} adopts. Synth emits a Terraform import block for each.`, imports }, null, 2) + "\n";
+    const importsText =
+      JSON.stringify(
+        { $comment: `Written by keyless import: objects that exist in AWS and that workspace ${name} adopts. Synth emits a Terraform import block for each.`, imports },
+        null,
+        2,
+      ) + "\n";
     writeAtomically(wsFile, doc.toString({ lineWidth: 0, flowCollectionPadding: false }));
     writeAtomically(importsFile(absDir, name), importsText);
     const counts = `${ic.permissionSets.length} permission set(s), ${imports.filter((i) => i.kind === "assignment").length} account assignment(s), ${Object.keys(guardrails.policies).length} SCP(s), ${Object.keys(github.roles).length} GitHub role(s), ${imports.length} import(s)`;
@@ -204,8 +235,16 @@ export const importCommand: Command = {
       io.stdout(`The definitions do not compile yet (${compiled.diagnostics.filter((d) => d.severity === "error").length} error(s)): run keyless validate.`);
       return EXIT.ok;
     }
-    const rewritten = rewrites(ws, scps, ic.permissionSets, oidc.flatMap((o) => o.snapshot.roles));
-    if (rewritten.length) io.stdout([`Rewritten by the first apply, in keyless's form (the plan shows them as changes; same meaning) (${rewritten.length}):`, ...rewritten.map((r) => `  ${r}`)].join("\n"));
+    const rewritten = rewrites(
+      ws,
+      scps,
+      ic.permissionSets,
+      oidc.flatMap((o) => o.snapshot.roles),
+    );
+    if (rewritten.length)
+      io.stdout(
+        [`Rewritten by the first apply, in keyless's form (the plan shows them as changes; same meaning) (${rewritten.length}):`, ...rewritten.map((r) => `  ${r}`)].join("\n"),
+      );
     return EXIT.ok;
   },
 };

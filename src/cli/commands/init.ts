@@ -47,7 +47,9 @@ export const initCommand: Command = {
     const files = sources.map((f) => RENAMED[f] ?? f);
     const taken = files.filter((f) => existsSync(join(target, f)));
     if (taken.length) {
-      throw new InputError(`nothing written: ${taken.map((f) => relative(io.cwd, join(target, f)) || f).join(", ")} already exist(s). Move them away or run keyless init in a new folder.`);
+      throw new InputError(
+        `nothing written: ${taken.map((f) => relative(io.cwd, join(target, f)) || f).join(", ")} already exist(s). Move them away or run keyless init in a new folder.`,
+      );
     }
     sources.forEach((f, i) => {
       mkdirSync(dirname(join(target, files[i])), { recursive: true });
@@ -85,13 +87,20 @@ async function pullInventory(io: CliIo, file: string, template: string): Promise
   }
   if (code !== 0 || !existsSync(file)) {
     writeFileSync(file, readFileSync(template));
-    io.stdout(`keyless: AWS credentials found, but the inventory could not be pulled (${messages.join(" ").trim()}); ${INVENTORY} is the template: run keyless inventory pull once you can.`);
+    io.stdout(
+      `keyless: AWS credentials found, but the inventory could not be pulled (${messages.join(" ").trim()}); ${INVENTORY} is the template: run keyless inventory pull once you can.`,
+    );
     return false;
   }
   const schema = "../../node_modules/keyless/schemas/organization.schema.json";
   const text = readFileSync(file, "utf8").replaceAll("../../schemas/organization.schema.json", schema);
   writeFileSync(file, text.includes("yaml-language-server:") ? text : `# yaml-language-server: $schema=${schema}\n${text}`);
-  io.stdout(`keyless: ${INVENTORY} pulled from AWS Organizations (${messages.join(" ").replace(/^keyless: wrote [^(]*/, "").trim()})`);
+  io.stdout(
+    `keyless: ${INVENTORY} pulled from AWS Organizations (${messages
+      .join(" ")
+      .replace(/^keyless: wrote [^(]*/, "")
+      .trim()})`,
+  );
   return true;
 }
 

@@ -18,7 +18,13 @@ export const validateCommand: Command = {
     const c = compileSelected(io, values);
     const errors = countErrors(c.diagnostics) + c.hiddenErrors;
     if (format === "json") {
-      io.stdout(JSON.stringify({ ok: errors === 0, errors, warnings: c.diagnostics.length - countErrors(c.diagnostics), diagnostics: c.diagnostics, acknowledged: c.acknowledged }, null, 2));
+      io.stdout(
+        JSON.stringify(
+          { ok: errors === 0, errors, warnings: c.diagnostics.length - countErrors(c.diagnostics), diagnostics: c.diagnostics, acknowledged: c.acknowledged },
+          null,
+          2,
+        ),
+      );
       return errors ? EXIT.findings : EXIT.ok;
     }
     if (c.diagnostics.length || c.acknowledged.length) io.stderr(paint(io, formatFindings(c.diagnostics, c.acknowledged)));

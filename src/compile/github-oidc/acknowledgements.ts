@@ -24,7 +24,13 @@ export class Acknowledgements {
   /** Reports `code` at `path` unless `kind` is acknowledged; true when acknowledged. */
   require(kind: AllowKind, code: DiagnosticCode, path: JsonPath, message: string, fix: string, detail: string): boolean {
     if (this.allow?.[kind] === undefined) {
-      this.ctx.reporter.error(code, this.ctx.source, path, message, `${fix}; or, if this is intended, acknowledge it on the role with allow.${kind}: "<why, in at least ten characters>"`);
+      this.ctx.reporter.error(
+        code,
+        this.ctx.source,
+        path,
+        message,
+        `${fix}; or, if this is intended, acknowledge it on the role with allow.${kind}: "<why, in at least ten characters>"`,
+      );
       return false;
     }
     const details = this.used.get(kind) ?? [];
@@ -46,7 +52,13 @@ export class Acknowledgements {
       }
       const problem = reasonProblem(reason);
       if (problem) {
-        this.ctx.reporter.error("KL691", this.ctx.source, at, `the reason for allow.${kind} is not a real sentence: ${problem}`, "say why the exception is acceptable, for example who decided it and until when");
+        this.ctx.reporter.error(
+          "KL691",
+          this.ctx.source,
+          at,
+          `the reason for allow.${kind} is not a real sentence: ${problem}`,
+          "say why the exception is acceptable, for example who decided it and until when",
+        );
         continue;
       }
       const detail = details.join("; ");

@@ -34,7 +34,14 @@ export function compileGithubOidc(ctx: WorkspaceContext): GithubOidcPlan {
     if (!a) continue;
     if (def.existing) {
       for (const k of ["thumbprints", "tags"] as const) {
-        if (def[k] !== undefined) reporter.error("KL519", source, [...at, k], `the provider is declared existing, so keyless creates nothing and ${k} would have no effect`, `remove ${k}, or remove existing: true to let keyless create the provider`);
+        if (def[k] !== undefined)
+          reporter.error(
+            "KL519",
+            source,
+            [...at, k],
+            `the provider is declared existing, so keyless creates nothing and ${k} would have no effect`,
+            `remove ${k}, or remove existing: true to let keyless create the provider`,
+          );
       }
       continue;
     }

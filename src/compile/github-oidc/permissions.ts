@@ -29,7 +29,13 @@ export function resolvePermissions(ctx: WorkspaceContext, ack: Acknowledgements,
     const m = ARN.exec(ref);
     if (ref.startsWith("arn:") && (!m || m[2] !== "aws")) {
       const why = m ? `is a customer managed policy (account ${m[2]})` : "is not an IAM policy ARN";
-      ctx.reporter.error("KL516", ctx.source, path, `managedPolicies holds AWS managed policies, but "${ref}" ${why}`, "list customer managed policies under customerManagedPolicies");
+      ctx.reporter.error(
+        "KL516",
+        ctx.source,
+        path,
+        `managedPolicies holds AWS managed policies, but "${ref}" ${why}`,
+        "list customer managed policies under customerManagedPolicies",
+      );
       return;
     }
     const name = m ? `${(m[3] ?? "/").slice(1)}${m[4]}` : ref.replace(/^\/+/, "");
@@ -38,11 +44,25 @@ export function resolvePermissions(ctx: WorkspaceContext, ack: Acknowledgements,
     const alone = name === "AdministratorAccess" ? undefined : allowsPrivileged([{ managed: name }]);
     if (alone?.privileged) {
       adminReported = true;
-      ack.require("administratorAccess", "KL510", path, `${name} on a role assumed from GitHub Actions makes it an administrator of account ${account.name}: it ${alone.reasons.join("; ")}`, "grant only what the workflow deploys (for example PowerUserAccess plus a scoped inline policy)", name);
+      ack.require(
+        "administratorAccess",
+        "KL510",
+        path,
+        `${name} on a role assumed from GitHub Actions makes it an administrator of account ${account.name}: it ${alone.reasons.join("; ")}`,
+        "grant only what the workflow deploys (for example PowerUserAccess plus a scoped inline policy)",
+        name,
+      );
     }
     if (name === "AdministratorAccess") {
       adminReported = true;
-      ack.require("administratorAccess", "KL510", path, `AdministratorAccess on a role assumed from GitHub Actions gives every workflow run it admits full control of account ${account.name}`, "grant only what the workflow deploys (for example PowerUserAccess plus a scoped inline policy)", "AdministratorAccess");
+      ack.require(
+        "administratorAccess",
+        "KL510",
+        path,
+        `AdministratorAccess on a role assumed from GitHub Actions gives every workflow run it admits full control of account ${account.name}`,
+        "grant only what the workflow deploys (for example PowerUserAccess plus a scoped inline policy)",
+        "AdministratorAccess",
+      );
     }
   });
 
@@ -59,18 +79,33 @@ export function resolvePermissions(ctx: WorkspaceContext, ack: Acknowledgements,
     if (alone.privileged) {
       adminReported = true;
       const i = document.Statement.findIndex((st) => allowsPrivileged({ Statement: [st] }).privileged);
-      ack.require("administratorAccess", "KL510", [...at, "inlinePolicies", name, ...(i >= 0 ? ["Statement", i] : [])], `inline policy "${name}" makes the role an administrator of account ${account.name}: it ${alone.reasons.join("; ")}`, "list the actions the workflow needs, on the resources it needs", `inline policy ${name} allows every action`);
+      ack.require(
+        "administratorAccess",
+        "KL510",
+        [...at, "inlinePolicies", name, ...(i >= 0 ? ["Statement", i] : [])],
+        `inline policy "${name}" makes the role an administrator of account ${account.name}: it ${alone.reasons.join("; ")}`,
+        "list the actions the workflow needs, on the resources it needs",
+        `inline policy ${name} allows every action`,
+      );
     }
   }
   // Together (PowerUserAccess plus an inline iam:PassRole, say) they may be more than each alone.
   const together = adminReported ? undefined : allowsPrivileged(sources);
   if (together?.privileged) {
-    ack.require("administratorAccess", "KL510", at, `the role's policies together make it an administrator of account ${account.name}: they ${together.reasons.join("; ")}`, "drop iam:PassRole/iam:CreateRole on * (name the roles it may pass), or the broad managed policy", "policies together allow administrator access");
+    ack.require(
+      "administratorAccess",
+      "KL510",
+      at,
+      `the role's policies together make it an administrator of account ${account.name}: they ${together.reasons.join("; ")}`,
+      "drop iam:PassRole/iam:CreateRole on * (name the roles it may pass), or the broad managed policy",
+      "policies together allow administrator access",
+    );
   }
   // A customer managed policy's content is not in the definitions: keyless cannot call it read-only.
   const verdict = isReadOnly(sources);
   const notReadOnly = [...customer.map((ref) => `customer managed policy ${ref} (its content is not known to keyless)`), ...verdict.problems.map((p) => `${p.action} ${p.why}`)];
-  const boundary = role.permissionsBoundary === undefined ? undefined : customerPolicyArn(ctx, role.permissionsBoundary, account, [...at, "permissionsBoundary"], "permissions boundary", true);
+  const boundary =
+    role.permissionsBoundary === undefined ? undefined : customerPolicyArn(ctx, role.permissionsBoundary, account, [...at, "permissionsBoundary"], "permissions boundary", true);
   return { managedPolicyArns: [...arns].sort(cmp), permissionsBoundaryArn: boundary, readOnly: notReadOnly.length === 0, notReadOnly };
 }
 
@@ -88,14 +123,26 @@ function customerPolicyArn(ctx: WorkspaceContext, ref: string, account: AccountR
       return undefined;
     }
     if (m[2] !== "aws" && m[2] !== account.id) {
-      ctx.reporter.error("KL516", ctx.source, path, `${what} "${ref}" is in account ${m[2]}, but the role is in ${account.name} (${account.id}); a role can only use customer managed policies of its own account`, `create the policy in ${account.name} and refer to it by name`);
+      ctx.reporter.error(
+        "KL516",
+        ctx.source,
+        path,
+        `${what} "${ref}" is in account ${m[2]}, but the role is in ${account.name} (${account.id}); a role can only use customer managed policies of its own account`,
+        `create the policy in ${account.name} and refer to it by name`,
+      );
       return undefined;
     }
     return ref;
   }
   const m = NAME.exec(ref);
   if (!m) {
-    ctx.reporter.error("KL516", ctx.source, path, `${what} "${ref}" is neither an ARN, a policy name nor /path/name`, "write a policy name such as deploy-app, or /path/deploy-app");
+    ctx.reporter.error(
+      "KL516",
+      ctx.source,
+      path,
+      `${what} "${ref}" is neither an ARN, a policy name nor /path/name`,
+      "write a policy name such as deploy-app, or /path/deploy-app",
+    );
     return undefined;
   }
   return `arn:${partition}:iam::${account.id}:policy${m[1] ?? "/"}${m[2]}`;

@@ -20,11 +20,24 @@ export function compileRole(ctx: WorkspaceContext, key: string, role: GithubOidc
   const ack = new Acknowledgements(ctx, role.allow, at);
 
   if (a.name === inventory.managementAccount) {
-    ack.require("managementAccount", "KL517", [...at, "account"], `the role is in the management account ${a.name}, where SCPs do not apply and a compromised workflow reaches the whole organization`, "put CI roles in a member account", "role in the management account");
+    ack.require(
+      "managementAccount",
+      "KL517",
+      [...at, "account"],
+      `the role is in the management account ${a.name}, where SCPs do not apply and a compromised workflow reaches the whole organization`,
+      "put CI roles in a member account",
+      "role in the management account",
+    );
   }
   const decl = registry.githubProviders.get(a.name);
   if (!decl) {
-    reporter.error("KL501", source, [...at, "account"], `account "${a.name}" has no GitHub OIDC provider declared in any workspace`, `add githubOidc.providers.${a.name}: {} to the workspace that should own it (existing: true if it was created outside keyless)`);
+    reporter.error(
+      "KL501",
+      source,
+      [...at, "account"],
+      `account "${a.name}" has no GitHub OIDC provider declared in any workspace`,
+      `add githubOidc.providers.${a.name}: {} to the workspace that should own it (existing: true if it was created outside keyless)`,
+    );
   }
   const issuer = githubIssuer(decl ? providerDefinition(decl).enterpriseSlug : undefined);
   const providerArn = githubProviderArn(inventory.partition, a.id, issuer);
@@ -34,7 +47,14 @@ export function compileRole(ctx: WorkspaceContext, key: string, role: GithubOidc
   if (!permissions.readOnly) {
     role.subjects.forEach((s, i) => {
       if (!s.pullRequest) return;
-      ack.require("pullRequestWithWrite", "KL509", [...at, "subjects", i, "pullRequest"], `pull_request runs (code not yet reviewed) may assume this role, but it is not read-only: ${summarize(permissions.notReadOnly)}`, "use a separate read-only role for pull requests (ViewOnlyAccess, or ReadOnlyAccess with its data readers denied), and environment or branch subjects for this one", "pull requests on a role that can write");
+      ack.require(
+        "pullRequestWithWrite",
+        "KL509",
+        [...at, "subjects", i, "pullRequest"],
+        `pull_request runs (code not yet reviewed) may assume this role, but it is not read-only: ${summarize(permissions.notReadOnly)}`,
+        "use a separate read-only role for pull requests (ViewOnlyAccess, or ReadOnlyAccess with its data readers denied), and environment or branch subjects for this one",
+        "pull requests on a role that can write",
+      );
     });
   }
 

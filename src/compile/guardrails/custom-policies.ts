@@ -65,6 +65,12 @@ function checkDenyAll(ctx: WorkspaceContext, doc: PolicyDocument, targets: Attac
   if (!locked.length) return;
   for (const s of statements) {
     if (s.effect !== "Deny" || s.actions.kind !== "Action" || !coversAction(s, "*") || !coversAnyResource(s, "*") || !conditionsAlwaysTrue(s.conditions)) continue;
-    ctx.reporter.error("KL414", ctx.source, [...at, "document", "Statement", s.index], `statement ${s.sid ?? s.index} denies every action on every resource without a condition, and the policy is attached to ${locked.join(" and ")}: every principal there is locked out`, "add a condition (for example ArnNotLike on aws:PrincipalArn for the roles that must keep working) or list the actions to deny; acknowledge it if locking these accounts is intended");
+    ctx.reporter.error(
+      "KL414",
+      ctx.source,
+      [...at, "document", "Statement", s.index],
+      `statement ${s.sid ?? s.index} denies every action on every resource without a condition, and the policy is attached to ${locked.join(" and ")}: every principal there is locked out`,
+      "add a condition (for example ArnNotLike on aws:PrincipalArn for the roles that must keep working) or list the actions to deny; acknowledge it if locking these accounts is intended",
+    );
   }
 }

@@ -19,7 +19,14 @@ export function compileDenyIamUsers(ctx: WorkspaceContext): Guardrail[] {
   (g.exemptPermissionSets ?? []).forEach((key, i) => {
     const decl = ctx.registry.permissionSets.get(key);
     if (decl) exemptPermissionSets.push(decl.name);
-    else ctx.reporter.error("KL203", ctx.source, [...at, "exemptPermissionSets", i], `permission set "${key}" is not declared in any workspace, so its roles cannot be exempted`, suggestion(key, ctx.registry.permissionSets.keys(), "permission set"));
+    else
+      ctx.reporter.error(
+        "KL203",
+        ctx.source,
+        [...at, "exemptPermissionSets", i],
+        `permission set "${key}" is not declared in any workspace, so its roles cannot be exempted`,
+        suggestion(key, ctx.registry.permissionSets.keys(), "permission set"),
+      );
   });
   for (const key of Object.keys(g.exemptPrincipalTags ?? {}).sort(cmp)) {
     ctx.reporter.error(
@@ -36,10 +43,22 @@ export function compileDenyIamUsers(ctx: WorkspaceContext): Guardrail[] {
     const reason = g.allow![kind]!;
     const problem = reasonProblem(reason);
     if (problem) {
-      ctx.reporter.error("KL691", ctx.source, [...at, "allow", kind], `the reason for allow.${kind} is not a real sentence: ${problem}`, "say why this path must stay open, for example who decided it and until when");
+      ctx.reporter.error(
+        "KL691",
+        ctx.source,
+        [...at, "allow", kind],
+        `the reason for allow.${kind} is not a real sentence: ${problem}`,
+        "say why this path must stay open, for example who decided it and until when",
+      );
       continue;
     }
-    ctx.reporter.warn("KL411", ctx.source, [...at, "allow", kind], `the guardrail leaves ${kind} open: ${OPT_OUT_WORDS[kind]} (reason: ${reason})`, "review this opt-out; remove it when it is no longer needed");
+    ctx.reporter.warn(
+      "KL411",
+      ctx.source,
+      [...at, "allow", kind],
+      `the guardrail leaves ${kind} open: ${OPT_OUT_WORDS[kind]} (reason: ${reason})`,
+      "review this opt-out; remove it when it is no longer needed",
+    );
     optOuts.push(kind);
   }
   const options: DenyIamUsersOptions = {

@@ -14,7 +14,8 @@ export function collectGuardrails(ctx: WorkspaceContext): void {
   const claim = (name: string, path: string[]) => ctx.registry.scps.claim(name, { workspace: ctx.name, source: ctx.source, path }, ctx.reporter);
   if (g?.denyIamUsers) claim(g.denyIamUsers.policyName ?? DENY_IAM_USERS, ["guardrails", "denyIamUsers"]);
   for (const name of Object.keys(g?.policies ?? {}).sort(cmp)) claim(name, ["guardrails", "policies", name]);
-  if (g?.rootAccessManagement) ctx.registry.organizationFeatures.claim(ROOT_ACCESS_MANAGEMENT, { workspace: ctx.name, source: ctx.source, path: ["guardrails", "rootAccessManagement"] }, ctx.reporter);
+  if (g?.rootAccessManagement)
+    ctx.registry.organizationFeatures.claim(ROOT_ACCESS_MANAGEMENT, { workspace: ctx.name, source: ctx.source, path: ["guardrails", "rootAccessManagement"] }, ctx.reporter);
 }
 
 /** The registry key of the organization-wide root access management (one owner, like an SCP name). */
@@ -28,7 +29,13 @@ export function compileGuardrails(ctx: WorkspaceContext): GuardrailsPlan {
   return {
     policies: mergeGuardrails(ctx, guardrails),
     ...(root
-      ? { rootAccessManagement: { features: [...new Set(root.features ?? ["RootCredentialsManagement", "RootSessions"])].sort(cmp), rootUserDenied: !!deny && deny.allow?.rootUser === undefined, declaredAt: ["guardrails", "rootAccessManagement"] } }
+      ? {
+          rootAccessManagement: {
+            features: [...new Set(root.features ?? ["RootCredentialsManagement", "RootSessions"])].sort(cmp),
+            rootUserDenied: !!deny && deny.allow?.rootUser === undefined,
+            declaredAt: ["guardrails", "rootAccessManagement"],
+          },
+        }
       : {}),
   };
 }

@@ -30,11 +30,23 @@ export function mergeGuardrails(ctx: WorkspaceContext, guardrails: readonly Guar
     const names = members.map((g) => g.plan.name);
     const merged = mergeDenyPolicies(members.map((g) => ({ name: g.plan.name, document: g.document })));
     const content = "document" in merged ? renderPolicy(merged.document) : undefined;
-    const reason = "reason" in merged ? merged.reason : content!.length > SCP_LIMITS.contentChars ? `merged they would be ${content!.length} characters, over the limit of ${SCP_LIMITS.contentChars}` : undefined;
+    const reason =
+      "reason" in merged
+        ? merged.reason
+        : content!.length > SCP_LIMITS.contentChars
+          ? `merged they would be ${content!.length} characters, over the limit of ${SCP_LIMITS.contentChars}`
+          : undefined;
     const at = mode ? ["guardrails", "merge"] : members[0].plan.declaredAt;
     const list = names.map((n) => `"${n}"`).join(", ");
     if (reason || content === undefined) {
-      if (mode) ctx.reporter.warn("KL409", ctx.source, at, `${list} share their targets (${targets}) but cannot be merged: ${reason}`, "keep them apart, or edit them so that every statement is a Deny with its own Sid");
+      if (mode)
+        ctx.reporter.warn(
+          "KL409",
+          ctx.source,
+          at,
+          `${list} share their targets (${targets}) but cannot be merged: ${reason}`,
+          "keep them apart, or edit them so that every statement is a Deny with its own Sid",
+        );
       out.push(...group.map((g) => g.plan));
       continue;
     }

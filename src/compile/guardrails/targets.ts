@@ -21,7 +21,13 @@ export function attachmentTargets(ctx: WorkspaceContext, t: AttachmentTargets, a
     const a = inventory.requireAccount(ref, source, declaredAt, reporter);
     if (!a) return;
     if (a.name === inventory.managementAccount) {
-      reporter.warn("KL403", source, declaredAt, `"${a.name}" is the management account: SCPs never apply to it, so this attachment protects nothing`, "remove it and protect the management account by other means (few people, MFA, no workloads)");
+      reporter.warn(
+        "KL403",
+        source,
+        declaredAt,
+        `"${a.name}" is the management account: SCPs never apply to it, so this attachment protects nothing`,
+        "remove it and protect the management account by other means (few people, MFA, no workloads)",
+      );
     }
     out.set(`account:${a.name}`, { key: `account:${a.name}`, kind: "account", name: a.name, id: a.id, declaredAt });
   });

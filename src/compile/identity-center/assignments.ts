@@ -40,7 +40,13 @@ export function compileAssignments(ctx: WorkspaceContext, principals: Principals
     a.permissionSets.forEach((key, j) => {
       const decl = registry.permissionSets.get(key);
       if (!decl) {
-        reporter.error("KL203", source, [...at, "permissionSets", j], `permission set "${key}" is not declared in any workspace`, suggestion(key, registry.permissionSets.keys(), "permission set"));
+        reporter.error(
+          "KL203",
+          source,
+          [...at, "permissionSets", j],
+          `permission set "${key}" is not declared in any workspace`,
+          suggestion(key, registry.permissionSets.keys(), "permission set"),
+        );
         return;
       }
       if (decl.workspace !== ctx.name) foreign.set(key, { name: decl.name, workspace: decl.workspace });
@@ -55,16 +61,34 @@ export function compileAssignments(ctx: WorkspaceContext, principals: Principals
     const count = who.length * sets.length * accounts.length;
     if (a.expires !== undefined) {
       if (parseDate(a.expires) === undefined) {
-        reporter.error("KL310", source, [...at, "expires"], `expires "${a.expires}" is not a calendar date`, "write the first day the grant no longer applies as YYYY-MM-DD, for example 2027-03-31");
+        reporter.error(
+          "KL310",
+          source,
+          [...at, "expires"],
+          `expires "${a.expires}" is not a calendar date`,
+          "write the first day the grant no longer applies as YYYY-MM-DD, for example 2027-03-31",
+        );
         return;
       }
       const days = daysBetween(today, a.expires);
       if (days <= 0) {
-        reporter.warn("KL308", source, [...at, "expires"], `this grant expired on ${a.expires} (evaluation date ${today}): its ${count} account assignment(s) are not emitted, so the next apply removes them`, "delete the assignment, or move expires to a later date to extend it");
+        reporter.warn(
+          "KL308",
+          source,
+          [...at, "expires"],
+          `this grant expired on ${a.expires} (evaluation date ${today}): its ${count} account assignment(s) are not emitted, so the next apply removes them`,
+          "delete the assignment, or move expires to a later date to extend it",
+        );
         return;
       }
       if (days <= IDENTITY_CENTER_LIMITS.expiryWarningDays) {
-        reporter.warn("KL309", source, [...at, "expires"], `this grant expires on ${a.expires}, in ${days} day(s) (evaluation date ${today}); from then on its ${count} account assignment(s) are removed by the next synth and apply`, "extend expires if the access is still needed, or let it lapse");
+        reporter.warn(
+          "KL309",
+          source,
+          [...at, "expires"],
+          `this grant expires on ${a.expires}, in ${days} day(s) (evaluation date ${today}); from then on its ${count} account assignment(s) are removed by the next synth and apply`,
+          "extend expires if the access is still needed, or let it lapse",
+        );
       }
     }
 
@@ -77,7 +101,15 @@ export function compileAssignments(ctx: WorkspaceContext, principals: Principals
           const previous = grants.get(key);
           const expires = previous ? laterExpiry(previous.expires, a.expires) : a.expires;
           const declaredAt = previous?.declaredAt ?? p.at;
-          grants.set(key, { key, principalType: p.type, principalName: p.name, permissionSet: ps, account: { name: acct.name, id: acct.id }, ...(expires ? { expires } : {}), declaredAt });
+          grants.set(key, {
+            key,
+            principalType: p.type,
+            principalName: p.name,
+            permissionSet: ps,
+            account: { name: acct.name, id: acct.id },
+            ...(expires ? { expires } : {}),
+            declaredAt,
+          });
         }
     }
   });

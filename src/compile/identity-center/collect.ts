@@ -53,5 +53,4 @@ export function checkGroupKinds(ctxs: readonly WorkspaceContext[]): void {
   };
   both("group", registry.externalGroups, (n) => registry.managedGroups.get(n));
   both("user", icr.externalUsers, (n) => icr.managedUsers.get(n));
-
 }

@@ -42,7 +42,13 @@ export function checkSession(ctx: WorkspaceContext, duration: string, at: JsonPa
   const minutes = m ? Number(m[1] ?? 0) * 60 + Number(m[2] ?? 0) : NaN;
   const { sessionMinMinutes: min, sessionMaxMinutes: max } = IDENTITY_CENTER_LIMITS;
   if (!(minutes >= min && minutes <= max)) {
-    ctx.reporter.error("KL301", ctx.source, at, `session duration ${duration} is ${minutes} minutes, expected PT1H to PT12H`, "use a duration between PT1H and PT12H, for example PT4H");
+    ctx.reporter.error(
+      "KL301",
+      ctx.source,
+      at,
+      `session duration ${duration} is ${minutes} minutes, expected PT1H to PT12H`,
+      "use a duration between PT1H and PT12H, for example PT4H",
+    );
   }
 }
 

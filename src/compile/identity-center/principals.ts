@@ -39,13 +39,25 @@ export class Principals {
       if (u.source === "external") {
         const extra = (["displayName", "givenName", "familyName", "email"] as const).filter((k) => u[k] !== undefined);
         if (extra.length) {
-          ctx.reporter.warn("KL306", ctx.source, [...at, extra[0]], `external user "${userName}" sets ${extra.join(", ")}, which keyless ignores: your IdP owns external users' attributes`, "remove them, or make the user source: managed");
+          ctx.reporter.warn(
+            "KL306",
+            ctx.source,
+            [...at, extra[0]],
+            `external user "${userName}" sets ${extra.join(", ")}, which keyless ignores: your IdP owns external users' attributes`,
+            "remove them, or make the user source: managed",
+          );
         }
         continue;
       }
       const missing = (["displayName", "givenName", "familyName"] as const).filter((k) => !u[k]);
       if (missing.length) {
-        ctx.reporter.error("KL305", ctx.source, at, `managed user "${userName}" has no ${missing.join(", ")}; the identity store requires a display name, a given name and a family name`, `add ${missing.map((k) => `${k}: ...`).join(", ")}`);
+        ctx.reporter.error(
+          "KL305",
+          ctx.source,
+          at,
+          `managed user "${userName}" has no ${missing.join(", ")}; the identity store requires a display name, a given name and a family name`,
+          `add ${missing.map((k) => `${k}: ...`).join(", ")}`,
+        );
         continue;
       }
       this.localUsers.add(userName);
@@ -56,7 +68,13 @@ export class Principals {
       if (!g.members?.length) continue;
       const at = ["identityCenter", "groups", group, "members"];
       if (g.source !== "managed") {
-        ctx.reporter.error("KL210", ctx.source, at, `group "${group}" is external: its members come from your IdP, so keyless cannot set them`, "manage the membership in your IdP, or make the group source: managed");
+        ctx.reporter.error(
+          "KL210",
+          ctx.source,
+          at,
+          `group "${group}" is external: its members come from your IdP, so keyless cannot set them`,
+          "manage the membership in your IdP, or make the group source: managed",
+        );
         continue;
       }
       g.members.forEach((user, i) => {
@@ -73,7 +91,13 @@ export class Principals {
     const { registry } = this.ctx;
     if (!registry.managedGroups.get(name) && !registry.externalGroups.get(name)) {
       const all = [...new Set([...registry.managedGroups.keys(), ...registry.externalGroups.keys()])];
-      this.ctx.reporter.error("KL204", this.ctx.source, at, `group "${name}" is not declared in any workspace`, `${suggestion(name, all, "group")}; declare it under identityCenter.groups with source external (from your IdP) or managed`);
+      this.ctx.reporter.error(
+        "KL204",
+        this.ctx.source,
+        at,
+        `group "${name}" is not declared in any workspace`,
+        `${suggestion(name, all, "group")}; declare it under identityCenter.groups with source external (from your IdP) or managed`,
+      );
       return false;
     }
     return true;
@@ -95,7 +119,13 @@ export class Principals {
     const icr = identityCenterRegistry(this.ctx.registry);
     if (!icr.managedUsers.get(name) && !icr.externalUsers.get(name)) {
       const all = [...new Set([...icr.managedUsers.keys(), ...icr.externalUsers.keys()])];
-      this.ctx.reporter.error("KL209", this.ctx.source, at, `user "${name}" is not declared in any workspace`, `${suggestion(name, all, "user")}; declare it under identityCenter.users with source external (from your IdP) or managed`);
+      this.ctx.reporter.error(
+        "KL209",
+        this.ctx.source,
+        at,
+        `user "${name}" is not declared in any workspace`,
+        `${suggestion(name, all, "user")}; declare it under identityCenter.users with source external (from your IdP) or managed`,
+      );
       return false;
     }
     return true;
@@ -116,6 +146,12 @@ export class Principals {
   }
 
   private pinnedManaged(kind: "group" | "user", name: string, at: JsonPath): void {
-    this.ctx.reporter.error("KL317", this.ctx.source, at, `managed ${kind} "${name}" is pinned to an identity store id, but keyless creates it and AWS chooses its id`, `remove id, or make the ${kind} source: external`);
+    this.ctx.reporter.error(
+      "KL317",
+      this.ctx.source,
+      at,
+      `managed ${kind} "${name}" is pinned to an identity store id, but keyless creates it and AWS chooses its id`,
+      `remove id, or make the ${kind} source: external`,
+    );
   }
 }

@@ -21,7 +21,13 @@ export function expandPermissionSetVariants(def: Workspace, source: SourceFile, 
     for (const [variantKey, v] of Object.entries(ps.variants ?? {})) {
       const at = ["identityCenter", "permissionSets", key, "variants", variantKey];
       if (variantKey in out) {
-        reporter.error("KL806", source, at, `variant key "${variantKey}" of permission set "${key}" is already the key of ${variantKey in sets ? "a permission set" : "another variant"} in this workspace`, `give the variant a key of its own, for example ${key}-${variantKey}`);
+        reporter.error(
+          "KL806",
+          source,
+          at,
+          `variant key "${variantKey}" of permission set "${key}" is already the key of ${variantKey in sets ? "a permission set" : "another variant"} in this workspace`,
+          `give the variant a key of its own, for example ${key}-${variantKey}`,
+        );
         continue;
       }
       const { variants, ...base } = ps;

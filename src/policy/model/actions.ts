@@ -80,7 +80,10 @@ export function wildcardMatch(pattern: string, value: string, caseInsensitive = 
   const key = `${caseInsensitive ? "i" : "s"}${pattern}`;
   let re = regexCache.get(key);
   if (!re) {
-    const body = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+    const body = pattern
+      .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+      .replace(/\*/g, ".*")
+      .replace(/\?/g, ".");
     re = new RegExp(`^${body}$`, caseInsensitive ? "is" : "s");
     regexCache.set(key, re);
   }

@@ -35,13 +35,30 @@ export const MANAGED_POLICY_MEANINGS: Readonly<Record<string, ManagedPolicyMeani
         document: {
           Statement: [
             { Effect: "Allow", NotAction: ["iam:*", "organizations:*", "account:*"], Resource: "*" },
-            allow(["iam:CreateServiceLinkedRole", "iam:DeleteServiceLinkedRole", "iam:ListRoles", "organizations:DescribeOrganization", "account:GetAccountInformation", "account:ListRegions"]),
+            allow([
+              "iam:CreateServiceLinkedRole",
+              "iam:DeleteServiceLinkedRole",
+              "iam:ListRoles",
+              "organizations:DescribeOrganization",
+              "account:GetAccountInformation",
+              "account:ListRegions",
+            ]),
           ],
         },
         summary: "every action except IAM, Organizations and Account management (service-linked roles allowed)",
       },
-      { name: "IAMFullAccess", access: "write", document: { Statement: [allow(["iam:*", "organizations:Describe*", "organizations:List*"])] }, summary: "every IAM action (so administrator by escalation)" },
-      { name: "job-function/SystemAdministrator", access: "write", document: { Statement: [allow(["ec2:*", "lambda:*", "iam:PassRole", "iam:GetRole", "iam:ListRoles", "cloudformation:*"])] }, summary: "broad compute and iam:PassRole" },
+      {
+        name: "IAMFullAccess",
+        access: "write",
+        document: { Statement: [allow(["iam:*", "organizations:Describe*", "organizations:List*"])] },
+        summary: "every IAM action (so administrator by escalation)",
+      },
+      {
+        name: "job-function/SystemAdministrator",
+        access: "write",
+        document: { Statement: [allow(["ec2:*", "lambda:*", "iam:PassRole", "iam:GetRole", "iam:ListRoles", "cloudformation:*"])] },
+        summary: "broad compute and iam:PassRole",
+      },
       { name: "job-function/NetworkAdministrator", access: "write", summary: "network configuration" },
       { name: "job-function/DatabaseAdministrator", access: "write", summary: "database services" },
       { name: "job-function/DataScientist", access: "write", summary: "analytics and machine learning" },

@@ -34,7 +34,15 @@ export const PRIVILEGED_PROBES: readonly string[] = [
 ];
 
 /** Services that run code as a role they are passed: with iam:PassRole (or CreateRole) on `*`, escalation. */
-export const ROLE_LAUNCHERS: readonly string[] = ["ec2:RunInstances", "lambda:CreateFunction", "ecs:RunTask", "cloudformation:CreateStack", "codebuild:CreateProject", "glue:CreateDevEndpoint", "sagemaker:CreateNotebookInstance"];
+export const ROLE_LAUNCHERS: readonly string[] = [
+  "ec2:RunInstances",
+  "lambda:CreateFunction",
+  "ecs:RunTask",
+  "cloudformation:CreateStack",
+  "codebuild:CreateProject",
+  "glue:CreateDevEndpoint",
+  "sagemaker:CreateNotebookInstance",
+];
 
 /**
  * Readers of secrets, data or credentials: Read or List by IAM's access levels, but a role that may

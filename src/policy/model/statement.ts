@@ -95,7 +95,8 @@ export function parseStatement(raw: unknown, index: number): Statement {
   if (s.Condition !== undefined) {
     if (!s.Condition || typeof s.Condition !== "object" || Array.isArray(s.Condition)) throw new PolicyModelError("Condition must be an object", [...at, "Condition"]);
     for (const [operator, block] of Object.entries(s.Condition as Record<string, unknown>)) {
-      if (!block || typeof block !== "object" || Array.isArray(block)) throw new PolicyModelError(`Condition operator ${operator} must map keys to values`, [...at, "Condition", operator]);
+      if (!block || typeof block !== "object" || Array.isArray(block))
+        throw new PolicyModelError(`Condition operator ${operator} must map keys to values`, [...at, "Condition", operator]);
       for (const [key, v] of Object.entries(block as Record<string, unknown>)) {
         const list = (Array.isArray(v) ? v : [v]).map((x) => (typeof x === "string" ? x : JSON.stringify(x)));
         conditions.push({ operator, key, values: [...new Set(list)].sort(cmp) });

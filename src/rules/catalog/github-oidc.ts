@@ -23,8 +23,7 @@ export const GITHUB_OIDC_RULES = {
   KL502: gh({
     severity: "error",
     summary: "GitHub OIDC role name too long or session out of range",
-    explanation:
-      "IAM role names are at most 64 characters and sessions 3,600 to 43,200 seconds.",
+    explanation: "IAM role names are at most 64 characters and sessions 3,600 to 43,200 seconds.",
     fix: "Shorten the name or adjust maxSessionDuration.",
     reserved: "the schema checks these limits (KL105, KL106)",
   }),
@@ -46,16 +45,14 @@ export const GITHUB_OIDC_RULES = {
     allowKinds: ["wildcardRepository"],
     severity: "error",
     summary: "wildcard in a GitHub owner or repository",
-    explanation:
-      "A wildcard in the owner or repository part also matches look-alike names that anyone can register (acme-* matches acme-evil).",
+    explanation: "A wildcard in the owner or repository part also matches look-alike names that anyone can register (acme-* matches acme-evil).",
     fix: "Name the owner and repository exactly.",
   }),
   KL506: allowed({
     allowKinds: ["organizationWide"],
     severity: "error",
     summary: "GitHub subject admits every repository of an owner",
-    explanation:
-      "repo:OWNER/* admits every repository of the owner, including forks of public ones and repositories created later by anyone with create rights.",
+    explanation: "repo:OWNER/* admits every repository of the owner, including forks of public ones and repositories created later by anyone with create rights.",
     fix: "Name the repository, or declare one role per repository.",
   }),
   KL507: allowed({
@@ -63,7 +60,7 @@ export const GITHUB_OIDC_RULES = {
     severity: "error",
     summary: "GitHub subject admits any branch, tag or environment",
     explanation:
-      "branch: \"*\" (or tag, environment, or a custom repo:OWNER/REPO:*) lets anyone who can push a branch assume the role, bypassing branch protection and environment approvals.",
+      'branch: "*" (or tag, environment, or a custom repo:OWNER/REPO:*) lets anyone who can push a branch assume the role, bypassing branch protection and environment approvals.',
     fix: "Name the branch, tag or environment exactly.",
   }),
   KL508: allowed({
@@ -94,8 +91,7 @@ export const GITHUB_OIDC_RULES = {
     allowKinds: ["customSubject"],
     severity: "error",
     summary: "custom GitHub subject",
-    explanation:
-      "A custom sub claim is not built from typed subjects, so keyless cannot check what it admits; it is meant for organizations that customised the claim template.",
+    explanation: "A custom sub claim is not built from typed subjects, so keyless cannot check what it admits; it is meant for organizations that customised the claim template.",
     fix: "Use typed subjects (branch, tag, environment, pullRequest).",
   }),
   KL512: gh({
@@ -108,15 +104,13 @@ export const GITHUB_OIDC_RULES = {
   KL513: gh({
     severity: "warning",
     summary: "acknowledgement that nothing needs",
-    explanation:
-      "An allow.<kind> on a role that nothing on the role needs: stale exceptions hide the next real one.",
+    explanation: "An allow.<kind> on a role that nothing on the role needs: stale exceptions hide the next real one.",
     fix: "Remove the allow entry.",
   }),
   KL514: gh({
     severity: "error",
     summary: "too many managed policies on a role",
-    explanation:
-      "An IAM role takes 10 managed policies by default (up to 20 with a quota increase); githubOidc.quotas.managedPoliciesPerRole says what the accounts allow.",
+    explanation: "An IAM role takes 10 managed policies by default (up to 20 with a quota increase); githubOidc.quotas.managedPoliciesPerRole says what the accounts allow.",
     fix: "Merge policies into a customer managed policy, or raise the quota and set githubOidc.quotas.managedPoliciesPerRole.",
   }),
   KL515: gh({
@@ -138,22 +132,19 @@ export const GITHUB_OIDC_RULES = {
     allowKinds: ["managementAccount"],
     severity: "error",
     summary: "GitHub Actions role in the management account",
-    explanation:
-      "SCPs never apply to the management account, and it controls the whole organization: a compromised workflow there reaches everything.",
+    explanation: "SCPs never apply to the management account, and it controls the whole organization: a compromised workflow there reaches everything.",
     fix: "Put CI roles in a member account.",
   }),
   KL518: gh({
     severity: "error",
     summary: "GitHub repository ids incomplete or on a wildcard repository",
-    explanation:
-      "The immutable sub form repo:OWNER@OWNER_ID/REPO@REPO_ID needs both ids, and ids identify one repository, so they cannot go with a wildcard repository.",
+    explanation: "The immutable sub form repo:OWNER@OWNER_ID/REPO@REPO_ID needs both ids, and ids identify one repository, so they cannot go with a wildcard repository.",
     fix: "Give both ownerId and repositoryId (GET /repos/OWNER/REPO), or neither.",
   }),
   KL519: gh({
     severity: "error",
     summary: "GitHub OIDC provider settings conflict",
-    explanation:
-      "A provider declared existing: true is not created by keyless, so thumbprints and tags would have no effect.",
+    explanation: "A provider declared existing: true is not created by keyless, so thumbprints and tags would have no effect.",
     fix: "Remove them, or remove existing: true to let keyless create the provider.",
   }),
   KL520: gh({

@@ -43,7 +43,8 @@ export const LOAD_RULES = {
     severity: "error",
     category: "load",
     summary: "definition path is outside the definitions folder or not a regular file",
-    explanation: "A workspace file, a symlink's target or the organization: path points outside the definitions folder, or at a directory, named pipe (which would block the read forever), device (/dev/zero never ends) or socket. keyless refuses it before reading, and never quotes its content.",
+    explanation:
+      "A workspace file, a symlink's target or the organization: path points outside the definitions folder, or at a directory, named pipe (which would block the read forever), device (/dev/zero never ends) or socket. keyless refuses it before reading, and never quotes its content.",
     fix: "Keep every workspace file and the inventory as regular files inside the definitions folder.",
     acknowledgeable: false,
   },
@@ -51,7 +52,8 @@ export const LOAD_RULES = {
     severity: "error",
     category: "load",
     summary: "definition file too large",
-    explanation: "A definition file over 4 MiB is refused before it is read: real definitions are a few hundred kilobytes, and parsing an arbitrarily large file would exhaust memory.",
+    explanation:
+      "A definition file over 4 MiB is refused before it is read: real definitions are a few hundred kilobytes, and parsing an arbitrarily large file would exhaust memory.",
     fix: "Split the definitions across workspaces, or check the path.",
     acknowledgeable: false,
   },
@@ -59,7 +61,8 @@ export const LOAD_RULES = {
     severity: "error",
     category: "load",
     summary: "definition file is not UTF-8",
-    explanation: "Bytes that are not UTF-8 would be silently replaced by U+FFFD, so a name or an ARN could differ from what the file seems to say. The finding gives the line and column of the first bad byte.",
+    explanation:
+      "Bytes that are not UTF-8 would be silently replaced by U+FFFD, so a name or an ARN could differ from what the file seems to say. The finding gives the line and column of the first bad byte.",
     fix: "Save the file as UTF-8.",
     acknowledgeable: false,
   },
@@ -67,7 +70,8 @@ export const LOAD_RULES = {
     severity: "error",
     category: "load",
     summary: "reserved key in a definition file",
-    explanation: "__proto__, constructor and prototype are special in JavaScript objects: a __proto__ key sets the prototype instead of a value, so a Condition under it would silently vanish and an Allow become unconditional. No keyless definition uses these keys.",
+    explanation:
+      "__proto__, constructor and prototype are special in JavaScript objects: a __proto__ key sets the prototype instead of a value, so a Condition under it would silently vanish and an Allow become unconditional. No keyless definition uses these keys.",
     fix: "Rename or remove the key.",
     acknowledgeable: false,
   },
@@ -75,7 +79,8 @@ export const LOAD_RULES = {
     severity: "error",
     category: "load",
     summary: "YAML aliases expand too far",
-    explanation: "A document whose aliases (*name) expand more than 100 times is an alias bomb (\"billion laughs\"): a few lines that would take gigabytes once expanded. keyless stops before expanding it.",
+    explanation:
+      'A document whose aliases (*name) expand more than 100 times is an alias bomb ("billion laughs"): a few lines that would take gigabytes once expanded. keyless stops before expanding it.',
     fix: "Write the values out, or use fewer aliases.",
     acknowledgeable: false,
   },

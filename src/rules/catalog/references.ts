@@ -78,7 +78,8 @@ export const REFERENCE_RULES = {
   KL212: ref({
     severity: "warning",
     summary: "AWS managed policy not in keyless's list",
-    explanation: "The name is neither an AWS managed policy in keyless's list nor close to one. AWS adds managed policies over time, so it may be newer than the list; otherwise the attachment fails at apply.",
+    explanation:
+      "The name is neither an AWS managed policy in keyless's list nor close to one. AWS adds managed policies over time, so it may be newer than the list; otherwise the attachment fails at apply.",
     fix: "Check the name in the IAM console; if AWS added it recently, acknowledge this finding (and update the list).",
     acknowledgeable: "acknowledgements",
   }),

@@ -16,7 +16,10 @@ export const breakGlassDirectoryUsers: PlanRule = {
   codes: ["KL805"],
   check(ctx) {
     const defs = [...ctx.definitions.values()];
-    const external = defs.some((d) => Object.values(d.identityCenter?.groups ?? {}).some((g) => g.source === "external") || Object.values(d.identityCenter?.users ?? {}).some((u) => u.source === "external"));
+    const external = defs.some(
+      (d) =>
+        Object.values(d.identityCenter?.groups ?? {}).some((g) => g.source === "external") || Object.values(d.identityCenter?.users ?? {}).some((u) => u.source === "external"),
+    );
     if (!external) return [];
     return ctx.plan.workspaces.flatMap((w) => {
       const ic = ctx.definitions.get(w.name)?.identityCenter;

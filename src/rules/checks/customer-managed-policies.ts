@@ -29,7 +29,9 @@ export const customerManagedPolicies: PlanRule = {
       const present = ctx.inventory.customerManagedPolicies.get(use.policy);
       const missing = use.accounts.filter((a) => !present?.has(a));
       if (!missing.length) return [];
-      const why = present ? `the inventory declares it in ${present.size} account(s), not in ${missing.join(", ")}` : `the inventory's customerManagedPolicies does not list it, so it is not known to exist in ${missing.join(", ")}`;
+      const why = present
+        ? `the inventory declares it in ${present.size} account(s), not in ${missing.join(", ")}`
+        : `the inventory's customerManagedPolicies does not list it, so it is not known to exist in ${missing.join(", ")}`;
       return [
         {
           code: "KL606",
@@ -49,7 +51,8 @@ const id = (p: CustomerManagedPolicyRef) => `${p.path}${p.name}`;
 /** Permission sets: their policies and boundary, in every account any workspace assigns them to. */
 function permissionSetUses(ctx: RuleContext): PolicyUse[] {
   const accounts = new Map<string, Set<string>>();
-  for (const w of ctx.plan.workspaces) for (const a of w.identityCenter.assignments) accounts.set(a.permissionSet, (accounts.get(a.permissionSet) ?? new Set()).add(a.account.name));
+  for (const w of ctx.plan.workspaces)
+    for (const a of w.identityCenter.assignments) accounts.set(a.permissionSet, (accounts.get(a.permissionSet) ?? new Set()).add(a.account.name));
   return ctx.plan.workspaces.flatMap((w) =>
     w.identityCenter.permissionSets.flatMap((ps) => {
       const reached = [...(accounts.get(ps.key) ?? [])].sort(cmp);
@@ -57,8 +60,26 @@ function permissionSetUses(ctx: RuleContext): PolicyUse[] {
       const at = ["identityCenter", "permissionSets", ps.key];
       const boundary = ps.permissionsBoundary?.customerManagedPolicy;
       return [
-        ...ps.customerManagedPolicies.map((p) => ({ owner: subject.permissionSet(ps.key), file: w.file, path: [...at, "customerManagedPolicies"], policy: id(p), what: `permission set "${ps.key}"`, accounts: reached })),
-        ...(boundary ? [{ owner: subject.permissionSet(ps.key), file: w.file, path: [...at, "permissionsBoundary"], policy: id(boundary), what: `the permissions boundary of permission set "${ps.key}"`, accounts: reached }] : []),
+        ...ps.customerManagedPolicies.map((p) => ({
+          owner: subject.permissionSet(ps.key),
+          file: w.file,
+          path: [...at, "customerManagedPolicies"],
+          policy: id(p),
+          what: `permission set "${ps.key}"`,
+          accounts: reached,
+        })),
+        ...(boundary
+          ? [
+              {
+                owner: subject.permissionSet(ps.key),
+                file: w.file,
+                path: [...at, "permissionsBoundary"],
+                policy: id(boundary),
+                what: `the permissions boundary of permission set "${ps.key}"`,
+                accounts: reached,
+              },
+            ]
+          : []),
       ];
     }),
   );

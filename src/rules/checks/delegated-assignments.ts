@@ -23,7 +23,10 @@ export const delegatedAssignments: PlanRule = {
     }
     const reported = new Set<string>();
     for (const w of ctx.plan.workspaces) {
-      const names = new Map<string, string>([...w.identityCenter.permissionSets.map((p) => [p.key, p.name] as const), ...w.identityCenter.permissionSetLookups.map((p) => [p.key, p.name] as const)]);
+      const names = new Map<string, string>([
+        ...w.identityCenter.permissionSets.map((p) => [p.key, p.name] as const),
+        ...w.identityCenter.permissionSetLookups.map((p) => [p.key, p.name] as const),
+      ]);
       for (const a of w.identityCenter.assignments) {
         if (a.account.name !== management) continue;
         if (isDelegated(w, management)) {

@@ -55,7 +55,10 @@ export const guardrailCoverage: PlanRule = {
         file: first.workspace.file,
         path: at,
         message: `active account ${a.name} (${a.id}, ${where}) is outside every deny-IAM-users guardrail (${scps.map((s) => `"${s.scp.name}" of ${s.workspace.file}`).join(", ")}): IAM users and long-lived credentials can still be created there`,
-        fix: a.ou === "" ? "move the account into a targeted OU, or target the root or the account" : `add ${a.ou.includes("/") ? `${a.ou.split("/")[0]} (or ${a.ou})` : a.ou} to the guardrail's targets, or acknowledge the account`,
+        fix:
+          a.ou === ""
+            ? "move the account into a targeted OU, or target the root or the account"
+            : `add ${a.ou.includes("/") ? `${a.ou.split("/")[0]} (or ${a.ou})` : a.ou} to the guardrail's targets, or acknowledge the account`,
       });
     }
     return out;

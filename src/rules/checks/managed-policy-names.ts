@@ -23,8 +23,22 @@ export const managedPolicyNames: PlanRule = {
         if (r.known) return;
         out.push(
           r.didYouMean
-            ? { code: "KL211", subject: subj, file: w.file, path, message: `${owner} names the AWS managed policy "${r.name}", which does not exist; did you mean "${r.didYouMean}"?`, fix: `write "${r.didYouMean}"` }
-            : { code: "KL212", subject: subj, file: w.file, path, message: `${owner} names the AWS managed policy "${r.name}", which is not in keyless's list of AWS managed policies (nor close to one)`, fix: "check the name in the IAM console; if AWS added it recently, acknowledge this finding" },
+            ? {
+                code: "KL211",
+                subject: subj,
+                file: w.file,
+                path,
+                message: `${owner} names the AWS managed policy "${r.name}", which does not exist; did you mean "${r.didYouMean}"?`,
+                fix: `write "${r.didYouMean}"`,
+              }
+            : {
+                code: "KL212",
+                subject: subj,
+                file: w.file,
+                path,
+                message: `${owner} names the AWS managed policy "${r.name}", which is not in keyless's list of AWS managed policies (nor close to one)`,
+                fix: "check the name in the IAM console; if AWS added it recently, acknowledge this finding",
+              },
         );
       };
       for (const [key, ps] of Object.entries(def?.identityCenter?.permissionSets ?? {})) {

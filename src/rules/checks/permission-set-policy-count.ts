@@ -18,12 +18,30 @@ export const permissionSetPolicyCount: PlanRule = {
         const customer = ps.customerManagedPolicies.length;
         const count = managed + customer;
         if (count <= soft) return [];
-        const base = { subject: subject.permissionSet(ps.key), file: w.file, path: ["identityCenter", "permissionSets", ps.key, managed ? "managedPolicies" : "customerManagedPolicies"] };
+        const base = {
+          subject: subject.permissionSet(ps.key),
+          file: w.file,
+          path: ["identityCenter", "permissionSets", ps.key, managed ? "managedPolicies" : "customerManagedPolicies"],
+        };
         const counted = `${count} policies (${managed} AWS managed + ${customer} customer-managed)`;
         if (count > hard) {
-          return [{ ...base, code: "KL303", message: `${counted}, expected at most ${hard} per permission set`, fix: "merge policies, move statements into the inline policy, or split the permission set" }];
+          return [
+            {
+              ...base,
+              code: "KL303",
+              message: `${counted}, expected at most ${hard} per permission set`,
+              fix: "merge policies, move statements into the inline policy, or split the permission set",
+            },
+          ];
         }
-        return [{ ...base, code: "KL304", message: `${counted}: the role this permission set becomes allows ${soft} managed policies by default`, fix: "request the IAM 'managed policies per role' quota increase in every target account, or use fewer policies" }];
+        return [
+          {
+            ...base,
+            code: "KL304",
+            message: `${counted}: the role this permission set becomes allows ${soft} managed policies by default`,
+            fix: "request the IAM 'managed policies per role' quota increase in every target account, or use fewer policies",
+          },
+        ];
       }),
     );
   },

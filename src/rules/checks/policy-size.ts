@@ -12,7 +12,9 @@ const FIX: Readonly<Record<SizeCode, string>> = {
 };
 
 const tooLarge = (code: SizeCode, subj: string, file: string, path: JsonPath, text: string, limit: number): Finding[] =>
-  text.length <= limit ? [] : [{ code, subject: subj, file, path, message: `the policy is ${text.length} characters minified, ${text.length - limit} over the limit of ${limit}`, fix: FIX[code] }];
+  text.length <= limit
+    ? []
+    : [{ code, subject: subj, file, path, message: `the policy is ${text.length} characters minified, ${text.length - limit} over the limit of ${limit}`, fix: FIX[code] }];
 
 /**
  * KL302 / KL401 / KL503 / KL515: the size of every policy keyless sends, as AWS counts it (the plan
@@ -27,7 +29,16 @@ export const policySize: PlanRule = {
   check(ctx) {
     return ctx.plan.workspaces.flatMap((w) => [
       ...w.identityCenter.permissionSets.flatMap((ps) =>
-        ps.inlinePolicy ? tooLarge("KL302", subject.permissionSet(ps.key), w.file, ["identityCenter", "permissionSets", ps.key, "inlinePolicy"], ps.inlinePolicy, IDENTITY_CENTER_LIMITS.inlinePolicyChars) : [],
+        ps.inlinePolicy
+          ? tooLarge(
+              "KL302",
+              subject.permissionSet(ps.key),
+              w.file,
+              ["identityCenter", "permissionSets", ps.key, "inlinePolicy"],
+              ps.inlinePolicy,
+              IDENTITY_CENTER_LIMITS.inlinePolicyChars,
+            )
+          : [],
       ),
       ...w.guardrails.policies.flatMap((p) => {
         const path = p.declaredAt[1] === "policies" ? [...p.declaredAt, "document"] : p.declaredAt;
@@ -39,7 +50,16 @@ export const policySize: PlanRule = {
         const trust = r.assumeRolePolicy;
         const raised: Finding[] =
           trust.length > IAM_ROLE_LIMITS.trustPolicyCharsDefault && trust.length <= quota
-            ? [{ code: "KL515", subject: subject.role(r.key), file: w.file, path: [...at, "subjects"], message: `the trust policy is ${trust.length} characters, over AWS's default of ${IAM_ROLE_LIMITS.trustPolicyCharsDefault}`, fix: `make sure account ${r.account.name} has the "Role trust policy length" quota raised to at least ${trust.length}` }]
+            ? [
+                {
+                  code: "KL515",
+                  subject: subject.role(r.key),
+                  file: w.file,
+                  path: [...at, "subjects"],
+                  message: `the trust policy is ${trust.length} characters, over AWS's default of ${IAM_ROLE_LIMITS.trustPolicyCharsDefault}`,
+                  fix: `make sure account ${r.account.name} has the "Role trust policy length" quota raised to at least ${trust.length}`,
+                },
+              ]
             : [];
         return [
           ...r.inlinePolicies.flatMap((p) => tooLarge("KL302", subject.role(r.key), w.file, [...at, "inlinePolicies", p.name], p.document, IAM_ROLE_LIMITS.inlinePolicyChars)),

@@ -18,10 +18,24 @@ export const rolePolicyCount: PlanRule = {
         const count = r.managedPolicyArns.length;
         const base = { subject: subject.role(r.key), file: w.file, path: ["githubOidc", "roles", r.key, "managedPolicies"] };
         if (count > quota) {
-          return [{ ...base, code: "KL514", message: `the role has ${count} managed policies (AWS and customer managed), over the quota of ${quota}`, fix: "merge policies into a customer managed policy, or raise the quota and set githubOidc.quotas.managedPoliciesPerRole" }];
+          return [
+            {
+              ...base,
+              code: "KL514",
+              message: `the role has ${count} managed policies (AWS and customer managed), over the quota of ${quota}`,
+              fix: "merge policies into a customer managed policy, or raise the quota and set githubOidc.quotas.managedPoliciesPerRole",
+            },
+          ];
         }
         if (count > IAM_ROLE_LIMITS.managedPoliciesDefault) {
-          return [{ ...base, code: "KL515", message: `the role has ${count} managed policies, over AWS's default of ${IAM_ROLE_LIMITS.managedPoliciesDefault}`, fix: `make sure account ${r.account.name} has the "Managed policies per role" quota raised to at least ${count}` }];
+          return [
+            {
+              ...base,
+              code: "KL515",
+              message: `the role has ${count} managed policies, over AWS's default of ${IAM_ROLE_LIMITS.managedPoliciesDefault}`,
+              fix: `make sure account ${r.account.name} has the "Managed policies per role" quota raised to at least ${count}`,
+            },
+          ];
         }
         return [];
       });

@@ -38,7 +38,10 @@ function tagsIn(list: unknown): Tags {
   if (Array.isArray(list)) for (const t of list as { Key: string; Value?: string }[]) out[t.Key] = t.Value ?? "";
   return out;
 }
-const tagsOut = (tags: Tags) => Object.keys(tags).sort().map((Key) => ({ Key, Value: tags[Key] }));
+const tagsOut = (tags: Tags) =>
+  Object.keys(tags)
+    .sort()
+    .map((Key) => ({ Key, Value: tags[Key] }));
 
 function roleOut(r: Role) {
   return {
@@ -122,8 +125,7 @@ export const iam: OperationTable = {
   },
   DeleteRole: (ctx) => {
     const r = role(ctx);
-    if (r.inlinePolicies.size || r.attachedPolicies.length)
-      throw new AwsError("DeleteConflict", "Cannot delete entity, must remove policies first.", 409);
+    if (r.inlinePolicies.size || r.attachedPolicies.length) throw new AwsError("DeleteConflict", "Cannot delete entity, must remove policies first.", 409);
     iamOf(ctx).roles.delete(r.name);
     return undefined;
   },
@@ -181,8 +183,7 @@ export const iam: OperationTable = {
     const arn = String(ctx.input.PolicyArn);
     attachablePolicy(ctx, arn);
     if (!r.attachedPolicies.includes(arn)) {
-      if (r.attachedPolicies.length >= 10)
-        throw new AwsError("LimitExceeded", `Cannot exceed quota for PoliciesPerRole: 10`, 409);
+      if (r.attachedPolicies.length >= 10) throw new AwsError("LimitExceeded", `Cannot exceed quota for PoliciesPerRole: 10`, 409);
       r.attachedPolicies.push(arn);
     }
     return undefined;

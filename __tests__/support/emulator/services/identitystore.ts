@@ -13,8 +13,7 @@ function store(ctx: RequestContext) {
   return ctx.state.identityStore;
 }
 
-const missing = (type: string, id: unknown) =>
-  new AwsError("ResourceNotFoundException", `${type} not found: ${typeof id === "string" ? id : JSON.stringify(id)}`);
+const missing = (type: string, id: unknown) => new AwsError("ResourceNotFoundException", `${type} not found: ${typeof id === "string" ? id : JSON.stringify(id)}`);
 
 function group(ctx: RequestContext): Group {
   const g = store(ctx).groups.get(String(ctx.input.GroupId));
@@ -132,8 +131,7 @@ export const identityStore: OperationTable = {
     const userId = String(ctx.input.MemberId?.UserId ?? "");
     if (!s.groups.has(groupId)) throw missing("GROUP", groupId);
     if (!s.users.has(userId)) throw missing("USER", userId);
-    if ([...s.memberships.values()].some((m) => m.GroupId === groupId && m.MemberId.UserId === userId))
-      throw conflict(`Member ${userId} is already in group ${groupId}.`);
+    if ([...s.memberships.values()].some((m) => m.GroupId === groupId && m.MemberId.UserId === userId)) throw conflict(`Member ${userId} is already in group ${groupId}.`);
     const id = identityStoreUuid(stableId(ctx.state, "membership", `${groupId}/${userId}`));
     s.memberships.set(id, { MembershipId: id, GroupId: groupId, MemberId: { UserId: userId } });
     return withStore(ctx, { MembershipId: id });

@@ -42,7 +42,10 @@ function accountOut(ctx: RequestContext, a: Account) {
 }
 const ouOut = (ctx: RequestContext, ou: OrganizationalUnit) => ({ Id: ou.id, Arn: arnOf.ou(ctx, ou), Name: ou.name });
 const summary = (ctx: RequestContext, p: OrgPolicy) => ({ Id: p.id, Arn: arnOf.policy(ctx, p), Name: p.name, Description: p.description, Type: p.type, AwsManaged: p.awsManaged });
-const tagsOut = (tags: Tags) => Object.keys(tags).sort().map((Key) => ({ Key, Value: tags[Key] }));
+const tagsOut = (tags: Tags) =>
+  Object.keys(tags)
+    .sort()
+    .map((Key) => ({ Key, Value: tags[Key] }));
 function tagsIn(list: unknown): Tags {
   const out: Tags = {};
   for (const t of (Array.isArray(list) ? list : []) as { Key: string; Value?: string }[]) out[t.Key] = t.Value ?? "";
@@ -117,7 +120,11 @@ export const organizations: OperationTable = {
     return { Root: (organizations.ListRoots(ctx) as { Roots: unknown[] }).Roots[0] };
   },
   ListAccounts: (ctx) => {
-    const page = pageJson([...org(ctx).accounts.values()].sort((a, b) => a.id.localeCompare(b.id)), ctx.input, 20);
+    const page = pageJson(
+      [...org(ctx).accounts.values()].sort((a, b) => a.id.localeCompare(b.id)),
+      ctx.input,
+      20,
+    );
     return { Accounts: page.items.map((a) => accountOut(ctx, a)), NextToken: page.NextToken };
   },
   DescribeAccount: (ctx) => {
@@ -189,7 +196,11 @@ export const organizations: OperationTable = {
   },
   DeletePolicy: (ctx) => {
     const p = policy(ctx);
-    if (p.targets.size) throw new AwsError("PolicyInUseException", "The policy is attached to one or more entities. You must detach it from all roots, OUs, and accounts before performing this operation.");
+    if (p.targets.size)
+      throw new AwsError(
+        "PolicyInUseException",
+        "The policy is attached to one or more entities. You must detach it from all roots, OUs, and accounts before performing this operation.",
+      );
     org(ctx).policies.delete(p.id);
     return {};
   },
@@ -206,7 +217,8 @@ export const organizations: OperationTable = {
     if (!o.enabledPolicyTypes.has(p.type)) throw new AwsError("PolicyTypeNotEnabledException", `The policy type ${p.type} is not enabled on the root.`);
     if (p.targets.has(id)) throw new AwsError("DuplicatePolicyAttachmentException", "The selected policy is already attached to the specified target.");
     const attached = [...o.policies.values()].filter((q) => q.type === p.type && q.targets.has(id)).length;
-    if (attached >= 5) throw withReason(new AwsError("ConstraintViolationException", `You have attached the maximum number of policies (5) to ${id}.`), "POLICY_NUMBER_LIMIT_EXCEEDED");
+    if (attached >= 5)
+      throw withReason(new AwsError("ConstraintViolationException", `You have attached the maximum number of policies (5) to ${id}.`), "POLICY_NUMBER_LIMIT_EXCEEDED");
     p.targets.add(id);
     return {};
   },

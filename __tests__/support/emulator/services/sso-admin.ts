@@ -32,7 +32,10 @@ function psOut(ps: PermissionSet) {
   };
 }
 
-const tagsOut = (tags: Tags) => Object.keys(tags).sort().map((Key) => ({ Key, Value: tags[Key] }));
+const tagsOut = (tags: Tags) =>
+  Object.keys(tags)
+    .sort()
+    .map((Key) => ({ Key, Value: tags[Key] }));
 function tagsIn(list: unknown): Tags {
   const out: Tags = {};
   for (const t of (Array.isArray(list) ? list : []) as { Key: string; Value?: string }[]) out[t.Key] = t.Value ?? "";
@@ -88,7 +91,9 @@ export const ssoAdmin: OperationTable = {
   ListInstances: ({ state }) => {
     const ic = state.identityCenter;
     return {
-      Instances: [{ InstanceArn: ic.instanceArn, IdentityStoreId: ic.identityStoreId, OwnerAccountId: ic.ownerAccountId, Name: ic.name, Status: "ACTIVE", CreatedDate: ic.createdDate }],
+      Instances: [
+        { InstanceArn: ic.instanceArn, IdentityStoreId: ic.identityStoreId, OwnerAccountId: ic.ownerAccountId, Name: ic.name, Status: "ACTIVE", CreatedDate: ic.createdDate },
+      ],
     };
   },
   DescribeInstance: (ctx) => {
@@ -130,8 +135,7 @@ export const ssoAdmin: OperationTable = {
   DeletePermissionSet: (ctx) => {
     const ps = permissionSet(ctx);
     const ic = instance(ctx);
-    if (ic.assignments.some((a) => a.permissionSetArn === ps.arn))
-      throw conflict(`PermissionSet ${ps.arn} has account assignments; delete them first.`);
+    if (ic.assignments.some((a) => a.permissionSetArn === ps.arn)) throw conflict(`PermissionSet ${ps.arn} has account assignments; delete them first.`);
     ic.permissionSets.delete(ps.arn);
     return {};
   },
@@ -172,7 +176,10 @@ export const ssoAdmin: OperationTable = {
   },
   ListPermissionSetsProvisionedToAccount: (ctx) => {
     const sets = [...instance(ctx).permissionSets.values()].filter((p) => p.provisionedAccounts.has(String(ctx.input.AccountId)));
-    const page = pageJson(sets.map((p) => p.arn), ctx.input);
+    const page = pageJson(
+      sets.map((p) => p.arn),
+      ctx.input,
+    );
     return { PermissionSets: page.items, NextToken: page.NextToken };
   },
 
@@ -203,8 +210,7 @@ export const ssoAdmin: OperationTable = {
     const ref = ctx.input.CustomerManagedPolicyReference ?? {};
     const name = String(ref.Name ?? "");
     const path = String(ref.Path ?? "/");
-    if (ps.customerManagedPolicies.some((p) => p.name === name && p.path === path))
-      throw conflict(`Customer managed policy ${path}${name} is already attached to ${ps.arn}.`);
+    if (ps.customerManagedPolicies.some((p) => p.name === name && p.path === path)) throw conflict(`Customer managed policy ${path}${name} is already attached to ${ps.arn}.`);
     if (ps.managedPolicies.length + ps.customerManagedPolicies.length >= 20)
       throw new AwsError("ServiceQuotaExceededException", "Managed policies per permission set exceeded (20).", 402);
     ps.customerManagedPolicies.push({ name, path });

@@ -16,8 +16,7 @@ export const sts: OperationTable = {
     if (!m) throw new AwsError("ValidationError", `invalid RoleArn ${input.RoleArn}`, 400);
     const [, accountId, roleName] = m;
     const role = state.iam.get(accountId)?.roles.get(roleName);
-    if (!role)
-      throw new AwsError("AccessDenied", `User is not authorized to perform: sts:AssumeRole on resource: ${input.RoleArn}`, 403);
+    if (!role) throw new AwsError("AccessDenied", `User is not authorized to perform: sts:AssumeRole on resource: ${input.RoleArn}`, 403);
     const session = String(input.RoleSessionName ?? "session");
     const n = state.sessions.size + 1;
     const accessKeyId = `${keyForAccount(accountId, true)}${hex(`session:${n}`, 4).toUpperCase()}`;
