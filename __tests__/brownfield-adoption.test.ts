@@ -1,6 +1,7 @@
 /**
- * Brownfield adoption end to end: the real AWS SDK v3 over HTTP against a seeded organization
- * (stop-gap emulator in support/brownfield-aws.ts), through the CLI in-process.
+ * Brownfield adoption end to end: the real AWS SDK v3 over HTTP against the shared AWS emulator
+ * (support/emulator) seeded with a hand-made organization (support/brownfield-seed.ts), through the CLI
+ * in-process.
  */
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -11,14 +12,17 @@ import { compile } from "../src/compile/compile";
 import type { CliIo } from "../src/cli/context";
 import { isParseFailure, parseSource } from "../src/load/source-file";
 import { validateSource } from "../src/validate/validate";
-import { BrownfieldAws, startBrownfieldAws } from "./support/brownfield-aws";
 import { brownfieldSeed } from "./support/brownfield-seed";
+import type { Emulator } from "./support/emulator";
+import { startBrownfieldEmulator } from "./support/emulator/brownfield-seed";
+import { accountIam } from "./support/emulator/state";
 import { tempDir } from "./support/temp";
 
 // Each test makes a few hundred HTTP calls; a loaded machine must not turn that into a failure.
 jest.setTimeout(60_000);
 
-let aws: BrownfieldAws;
+const seed = brownfieldSeed();
+let aws: Emulator;
 let cwd: string;
 
 async function run(argv: string[]) {
@@ -46,10 +50,12 @@ function actionsCalled(): string[] {
 const inventoryPath = () => join(cwd, "environments", "shared", "organization.yaml");
 
 beforeAll(async () => {
-  aws = await startBrownfieldAws(brownfieldSeed());
+  aws = await startBrownfieldEmulator(seed);
   cwd = tempDir("brownfield");
 });
 afterAll(async () => {
+  // Every call the commands made has a handler in the shared emulator.
+  expect(aws.unhandled).toEqual([]);
   await aws.stop();
 });
 
@@ -90,19 +96,30 @@ describe("keyless inventory", () => {
 
   it("check exits 0 without drift, then 1 naming a new account, a moved one and a retagged one", async () => {
     expect((await run(["inventory", "check"])).code).toBe(0);
-    aws.seed.accounts.push({ id: "555555555599", name: "App Dev New", email: "new@acme.example", parentId: "ou-r00t-57a90005", tags: { environment: "dev" } });
-    const moved = aws.seed.accounts.find((a) => a.id === "555555555512")!;
+    const org = aws.state.organization;
+    const fullAccess = org.policies.get("p-FullAWSAccess")!;
+    org.accounts.set("555555555599", {
+      id: "555555555599",
+      name: "App Dev New",
+      email: "new@acme.example",
+      parentId: "ou-r00t-57a90005",
+      state: "ACTIVE",
+      tags: { environment: "dev" },
+    });
+    fullAccess.targets.add("555555555599");
+    const moved = org.accounts.get("555555555512")!;
     moved.parentId = "ou-r00t-5a4d0006";
-    aws.seed.accounts.find((a) => a.id === "333333333301")!.tags = { team: "network" };
+    org.accounts.get("333333333301")!.tags = { team: "network" };
     const r = await run(["inventory", "check"]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain("New accounts (1):\n  app-dev-new (555555555599) in workloads/dev, ACTIVE");
     expect(r.stdout).toContain("Moved accounts (1):\n  app-dev-12 (555555555512): workloads/dev -> sandbox");
     expect(r.stdout).toContain("Retagged accounts (1):\n  network (333333333301): team=platform -> team=network");
     // Restore AWS: the rest of the suite adopts the organization as seeded.
-    aws.seed.accounts.pop();
+    org.accounts.delete("555555555599");
+    fullAccess.targets.delete("555555555599");
     moved.parentId = "ou-r00t-57a90005";
-    aws.seed.accounts.find((a) => a.id === "333333333301")!.tags = { team: "platform" };
+    org.accounts.get("333333333301")!.tags = { team: "platform" };
     expect((await run(["inventory", "check"])).code).toBe(0);
   });
 });
@@ -244,7 +261,7 @@ describe("keyless import", () => {
       key: "user:alice/ReadOnlyAccess/audit",
       id: `u-alice,USER,222222222202,AWS_ACCOUNT,arn:aws:sso:::permissionSet/ssoins-72230000abcd1234/ps-ro000002,${inst}`,
     });
-    expect(imports.filter((i) => i.kind === "assignment")).toHaveLength(aws.seed.assignments.length - 1);
+    expect(imports.filter((i) => i.kind === "assignment")).toHaveLength(seed.assignments.length - 1);
   });
 
   it("synthesizes import blocks that each point at a resource the stack declares, one per existing object", async () => {
@@ -395,9 +412,9 @@ describe("keyless audit", () => {
   });
 
   it("shows progress against an earlier audit", async () => {
-    const mgmt = aws.seed.accounts.find((a) => a.id === "111111111111")!;
-    const saved = mgmt.iamUsers;
-    mgmt.iamUsers = saved!.filter((u) => u.userName !== "ci-deploy");
+    const users = accountIam(aws.state, "111111111111").users;
+    const saved = users.get("ci-deploy")!;
+    users.delete("ci-deploy");
     try {
       const r = await run(["audit", "--date", "2026-12-01", "--since", "audit.json"]);
       expect(r.code).toBe(1);
@@ -406,7 +423,7 @@ describe("keyless audit", () => {
       expect(r.stdout).toContain("Users removed (1): acme-management/ci-deploy".replace("acme-management", "Acme Management"));
       expect(r.stdout).toContain("| alice | yes, last used 2026-11-20 | yes |");
     } finally {
-      mgmt.iamUsers = saved;
+      users.set("ci-deploy", saved);
     }
   });
 });

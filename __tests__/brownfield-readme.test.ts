@@ -1,7 +1,7 @@
 /**
- * README "Adopting an existing organization", start to finish, against the seeded organization of the
- * brownfield emulator (real SDK over HTTP): every `npx keyless` line of the scenario, in an empty
- * folder, with the exit code the scenario notes. And "What the AWS commands read" lists exactly the
+ * README "Adopting an existing organization", start to finish, against the shared AWS emulator seeded
+ * with the hand-made organization of support/brownfield-seed.ts (real SDK over HTTP): every
+ * `npx keyless` line of the scenario, in an empty folder, with the exit code the scenario notes. And "What the AWS commands read" lists exactly the
  * actions the commands call (src/aws/actions.ts, checked against the calls in brownfield-adoption).
  */
 import { existsSync, readFileSync } from "node:fs";
@@ -10,8 +10,9 @@ import { parse } from "yaml";
 import { READ_ONLY_ACTIONS } from "../src/aws/actions";
 import { runCliAsync } from "../src/cli/cli";
 import type { CliIo } from "../src/cli/context";
-import { BrownfieldAws, startBrownfieldAws } from "./support/brownfield-aws";
 import { brownfieldSeed } from "./support/brownfield-seed";
+import type { Emulator } from "./support/emulator";
+import { startBrownfieldEmulator } from "./support/emulator/brownfield-seed";
 import { tempDir } from "./support/temp";
 
 const README = readFileSync(join(__dirname, "..", "README.md"), "utf8");
@@ -23,13 +24,15 @@ const section = (heading: string) => {
 };
 
 describe("README: Adopting an existing organization", () => {
-  let aws: BrownfieldAws;
+  let aws: Emulator;
   let cwd: string;
   beforeAll(async () => {
-    aws = await startBrownfieldAws(brownfieldSeed());
+    const seed = brownfieldSeed();
+    aws = await startBrownfieldEmulator(seed, { memberRoles: ["keyless-audit-read"] });
     cwd = tempDir("adopt-readme");
   });
   afterAll(async () => {
+    expect(aws.unhandled).toEqual([]);
     await aws.stop();
   });
 

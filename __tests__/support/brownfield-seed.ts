@@ -1,4 +1,75 @@
-import type { BrownfieldSeed, SeedAccount } from "./brownfield-aws";
+/**
+ * The brownfield organization: a hand-made organization as found before keyless, in the shape of the
+ * AWS objects it holds. `support/emulator/brownfield-seed.ts` turns it into a seed of the shared AWS
+ * emulator.
+ */
+export interface SeedIamUser {
+  userName: string;
+  created: string;
+  tags?: Record<string, string>;
+  groups?: string[];
+  password?: { created: string; lastUsed?: string };
+  mfa?: string[];
+  accessKeys?: { id: string; status: "Active" | "Inactive"; created: string; lastUsed?: { date: string; service: string; region: string } }[];
+  sshKeys?: { id: string; status: "Active" | "Inactive" }[];
+  signingCertificates?: { id: string; status: "Active" | "Inactive" }[];
+  serviceCredentials?: { id: string; service: string; status: "Active" | "Inactive" }[];
+}
+
+export interface SeedAccount {
+  id: string;
+  name: string;
+  email: string;
+  parentId: string;
+  state?: "ACTIVE" | "SUSPENDED" | "PENDING_CLOSURE";
+  /** Legacy field only (no State): how accounts looked before 2026-09. */
+  legacyStatus?: string;
+  tags?: Record<string, string>;
+  policies?: string[];
+  iamUsers?: SeedIamUser[];
+  root?: { password: boolean; passwordLastUsed?: string; accessKeys: number; mfa: boolean };
+  oidcProviders?: { url: string; clientIds: string[] }[];
+  roles?: {
+    name: string;
+    path?: string;
+    description?: string;
+    trust: string;
+    managed?: string[];
+    inline?: Record<string, string>;
+    boundary?: string;
+    maxSessionDuration?: number;
+    tags?: Record<string, string>;
+  }[];
+}
+
+export interface SeedPermissionSet {
+  arn: string;
+  name: string;
+  description?: string;
+  sessionDuration?: string;
+  relayState?: string;
+  tags?: Record<string, string>;
+  managed?: string[];
+  customer?: { name: string; path: string }[];
+  inline?: string;
+  boundary?: { managedPolicyArn?: string; customer?: { name: string; path: string } };
+}
+
+export interface BrownfieldSeed {
+  managementAccountId: string;
+  rootId: string;
+  rootPolicies: string[];
+  ous: { id: string; name: string; parentId: string; policies?: string[] }[];
+  accounts: SeedAccount[];
+  instanceArn: string;
+  identityStoreId: string;
+  users: { id: string; userName: string; email?: string }[];
+  groups: { id: string; displayName: string }[];
+  permissionSets: SeedPermissionSet[];
+  assignments: { permissionSetArn: string; accountId: string; principalType: "GROUP" | "USER"; principalId: string }[];
+  /** Customer-managed SCPs; targets name them in their `policies`. FullAWSAccess is always there. */
+  scps: { id: string; name: string; description: string; content: string }[];
+}
 
 const INSTANCE = "arn:aws:sso:::instance/ssoins-72230000abcd1234";
 const psArn = (id: string) => `arn:aws:sso:::permissionSet/ssoins-72230000abcd1234/ps-${id}`;

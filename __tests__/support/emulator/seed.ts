@@ -16,6 +16,8 @@ export interface SeedAccount {
   readonly tags?: Tags;
   /** Created through Organizations: has `OrganizationAccountAccessRole` trusting the management account. @default true */
   readonly createdByOrganizations?: boolean;
+  /** Described with the legacy `Status` only, no `State`. */
+  readonly legacyStatusOnly?: boolean;
 }
 export interface SeedOrganizationalUnit {
   readonly id: string;
@@ -35,6 +37,8 @@ export interface SeedOrgPolicy {
   readonly tags?: Tags;
 }
 export interface SeedPermissionSet {
+  /** @default derived from the name */
+  readonly arn?: string;
   readonly name: string;
   readonly description?: string;
   readonly sessionDuration?: string;
@@ -59,8 +63,36 @@ export interface SeedRole {
   readonly inlinePolicies?: Readonly<Record<string, string>>;
   readonly managedPolicies?: readonly string[];
   readonly tags?: Tags;
+  readonly description?: string;
+  /** @default 3600 */
+  readonly maxSessionDuration?: number;
+  /** Policy ARN. */
+  readonly permissionsBoundary?: string;
+}
+/** An IAM user with long-lived credentials. Dates: `YYYY-MM-DD` or ISO 8601; @default 2026-01-01. */
+export interface SeedIamUser {
+  readonly userName: string;
+  readonly path?: string;
+  readonly created?: string;
+  readonly tags?: Tags;
+  readonly groups?: readonly string[];
+  readonly password?: { readonly created?: string; readonly lastUsed?: string };
+  /** MFA device serial numbers. */
+  readonly mfa?: readonly string[];
+  readonly accessKeys?: readonly {
+    readonly id: string;
+    readonly status?: "Active" | "Inactive";
+    readonly created?: string;
+    readonly lastUsed?: { readonly date: string; readonly service: string; readonly region: string };
+  }[];
+  readonly sshKeys?: readonly { readonly id: string; readonly status?: "Active" | "Inactive"; readonly uploaded?: string }[];
+  readonly signingCertificates?: readonly { readonly id: string; readonly status?: "Active" | "Inactive"; readonly uploaded?: string }[];
+  readonly serviceCredentials?: readonly { readonly id: string; readonly service: string; readonly status?: "Active" | "Inactive"; readonly created?: string }[];
 }
 export interface SeedAccountIam {
+  readonly users?: readonly SeedIamUser[];
+  /** The root user's credentials. @default no password, no access keys, MFA on */
+  readonly root?: { readonly password: boolean; readonly passwordLastUsed?: string; readonly accessKeys?: number; readonly mfa: boolean; readonly signingCertificates?: number };
   readonly roles?: readonly SeedRole[];
   readonly policies?: readonly { name: string; path?: string; document?: string }[];
   readonly oidcProviders?: readonly { url: string; clientIds?: readonly string[]; thumbprints?: readonly string[]; tags?: Tags }[];
@@ -77,8 +109,12 @@ export interface EmulatorSeed {
     readonly policies?: readonly SeedOrgPolicy[];
   };
   readonly identityCenter?: {
-    readonly groups?: readonly { displayName: string; description?: string; externalId?: { issuer: string; id: string } }[];
-    readonly users?: readonly { userName: string; displayName?: string; givenName?: string; familyName?: string; email?: string }[];
+    /** @default derived */
+    readonly instanceArn?: string;
+    /** @default derived */
+    readonly identityStoreId?: string;
+    readonly groups?: readonly { id?: string; displayName: string; description?: string; externalId?: { issuer: string; id: string } }[];
+    readonly users?: readonly { id?: string; userName: string; displayName?: string; givenName?: string; familyName?: string; email?: string }[];
     readonly memberships?: readonly { group: string; user: string }[];
     readonly permissionSets?: readonly SeedPermissionSet[];
     readonly assignments?: readonly SeedAssignment[];
@@ -116,6 +152,7 @@ export function seededState(seed: EmulatorSeed = {}): EmulatorState {
       parentId: a.parentId ?? org.rootId,
       state: a.state ?? "ACTIVE",
       tags: { ...(a.tags ?? {}) },
+      ...(a.legacyStatusOnly ? { legacyStatusOnly: true } : {}),
     });
     org.policies.get("p-FullAWSAccess")!.targets.add(a.id);
     if (a.id !== org.managementAccountId && a.createdByOrganizations !== false)
@@ -142,11 +179,13 @@ export function seededState(seed: EmulatorSeed = {}): EmulatorState {
   }
 
   const ic = seed.identityCenter ?? {};
+  if (ic.instanceArn) state.identityCenter.instanceArn = ic.instanceArn;
+  if (ic.identityStoreId) state.identityCenter.identityStoreId = ic.identityStoreId;
   const store = state.identityStore;
   const groupId = new Map<string, string>();
   const userId = new Map<string, string>();
   for (const g of ic.groups ?? []) {
-    const id = identityStoreUuid(stableId(state, "group", g.displayName));
+    const id = g.id ?? identityStoreUuid(stableId(state, "group", g.displayName));
     groupId.set(g.displayName, id);
     store.groups.set(id, {
       GroupId: id,
@@ -156,7 +195,7 @@ export function seededState(seed: EmulatorSeed = {}): EmulatorState {
     });
   }
   for (const u of ic.users ?? []) {
-    const id = identityStoreUuid(stableId(state, "user", u.userName));
+    const id = u.id ?? identityStoreUuid(stableId(state, "user", u.userName));
     userId.set(u.userName, id);
     store.users.set(id, {
       UserId: id,
@@ -180,7 +219,7 @@ export function seededState(seed: EmulatorSeed = {}): EmulatorState {
   const setArn = new Map<string, string>();
   const instanceId = state.identityCenter.instanceArn.split("/").pop();
   for (const p of ic.permissionSets ?? []) {
-    const arn = `arn:aws:sso:::permissionSet/${instanceId}/ps-${stableId(state, "permission-set", p.name).slice(0, 16)}`;
+    const arn = p.arn ?? `arn:aws:sso:::permissionSet/${instanceId}/ps-${stableId(state, "permission-set", p.name).slice(0, 16)}`;
     setArn.set(p.name, arn);
     state.identityCenter.permissionSets.set(arn, {
       arn,
@@ -209,6 +248,15 @@ export function seededState(seed: EmulatorSeed = {}): EmulatorState {
   for (const [accountId, iam] of Object.entries(seed.iam ?? {})) {
     for (const r of iam.roles ?? []) addRole(state, accountId, r);
     const store = accountIam(state, accountId);
+    for (const u of iam.users ?? []) addUser(state, accountId, u);
+    if (iam.root)
+      store.root = {
+        password: iam.root.password,
+        passwordLastUsed: iam.root.passwordLastUsed ? seconds(iam.root.passwordLastUsed) : undefined,
+        accessKeys: iam.root.accessKeys ?? 0,
+        mfa: iam.root.mfa,
+        signingCertificates: iam.root.signingCertificates ?? 0,
+      };
     for (const p of iam.policies ?? []) {
       const path = p.path ?? "/";
       const arn = `arn:aws:iam::${accountId}:policy${path}${p.name}`;
@@ -240,10 +288,53 @@ function addRole(state: EmulatorState, accountId: string, r: SeedRole): void {
     roleId: `AROA${stableId(state, `role:${accountId}`, r.name).slice(0, 17).toUpperCase()}`,
     arn: `arn:aws:iam::${accountId}:role${path}${r.name}`,
     assumeRolePolicyDocument: r.assumeRolePolicy,
-    maxSessionDuration: 3600,
+    description: r.description,
+    maxSessionDuration: r.maxSessionDuration ?? 3600,
+    permissionsBoundary: r.permissionsBoundary,
     tags: { ...(r.tags ?? {}) },
     createDate: EPOCH,
     inlinePolicies: new Map(Object.entries(r.inlinePolicies ?? {})),
     attachedPolicies: [...(r.managedPolicies ?? [])],
+  });
+}
+
+/** A seed date (`YYYY-MM-DD` or ISO 8601) in seconds; absent: the emulator's epoch. */
+function seconds(date: string | undefined): number {
+  if (date === undefined) return EPOCH;
+  const t = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(date) ? `${date}T00:00:00Z` : date);
+  if (!Number.isFinite(t)) throw new Error(`emulator seed: ${date} is not a date`);
+  return Math.floor(t / 1000);
+}
+
+function addUser(state: EmulatorState, accountId: string, u: SeedIamUser): void {
+  const iam = accountIam(state, accountId);
+  if (iam.users.has(u.userName)) throw new Error(`emulator seed: IAM user ${u.userName} twice in ${accountId}`);
+  const path = u.path ?? "/";
+  iam.users.set(u.userName, {
+    name: u.userName,
+    path,
+    userId: `AIDA${stableId(state, `user:${accountId}`, u.userName).slice(0, 17).toUpperCase()}`,
+    arn: `arn:aws:iam::${accountId}:user${path}${u.userName}`,
+    createDate: seconds(u.created),
+    tags: { ...(u.tags ?? {}) },
+    groups: [...(u.groups ?? [])],
+    loginProfile: u.password
+      ? { createDate: seconds(u.password.created ?? u.created), passwordLastUsed: u.password.lastUsed ? seconds(u.password.lastUsed) : undefined }
+      : undefined,
+    mfaDevices: (u.mfa ?? []).map((serialNumber) => ({ serialNumber, enableDate: seconds(u.created) })),
+    accessKeys: (u.accessKeys ?? []).map((k) => ({
+      id: k.id,
+      status: k.status ?? "Active",
+      createDate: seconds(k.created ?? u.created),
+      lastUsed: k.lastUsed ? { date: seconds(k.lastUsed.date), service: k.lastUsed.service, region: k.lastUsed.region } : undefined,
+    })),
+    sshPublicKeys: (u.sshKeys ?? []).map((k) => ({ id: k.id, status: k.status ?? "Active", uploadDate: seconds(k.uploaded ?? u.created) })),
+    signingCertificates: (u.signingCertificates ?? []).map((c) => ({ id: c.id, status: c.status ?? "Active", uploadDate: seconds(c.uploaded ?? u.created) })),
+    serviceSpecificCredentials: (u.serviceCredentials ?? []).map((c) => ({
+      id: c.id,
+      serviceName: c.service,
+      status: c.status ?? "Active",
+      createDate: seconds(c.created ?? u.created),
+    })),
   });
 }

@@ -210,9 +210,18 @@ export function escapeXml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
 }
 
-/** A value as Query-protocol XML: objects as elements, arrays as `<member>` lists; undefined is left out. */
+/** A Query-protocol map (IAM's `SummaryMap`): serialized as `<entry><key>..</key><value>..</value></entry>` items. */
+export class XmlMap {
+  constructor(readonly entries: Readonly<Record<string, unknown>>) {}
+}
+
+/** A value as Query-protocol XML: objects as elements, arrays as `<member>` lists, `XmlMap`s as `<entry>` lists; undefined is left out. */
 export function toXml(value: unknown): string {
   if (value === undefined || value === null) return "";
+  if (value instanceof XmlMap)
+    return Object.entries(value.entries)
+      .map(([k, v]) => `<entry><key>${escapeXml(k)}</key><value>${toXml(v)}</value></entry>`)
+      .join("");
   if (Array.isArray(value)) return value.map((v) => `<member>${toXml(v)}</member>`).join("");
   if (typeof value === "object") {
     return Object.entries(value as Record<string, unknown>)

@@ -15,6 +15,8 @@ export interface Account {
   parentId: string;
   state: "ACTIVE" | "SUSPENDED" | "PENDING_CLOSURE" | "CLOSED";
   tags: Tags;
+  /** Answered with the legacy `Status` only, no `State` (accounts as Organizations described them before 2026-09). */
+  legacyStatusOnly?: boolean;
 }
 export interface OrganizationalUnit {
   readonly id: string;
@@ -138,10 +140,39 @@ export interface OidcProvider {
   tags: Tags;
   createDate: number;
 }
+/** An IAM user and its long-lived credentials (dates in seconds since the epoch). */
+export interface IamUser {
+  name: string;
+  path: string;
+  userId: string;
+  arn: string;
+  createDate: number;
+  tags: Tags;
+  /** IAM group names. */
+  groups: string[];
+  loginProfile?: { createDate: number; passwordLastUsed?: number };
+  mfaDevices: { serialNumber: string; enableDate: number }[];
+  accessKeys: { id: string; status: "Active" | "Inactive"; createDate: number; lastUsed?: { date: number; service: string; region: string } }[];
+  sshPublicKeys: { id: string; status: "Active" | "Inactive"; uploadDate: number }[];
+  signingCertificates: { id: string; status: "Active" | "Inactive"; uploadDate: number }[];
+  serviceSpecificCredentials: { id: string; serviceName: string; status: "Active" | "Inactive"; createDate: number }[];
+}
+/** The account's root user's credentials. */
+export interface RootCredentials {
+  password: boolean;
+  passwordLastUsed?: number;
+  accessKeys: number;
+  mfa: boolean;
+  signingCertificates: number;
+}
 export interface AccountIam {
   roles: Map<string, Role>;
   policies: Map<string, ManagedPolicy>;
   oidcProviders: Map<string, OidcProvider>;
+  /** IAM users by name (services/iam-users.ts). */
+  users: Map<string, IamUser>;
+  /** @default no password, no access keys, MFA on */
+  root?: RootCredentials;
 }
 
 export interface EmulatorState {
@@ -182,7 +213,7 @@ export function identityStoreUuid(seed: string): string {
 export function accountIam(state: EmulatorState, accountId: string): AccountIam {
   let iam = state.iam.get(accountId);
   if (!iam) {
-    iam = { roles: new Map(), policies: new Map(), oidcProviders: new Map() };
+    iam = { roles: new Map(), policies: new Map(), oidcProviders: new Map(), users: new Map() };
     state.iam.set(accountId, iam);
   }
   return iam;

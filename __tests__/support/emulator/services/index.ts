@@ -4,6 +4,7 @@
  */
 import { ServiceTables } from "../server";
 import { iam } from "./iam";
+import { iamUsers } from "./iam-users";
 import { identityStore } from "./identitystore";
 import { organizations } from "./organizations";
 import { ssoAdmin } from "./sso-admin";
@@ -14,7 +15,7 @@ export function defaultServices(): ServiceTables {
     "sso-admin": { ...ssoAdmin },
     identitystore: { ...identityStore },
     organizations: { ...organizations },
-    iam: { ...iam },
+    iam: { ...iam, ...iamUsers },
     sts: { ...sts },
   };
 }

@@ -35,7 +35,7 @@ function accountOut(ctx: RequestContext, a: Account) {
     Email: a.email,
     Name: a.name,
     Status: a.state === "ACTIVE" ? "ACTIVE" : a.state === "SUSPENDED" ? "SUSPENDED" : "PENDING_CLOSURE",
-    State: a.state,
+    State: a.legacyStatusOnly ? undefined : a.state,
     JoinedMethod: "CREATED",
     JoinedTimestamp: EPOCH,
   };
