@@ -6,8 +6,9 @@
  */
 import { AwsError } from "../errors";
 import { OperationTable, RequestContext, XmlMap } from "../server";
-import { AccountIam, accountIam, EPOCH, IamUser, RootCredentials, Tags } from "../state";
+import { AccountIam, accountIam, EPOCH, IamUser, RootCredentials } from "../state";
 import { pageQuery } from "./paginate";
+import { tagsOut } from "./tags";
 
 const iso = (seconds: number) => new Date(seconds * 1000).toISOString();
 /** The credential report's time format: `2026-01-01T00:00:00+00:00`. */
@@ -25,11 +26,6 @@ function user(ctx: RequestContext): IamUser {
   if (!found) throw noSuch(`The user with name ${name} cannot be found.`);
   return found;
 }
-
-const tagsOut = (tags: Tags) =>
-  Object.keys(tags)
-    .sort()
-    .map((Key) => ({ Key, Value: tags[Key] }));
 
 const userOut = (u: IamUser) => ({ Path: u.path, UserName: u.name, UserId: u.userId, Arn: u.arn, CreateDate: iso(u.createDate) });
 

@@ -4,8 +4,9 @@
  */
 import { AwsError } from "../errors";
 import { OperationTable, RequestContext } from "../server";
-import { AccountIam, accountIam, EPOCH, hex, ManagedPolicy, OidcProvider, Role, stableId, Tags } from "../state";
+import { AccountIam, accountIam, EPOCH, hex, ManagedPolicy, OidcProvider, Role, stableId } from "../state";
 import { pageQuery } from "./paginate";
+import { tagsIn, tagsOut } from "./tags";
 
 const iso = (seconds: number) => new Date(seconds * 1000).toISOString();
 const noSuch = (what: string) => new AwsError("NoSuchEntity", what, 404);
@@ -32,16 +33,6 @@ function checkDocument(doc: unknown): string {
   }
   return text;
 }
-
-function tagsIn(list: unknown): Tags {
-  const out: Tags = {};
-  if (Array.isArray(list)) for (const t of list as { Key: string; Value?: string }[]) out[t.Key] = t.Value ?? "";
-  return out;
-}
-const tagsOut = (tags: Tags) =>
-  Object.keys(tags)
-    .sort()
-    .map((Key) => ({ Key, Value: tags[Key] }));
 
 function roleOut(r: Role) {
   return {

@@ -7,6 +7,7 @@ import { AwsError, withReason } from "../errors";
 import { OperationTable, RequestContext } from "../server";
 import { Account, EPOCH, OrganizationalUnit, OrgPolicy, stableId, Tags } from "../state";
 import { pageJson } from "./paginate";
+import { tagsIn, tagsOut } from "./tags";
 
 const POLICY_TYPES = ["SERVICE_CONTROL_POLICY", "RESOURCE_CONTROL_POLICY", "TAG_POLICY", "BACKUP_POLICY", "AISERVICES_OPT_OUT_POLICY", "DECLARATIVE_POLICY_EC2"];
 const MAX_SIZE: Record<string, number> = { SERVICE_CONTROL_POLICY: 5120, RESOURCE_CONTROL_POLICY: 5120 };
@@ -42,16 +43,6 @@ function accountOut(ctx: RequestContext, a: Account) {
 }
 const ouOut = (ctx: RequestContext, ou: OrganizationalUnit) => ({ Id: ou.id, Arn: arnOf.ou(ctx, ou), Name: ou.name });
 const summary = (ctx: RequestContext, p: OrgPolicy) => ({ Id: p.id, Arn: arnOf.policy(ctx, p), Name: p.name, Description: p.description, Type: p.type, AwsManaged: p.awsManaged });
-const tagsOut = (tags: Tags) =>
-  Object.keys(tags)
-    .sort()
-    .map((Key) => ({ Key, Value: tags[Key] }));
-function tagsIn(list: unknown): Tags {
-  const out: Tags = {};
-  for (const t of (Array.isArray(list) ? list : []) as { Key: string; Value?: string }[]) out[t.Key] = t.Value ?? "";
-  return out;
-}
-
 function policy(ctx: RequestContext, id = ctx.input.PolicyId): OrgPolicy {
   const p = org(ctx).policies.get(String(id));
   if (!p) throw new AwsError("PolicyNotFoundException", `We can't find a policy with the PolicyId ${id} that you specified.`);

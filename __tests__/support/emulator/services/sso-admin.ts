@@ -6,8 +6,9 @@
  */
 import { AwsError, conflict, notFound, validation } from "../errors";
 import { OperationTable, RequestContext } from "../server";
-import { AccountAssignment, EPOCH, hex, PermissionSet, stableId, Tags } from "../state";
+import { AccountAssignment, EPOCH, hex, PermissionSet, stableId } from "../state";
 import { pageJson } from "./paginate";
+import { tagsIn, tagsOut } from "./tags";
 
 function instance(ctx: RequestContext) {
   const ic = ctx.state.identityCenter;
@@ -30,16 +31,6 @@ function psOut(ps: PermissionSet) {
     SessionDuration: ps.sessionDuration,
     RelayState: ps.relayState,
   };
-}
-
-const tagsOut = (tags: Tags) =>
-  Object.keys(tags)
-    .sort()
-    .map((Key) => ({ Key, Value: tags[Key] }));
-function tagsIn(list: unknown): Tags {
-  const out: Tags = {};
-  for (const t of (Array.isArray(list) ? list : []) as { Key: string; Value?: string }[]) out[t.Key] = t.Value ?? "";
-  return out;
 }
 
 function request(ctx: RequestContext, kind: string, status: Record<string, unknown>): Record<string, unknown> {
