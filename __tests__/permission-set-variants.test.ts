@@ -1,14 +1,4 @@
-import { rmSync } from "node:fs";
-import { compile } from "../src/compile/compile";
-import { messages, workspace, writeDefinitions } from "./support/fixtures";
-
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
-function build(files: Record<string, unknown>) {
-  const dir = writeDefinitions(files);
-  dirs.push(dir);
-  return compile({ dir, cwd: dir, evaluationDate: "2026-01-15" });
-}
+import { compileFiles, messages, workspace } from "./support/fixtures";
 
 const operator = {
   name: "Operator",
@@ -37,7 +27,7 @@ const operator = {
 };
 
 describe("permission-set variants", () => {
-  const r = build({
+  const r = compileFiles({
     "org.yaml": workspace({
       identityCenter: {
         permissionSets: { Operator: operator },
@@ -90,7 +80,7 @@ describe("permission-set variants", () => {
   });
 
   it("a variant key that is already a permission set's is a located error", () => {
-    const bad = build({
+    const bad = compileFiles({
       "org.yaml": workspace({
         identityCenter: {
           permissionSets: {
@@ -110,7 +100,7 @@ describe("permission-set variants", () => {
   });
 
   it("a variant can change only what it lists: anything else is a schema error at its line", () => {
-    const bad = build({
+    const bad = compileFiles({
       "org.yaml": workspace({
         identityCenter: {
           permissionSets: {

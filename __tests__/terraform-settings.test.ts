@@ -1,17 +1,6 @@
-import { rmSync } from "node:fs";
 import { Testing } from "cdktf";
 import { EnvironmentStack } from "../modules/environment-stack";
-import { compile } from "../src/compile/compile";
-import { inventory, messages, workspace, writeDefinitions } from "./support/fixtures";
-
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
-
-function build(files: Record<string, unknown>) {
-  const dir = writeDefinitions(files);
-  dirs.push(dir);
-  return compile({ dir, cwd: dir, evaluationDate: "2026-01-15" });
-}
+import { compileFiles, inventory, messages, workspace } from "./support/fixtures";
 
 const s3 = {
   s3: { bucket: "acme-state", key: "keyless/x.tfstate", region: "eu-west-1" },
@@ -19,7 +8,7 @@ const s3 = {
 
 describe("terraform required_version and required_providers", () => {
   it("defaults: hashicorp/aws ~> 6.25; Terraform >= 1.11 only where the S3 backend locks with use_lockfile", () => {
-    const r = build({
+    const r = compileFiles({
       "local.yaml": workspace(),
       "locking.yaml": workspace({ backend: s3 }),
       "unlocked.yaml": workspace({
@@ -47,7 +36,7 @@ describe("terraform required_version and required_providers", () => {
   });
 
   it("organization-wide settings apply to every workspace; a workspace's field wins over them", () => {
-    const r = build({
+    const r = compileFiles({
       "shared/organization.yaml": {
         ...inventory(),
         terraform: {
@@ -71,7 +60,7 @@ describe("terraform required_version and required_providers", () => {
   });
 
   it("writes them into the stack's terraform block, replacing cdktf's exact pin and short source", () => {
-    const r = build({ "org.yaml": workspace({ backend: s3 }) });
+    const r = compileFiles({ "org.yaml": workspace({ backend: s3 }) });
     const tf = JSON.parse(
       Testing.synth(
         new EnvironmentStack(Testing.app(), "org", {
@@ -86,7 +75,7 @@ describe("terraform required_version and required_providers", () => {
   });
 
   it("a malformed constraint is a located schema error", () => {
-    const r = build({
+    const r = compileFiles({
       "a.yaml": workspace({ terraform: { awsProviderVersion: "latest" } }),
     });
     expect(r.plan).toBeUndefined();
