@@ -14,7 +14,6 @@ import { runSynth } from "../src/run-synth";
 import { Emulator, startEmulator } from "./support/emulator";
 import { seedFromDefinitions } from "./support/emulator/seed-from-definitions";
 import { inventory, workspace, writeDefinitions } from "./support/fixtures";
-import { pointRemoteStates } from "./support/remote-state";
 import { tempDir } from "./support/temp";
 import { apply, describeTerraform, init, prepareStack, tf } from "./support/terraform";
 
@@ -178,10 +177,10 @@ describeTerraform("Identity Center's second day, with terraform against the AWS 
     const stacks: Record<string, any> = {};
     for (const ws of ["org", "team"] as const) {
       copyFileSync(join(outdir, "stacks", ws, "cdk.tf.json"), join(dir[ws], "cdk.tf.json"));
-      await prepareStack(dir[ws], emulator);
+      // team reads the permission set ARNs org publishes: from org's local state.
+      await prepareStack(dir[ws], emulator, { remoteStates: { org: dir.org } });
       stacks[ws] = JSON.parse(readFileSync(join(dir[ws], "cdk.tf.json"), "utf8"));
     }
-    pointRemoteStates(dir.team, { org: join(dir.org, "terraform.tfstate") });
     return stacks;
   };
 

@@ -415,7 +415,7 @@ function remoteStateOverrides(config: any, opts: PrepareOptions): Record<string,
   for (const name of Object.keys(remote)) {
     const owner = opts.remoteStates?.[name] ?? knownStacks.get(name);
     // Unknown owner: left as declared (an S3/cloud remote state then fails at plan, naming it), or
-    // pointed elsewhere by the caller's own override file (support/remote-state.ts).
+    // pointed elsewhere by the caller (opts.remoteStates).
     if (owner) out[name] = { backend: "local", config: { path: join(owner, "terraform.tfstate") } };
   }
   return Object.keys(out).length ? out : undefined;
