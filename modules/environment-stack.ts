@@ -31,6 +31,15 @@ export interface EnvironmentStackProps {
  * one aliased provider per member account it manages, and the modules its plan asks for.
  */
 export class EnvironmentStack extends TerraformStack {
+  /**
+   * cdktf resolves every element of a stack once before synthesizing it, only to find references to
+   * other stacks (which it turns into outputs and remote state) and to add a local backend when none
+   * is declared. A workspace never references another's constructs (another workspace's permission
+   * sets are read as data, through terraform_remote_state) and always declares its backend, so that
+   * second resolution (a third of a large synth) is skipped.
+   */
+  override prepareStack(): void {}
+
   constructor(scope: Construct, id: string, props: EnvironmentStackProps) {
     super(scope, id);
     // The plan is all literals: escaped for Terraform here, once (modules/literal.ts).

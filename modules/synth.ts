@@ -41,8 +41,12 @@ export function synthesize(plan: AccessPlan, options: SynthOptions): SynthResult
   rmSync(tmp, { recursive: true, force: true });
   // cdktf captures a stack trace for every token it creates; formatting them (through source maps
   // under tsx) took a third of a large synth. Nothing reads them unless synthesis fails.
+  // Capturing them at all (every Intrinsic and Lazy token asks for an unlimited stack) cost another
+  // half second: during synthesis the capture is a no-op, so a token's creation stack is empty.
   const prepareStackTrace = Error.prepareStackTrace;
+  const captureStackTrace = Error.captureStackTrace;
   Error.prepareStackTrace = () => "";
+  Error.captureStackTrace = () => {};
   try {
     // skipValidation: the input is validated by the compiler; cdktf's app validations would only
     // run `terraform version` in a child process (for the cloud backend) and check provider presence,
@@ -66,6 +70,7 @@ export function synthesize(plan: AccessPlan, options: SynthOptions): SynthResult
     return commit(tmp, options);
   } finally {
     Error.prepareStackTrace = prepareStackTrace;
+    Error.captureStackTrace = captureStackTrace;
     rmSync(tmp, { recursive: true, force: true });
   }
 }
@@ -125,15 +130,26 @@ function isDirectory(path: string): boolean {
   }
 }
 
-/** Puts each deferred map or list in place of its JSON-quoted marker, indented like the marker's line. */
+/**
+ * Puts each deferred map or list in place of its JSON-quoted marker, indented like the marker's line.
+ * One pass: the markers are found in file order and the text is joined once (replacing them one by
+ * one copied the whole file per marker, a second of a large synth).
+ */
 function spliceMaps(file: string, maps: ReadonlyMap<string, (indent: string) => string>): void {
-  let text = readFileSync(file, "utf8");
-  for (const [quoted, render] of maps) {
+  const text = readFileSync(file, "utf8");
+  const found = [...maps.keys()].map((quoted) => {
     const at = text.indexOf(quoted);
     if (at < 0) throw new Error(`keyless: ${quoted} is missing from ${file}`);
+    return { at, quoted };
+  });
+  found.sort((a, b) => a.at - b.at);
+  const parts: string[] = [];
+  let from = 0;
+  for (const { at, quoted } of found) {
     const lineStart = text.lastIndexOf("\n", at) + 1;
-    const indent = /^ */.exec(text.slice(lineStart, at))![0];
-    text = text.slice(0, at) + render(indent) + text.slice(at + quoted.length);
+    parts.push(text.slice(from, at), maps.get(quoted)!(/^ */.exec(text.slice(lineStart, at))![0]));
+    from = at + quoted.length;
   }
-  writeFileSync(file, text);
+  parts.push(text.slice(from));
+  writeFileSync(file, parts.join(""));
 }

@@ -104,7 +104,12 @@ export function actionMatches(pattern: string, action: string): boolean {
  * `*:Get*`) would need every service's data: `undefined` says "too broad to list".
  */
 export function expandActionPattern(pattern: string): readonly ActionInfo[] | undefined {
+  if (expansions.has(pattern)) return expansions.get(pattern);
   const [service] = splitAction(pattern);
-  if (/[*?]/.test(service)) return undefined;
-  return (serviceActions(service) ?? []).filter((a) => actionMatches(pattern, a.action));
+  const out = /[*?]/.test(service) ? undefined : (serviceActions(service) ?? []).filter((a) => actionMatches(pattern, a.action));
+  // Patterns repeat across thousands of roles and permission sets; the action list never changes.
+  if (expansions.size >= 10_000) expansions.clear();
+  expansions.set(pattern, out);
+  return out;
 }
+const expansions = new Map<string, readonly ActionInfo[] | undefined>();

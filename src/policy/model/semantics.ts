@@ -188,6 +188,10 @@ function describeStatement(s: Statement): string {
  * plus iam:PassRole). Unconditional Denies subtract.
  */
 export function allowsPrivileged(policy: unknown): PrivilegeVerdict {
+  return memo(privilegeVerdicts, policy, privilegeVerdict);
+}
+
+function privilegeVerdict(policy: unknown): PrivilegeVerdict {
   const { statements, unknownManaged } = expand(toSources(policy));
   const reasons: string[] = [];
   const all = allowsEverywhere(statements, "*");
@@ -227,6 +231,10 @@ const isSecretReader = (action: string) => SECRET_READERS.some((p) => actionMatc
  * ReadOnlyAccess with its data readers denied is read-only).
  */
 export function isReadOnly(policy: unknown): ReadOnlyVerdict {
+  return memo(readOnlyVerdicts, policy, readOnlyVerdict);
+}
+
+function readOnlyVerdict(policy: unknown): ReadOnlyVerdict {
   const { statements, own, managed, unknownManaged } = expand(toSources(policy));
   const problems: ReadOnlyProblem[] = unknownManaged.map((name) => ({ action: name, why: "is an AWS managed policy keyless does not know to be read-only" }));
   const denied = (a: string) => deniedEverywhere(statements, a);
@@ -261,4 +269,22 @@ export function isReadOnly(policy: unknown): ReadOnlyVerdict {
     }
   }
   return { readOnly: problems.length === 0, problems };
+}
+
+/**
+ * Verdicts by the policy's JSON text: the same documents and managed policies recur on hundreds of
+ * roles and permission sets, and a verdict depends on nothing else.
+ */
+const privilegeVerdicts = new Map<string, PrivilegeVerdict>();
+const readOnlyVerdicts = new Map<string, ReadOnlyVerdict>();
+function memo<V>(cache: Map<string, V>, policy: unknown, f: (policy: unknown) => V): V {
+  const key = JSON.stringify(policy);
+  if (key === undefined) return f(policy);
+  let v = cache.get(key);
+  if (v === undefined) {
+    if (cache.size >= 10_000) cache.clear();
+    v = f(policy);
+    cache.set(key, v);
+  }
+  return v;
 }
