@@ -1,5 +1,5 @@
-import { execFileSync } from "node:child_process";
-import { readdirSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { copyFileSync, mkdirSync, readdirSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { synthesize } from "../modules/synth";
@@ -107,6 +107,33 @@ describe("the command line", () => {
     expect(Object.keys(a).length).toBeGreaterThanOrEqual(4);
     expect(readTree(join(base, "b"))).toEqual(a);
   }, 60_000);
+
+  it("npm run synth runs the compiled CLI while dist/ is newer than every source, and the sources through tsx once one is newer", () => {
+    // A stand-in project: the real launcher, a dist/ and a main.ts that say which one ran.
+    const root = tempDir("launcher");
+    mkdirSync(join(root, "scripts"));
+    copyFileSync(join(ROOT, "scripts/synth.cjs"), join(root, "scripts/synth.cjs"));
+    symlinkSync(join(ROOT, "node_modules"), join(root, "node_modules"), "dir");
+    mkdirSync(join(root, "dist/src/cli"), { recursive: true });
+    writeFileSync(join(root, "dist/src/cli/cli.js"), `exports.processIo = () => ({}); exports.runCli = (argv) => { console.log("compiled " + argv.join(" ")); return 0; };\n`);
+    writeFileSync(join(root, "main.ts"), `const args: string[] = process.argv.slice(2);\nconsole.log("sources " + args.join(" "));\n`);
+    for (const d of ["src", "modules"]) {
+      mkdirSync(join(root, d));
+      writeFileSync(join(root, d, "a.ts"), "export {};\n");
+    }
+    const run = () => {
+      const r = spawnSync(process.execPath, [join(root, "scripts/synth.cjs"), "--out", "x"], { cwd: root, encoding: "utf8" });
+      return { stdout: r.stdout.trim(), stderr: r.stderr.trim(), status: r.status };
+    };
+    const at = (path: string, seconds: number) => utimesSync(path, seconds, seconds);
+    expect(run()).toMatchObject({ stdout: "sources --out x", status: 0, stderr: expect.stringContaining("dist/ is not built") });
+    writeFileSync(join(root, "dist/.built"), "");
+    for (const f of ["main.ts", "src/a.ts", "modules/a.ts"]) at(join(root, f), 1_000_000);
+    at(join(root, "dist/.built"), 2_000_000);
+    expect(run()).toEqual({ stdout: "compiled synth --out x", stderr: "", status: 0 });
+    at(join(root, "modules/a.ts"), 3_000_000);
+    expect(run()).toMatchObject({ stdout: "sources --out x", status: 0, stderr: expect.stringContaining("a source file is newer than dist/") });
+  }, 30_000);
 
   it("exits 1 with located errors and no stack trace on bad input", () => {
     const broken = writeDefinitions({ "dev.yaml": "organization: ./shared/organization.yaml\naws:\n  region: [\n" });
