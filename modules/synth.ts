@@ -1,11 +1,11 @@
 import { App } from "cdktf";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { AccessPlan } from "../src/plan";
+import type { AccessPlan, WorkspacePlan } from "../src/plan";
 import { EnvironmentStack } from "./environment-stack";
 import { AccountAssignments } from "./identity-center/account-assignments";
 import { MovedBlocks } from "./moved-blocks";
-import { BlockPaths, collectBlockPaths } from "./hcl/block-paths";
+import { collectBlockPaths } from "./hcl/block-paths";
 import { writeHclStack } from "./hcl/write-hcl";
 
 export interface SynthOptions {
@@ -39,6 +39,24 @@ export const KEYLESS_STACK_FILES: ReadonlySet<string> = new Set(["cdk.tf.json", 
 export function synthesize(plan: AccessPlan, options: SynthOptions): SynthResult {
   const tmp = `${options.outdir}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
+  try {
+    writeManifest(tmp, synthesizeWorkspaces(tmp, plan.workspaces, options.format ?? "json"));
+    return commit(tmp, options);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/** cdktf's manifest entries, by stack. */
+type StackManifests = Record<string, unknown>;
+
+/**
+ * Synthesizes `workspaces` into `tmp/stacks/<name>/`, one cdktf app each, and returns their manifest
+ * entries. One app per workspace, synthesized before the next is built: only one workspace's
+ * constructs are alive at a time (all of a large organization's at once grew the heap past 500 MB and
+ * the synth a second slower).
+ */
+function synthesizeWorkspaces(tmp: string, workspaces: readonly WorkspacePlan[], format: "json" | "hcl"): StackManifests {
   // cdktf captures a stack trace for every token it creates; formatting them (through source maps
   // under tsx) took a third of a large synth. Nothing reads them unless synthesis fails.
   // Capturing them at all (every Intrinsic and Lazy token asks for an unlimited stack) cost another
@@ -48,31 +66,37 @@ export function synthesize(plan: AccessPlan, options: SynthOptions): SynthResult
   Error.prepareStackTrace = () => "";
   Error.captureStackTrace = () => {};
   try {
-    // skipValidation: the input is validated by the compiler; cdktf's app validations would only
-    // run `terraform version` in a child process (for the cloud backend) and check provider presence,
-    // which EnvironmentStack guarantees.
-    const app = new App({ outdir: tmp, stackTraces: false, hclOutput: false, skipValidation: true });
-    const deferred = new Map<string, Map<string, (indent: string) => string>>();
-    const hcl = new Map<string, BlockPaths>();
-    for (const ws of plan.workspaces) {
+    const manifests: StackManifests = {};
+    for (const ws of workspaces) {
+      // skipValidation: the input is validated by the compiler; cdktf's app validations would only
+      // run `terraform version` in a child process (for the cloud backend) and check provider
+      // presence, which EnvironmentStack guarantees.
+      const app = new App({ outdir: tmp, stackTraces: false, hclOutput: false, skipValidation: true });
       const stack = new EnvironmentStack(app, ws.name, { plan: ws });
       const maps = new Map<string, (indent: string) => string>();
       for (const c of stack.node.findAll()) {
         const later = c instanceof AccountAssignments ? c.deferMaps(`keyless:map:${c.node.path}`) : c instanceof MovedBlocks ? c.defer(`keyless:moved:${c.node.path}`) : undefined;
         for (const [marker, render] of later ?? []) maps.set(JSON.stringify(marker), render);
       }
-      if (maps.size) deferred.set(ws.name, maps);
-      if (options.format === "hcl") hcl.set(ws.name, collectBlockPaths(stack));
+      const blocks = format === "hcl" ? collectBlockPaths(stack) : undefined;
+      app.synth();
+      Object.assign(manifests, app.manifest.stacks);
+      if (maps.size) spliceMaps(join(tmp, "stacks", ws.name, "cdk.tf.json"), maps);
+      if (blocks) writeHclStack(join(tmp, "stacks", ws.name), blocks);
     }
-    app.synth();
-    for (const [name, maps] of deferred) spliceMaps(join(tmp, "stacks", name, "cdk.tf.json"), maps);
-    for (const [name, blocks] of hcl) writeHclStack(join(tmp, "stacks", name), blocks);
-    return commit(tmp, options);
+    return manifests;
   } finally {
     Error.prepareStackTrace = prepareStackTrace;
     Error.captureStackTrace = captureStackTrace;
-    rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+/** manifest.json of all the stacks, as cdktf writes one (keys sorted, two-space indent). */
+function writeManifest(tmp: string, stacks: StackManifests): void {
+  // The last app's manifest, with every stack: the bytes cdktf writes for one app of all of them.
+  const app = new App({ outdir: tmp, stackTraces: false, hclOutput: false, skipValidation: true });
+  Object.assign(app.manifest.stacks, stacks);
+  app.manifest.writeToFile();
 }
 
 /** Moves the synthesized files from `tmp` into `outdir`, keeping every file keyless does not own. */
