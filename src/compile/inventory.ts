@@ -141,13 +141,35 @@ export class Inventory {
    * Expands assignment targets to accounts, sorted by name. Management, suspended and closed accounts
    * are left out (the management account can be asked for). Unknown names are reported.
    */
+  /** Accounts by OU path, directly in it (`direct`) or anywhere below it (`below`), in inventory order; built on first use. */
+  private byOu?: { direct: Map<string, InventoryAccount[]>; below: Map<string, InventoryAccount[]> };
+
+  /** The accounts in `ou` (and its descendants when `recursive`), in inventory order: what filtering every account by inOu gives. */
+  accountsInOu(ou: string, recursive: boolean): readonly InventoryAccount[] {
+    if (!this.byOu) {
+      const direct = new Map<string, InventoryAccount[]>();
+      const below = new Map<string, InventoryAccount[]>();
+      for (const a of this.accounts.values()) {
+        if (!a.ou) continue;
+        (direct.get(a.ou) ?? direct.set(a.ou, []).get(a.ou)!).push(a);
+        const parts = a.ou.split("/");
+        for (let n = 1; n <= parts.length; n++) {
+          const prefix = parts.slice(0, n).join("/");
+          (below.get(prefix) ?? below.set(prefix, []).get(prefix)!).push(a);
+        }
+      }
+      this.byOu = { direct, below };
+    }
+    return (recursive ? this.byOu.below : this.byOu.direct).get(ou) ?? [];
+  }
+
   expand(targets: AccountTargets, source: SourceFile, at: JsonPath, reporter: Reporter): InventoryAccount[] {
     const chosen = new Map<string, InventoryAccount>();
     const recursive = targets.recursive ?? true;
     if (targets.organization) for (const a of this.accounts.values()) chosen.set(a.name, a);
     (targets.organizationalUnits ?? []).forEach((ou, i) => {
       if (!this.requireOu(ou, source, [...at, "organizationalUnits", i], reporter)) return;
-      for (const a of this.accounts.values()) if (Inventory.inOu(a, ou, recursive)) chosen.set(a.name, a);
+      for (const a of this.accountsInOu(ou, recursive)) chosen.set(a.name, a);
     });
     (targets.accounts ?? []).forEach((ref, i) => {
       const a = this.requireAccount(ref, source, [...at, "accounts", i], reporter);
