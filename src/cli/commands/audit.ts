@@ -1,15 +1,12 @@
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { readAccountCredentials } from "../../aws/iam-credentials";
-import { readDirectory, readInstance } from "../../aws/identity-center";
-import { readOrganization } from "../../aws/organizations";
-import { awsErrorText } from "../../aws/session";
 import { AccountAuditSnapshot, auditProgress, AuditReport, buildAudit, DirectorySnapshot } from "../../brownfield/audit";
 import { auditHtml } from "../../brownfield/audit-html";
 import { auditMarkdown } from "../../brownfield/audit-markdown";
 import type { Command } from "../command";
 import { EXIT, InputError, UsageError } from "../context";
 import { oneOf, str } from "../options";
+import { aws } from "./aws-modules";
 import { AWS_OPTIONS, awsSession, fromAws, writeAtomically } from "./aws-options";
 
 function readPrevious(file: string): AuditReport {
@@ -47,6 +44,7 @@ export const auditCommand: Command = {
     const previous = str(values.since) ? readPrevious(resolve(io.cwd, str(values.since)!)) : undefined;
     const wanted = (values.account as string[] | undefined) ?? [];
     const session = awsSession(io, values);
+    const { readOrganization, readInstance, readDirectory, readAccountCredentials, awsErrorText } = aws();
     const org = await fromAws("the organization", () => readOrganization(session.organizations()));
     const accounts = org.accounts.filter((a) => a.state === "ACTIVE" && (!wanted.length || wanted.includes(a.id) || wanted.includes(a.name)));
     for (const w of wanted) if (!org.accounts.some((a) => a.id === w || a.name === w)) throw new InputError(`--account ${w}: no account of the organization has this name or id`);

@@ -1,6 +1,7 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
-import { AwsSession, awsErrorText } from "../../aws/session";
+import type { AwsSession } from "../../aws/session";
+import { aws } from "./aws-modules";
 import { InputError } from "../context";
 import type { CliIo } from "../context";
 import { OptionSpecs, OptionValues, str } from "../options";
@@ -13,7 +14,7 @@ export const AWS_OPTIONS: OptionSpecs = {
 };
 
 export function awsSession(io: CliIo, values: OptionValues): AwsSession {
-  return new AwsSession({
+  return new (aws().AwsSession)({
     profile: str(values.profile) ?? io.env.AWS_PROFILE,
     region: str(values.region) ?? io.env.AWS_REGION ?? io.env.AWS_DEFAULT_REGION ?? "us-east-1",
     memberAccountRole: str(values["member-role"]) ?? "OrganizationAccountAccessRole",
@@ -29,7 +30,7 @@ export async function fromAws<T>(what: string, f: () => Promise<T>): Promise<T> 
   } catch (e) {
     if (e instanceof InputError) throw e;
     throw new InputError(
-      `reading ${what} from AWS failed: ${awsErrorText(e)}. Check the credentials (--profile), the region and that the caller may use the read-only actions listed in the README.`,
+      `reading ${what} from AWS failed: ${aws().awsErrorText(e)}. Check the credentials (--profile), the region and that the caller may use the read-only actions listed in the README.`,
     );
   }
 }

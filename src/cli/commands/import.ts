@@ -1,9 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { Document, parse } from "yaml";
-import { readIdentityCenter } from "../../aws/identity-center";
-import { readGithubOidc } from "../../aws/github-oidc";
-import { readServiceControlPolicies } from "../../aws/organizations";
 import { adoptGithubOidc } from "../../brownfield/adopt-github-oidc";
 import { adoptIdentityCenter, InventoryData } from "../../brownfield/adopt";
 import { adoptGuardrails, InventoryIds } from "../../brownfield/adopt-guardrails";
@@ -15,6 +12,7 @@ import type { Command } from "../command";
 import { DEFAULT_DIR } from "../compile-step";
 import { EXIT, InputError, UsageError } from "../context";
 import { str } from "../options";
+import { aws } from "./aws-modules";
 import { AWS_OPTIONS, awsSession, fromAws, writeAtomically } from "./aws-options";
 
 function inventoryData(text: string, shown: string): InventoryData & { ids: InventoryIds } {
@@ -120,6 +118,7 @@ export const importCommand: Command = {
     if (!existsSync(invFile)) throw new InputError(`${invShown} does not exist: run keyless inventory pull first`);
     const inv = inventoryData(readFileSync(invFile, "utf8"), invShown);
     const session = awsSession(io, values);
+    const { readIdentityCenter, readServiceControlPolicies, readGithubOidc } = aws();
     const ic = await fromAws("Identity Center", () => readIdentityCenter(session.ssoAdmin(), session.identityStore()));
     if (!ic) throw new InputError("this account has no Identity Center instance (sso:ListInstances is empty): nothing to import");
     const scps = await fromAws("the service control policies", () => readServiceControlPolicies(session.organizations()));

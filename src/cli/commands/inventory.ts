@@ -1,6 +1,5 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
-import { readOrganization } from "../../aws/organizations";
 import { driftCount, formatDrift, pullInventory } from "../../brownfield/inventory-document";
 import { formatDiagnostics } from "../../diagnostics/diagnostic";
 import { isParseFailure, parseSource } from "../../load/source-file";
@@ -9,6 +8,7 @@ import type { Command } from "../command";
 import { DEFAULT_DIR } from "../compile-step";
 import { EXIT, InputError } from "../context";
 import { str } from "../options";
+import { aws } from "./aws-modules";
 import { AWS_OPTIONS, awsSession, fromAws, writeAtomically } from "./aws-options";
 
 export const inventoryCommand: Command = {
@@ -32,6 +32,7 @@ export const inventoryCommand: Command = {
     if (check && !existsSync(file)) throw new InputError(`${shown} does not exist: run keyless inventory pull first`);
     const existing = existsSync(file) ? readFileSync(file, "utf8") : undefined;
     const session = awsSession(io, values);
+    const { readOrganization } = aws();
     const org = await fromAws("the organization", () => readOrganization(session.organizations()));
     const { text, drift } = pullInventory(existing, org);
     const n = driftCount(drift);
