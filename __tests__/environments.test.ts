@@ -108,7 +108,7 @@ describe("the command line", () => {
     expect(readTree(join(base, "b"))).toEqual(a);
   }, 60_000);
 
-  it("npm run synth runs the compiled CLI while dist/ is newer than every source, and the sources through tsx once one is newer", () => {
+  it("npm run synth runs the compiled CLI while dist/ is newer than every source and schema, and the sources through tsx once one is newer", () => {
     // A stand-in project: the real launcher, a dist/ and a main.ts that say which one ran.
     const root = tempDir("launcher");
     mkdirSync(join(root, "scripts"));
@@ -121,6 +121,8 @@ describe("the command line", () => {
       mkdirSync(join(root, d));
       writeFileSync(join(root, d, "a.ts"), "export {};\n");
     }
+    mkdirSync(join(root, "schemas"));
+    writeFileSync(join(root, "schemas/a.schema.json"), "{}\n");
     const run = () => {
       const r = spawnSync(process.execPath, [join(root, "scripts/synth.cjs"), "--out", "x"], { cwd: root, encoding: "utf8" });
       return { stdout: r.stdout.trim(), stderr: r.stderr.trim(), status: r.status };
@@ -128,9 +130,13 @@ describe("the command line", () => {
     const at = (path: string, seconds: number) => utimesSync(path, seconds, seconds);
     expect(run()).toMatchObject({ stdout: "sources --out x", status: 0, stderr: expect.stringContaining("dist/ is not built") });
     writeFileSync(join(root, "dist/.built"), "");
-    for (const f of ["main.ts", "src/a.ts", "modules/a.ts"]) at(join(root, f), 1_000_000);
+    for (const f of ["main.ts", "src/a.ts", "modules/a.ts", "schemas/a.schema.json"]) at(join(root, f), 1_000_000);
     at(join(root, "dist/.built"), 2_000_000);
     expect(run()).toEqual({ stdout: "compiled synth --out x", stderr: "", status: 0 });
+    at(join(root, "schemas/a.schema.json"), 3_000_000);
+    expect(run()).toMatchObject({ stdout: "sources --out x", status: 0, stderr: expect.stringContaining("a source file is newer than dist/") });
+    at(join(root, "schemas/a.schema.json"), 1_000_000);
+    expect(run().stdout).toBe("compiled synth --out x");
     at(join(root, "modules/a.ts"), 3_000_000);
     expect(run()).toMatchObject({ stdout: "sources --out x", status: 0, stderr: expect.stringContaining("a source file is newer than dist/") });
   }, 30_000);

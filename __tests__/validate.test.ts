@@ -1,3 +1,8 @@
+import type { ValidateFunction } from "ajv";
+import { stringify } from "yaml";
+import { isParseFailure, parseSource } from "../src/load/source-file";
+import { SCHEMA_IDS, SchemaKind, schemaAjv } from "../src/validate/validate";
+import { schemaCases } from "./corpus/schema";
 import { compileFiles, inventory, messages, workspace } from "./support/fixtures";
 
 describe("schema validation", () => {
@@ -48,5 +53,34 @@ describe("schema validation", () => {
       "dev.yaml": { organization: "./shared/organization.yaml" },
     });
     expect(messages(result)).toMatchInlineSnapshot(`"dev.yaml:1 error KL102 $: missing required property "aws" | fix: add "aws""`);
+  });
+});
+
+describe("the validators the compiled CLI ships (ajv standalone code, written by npm run build)", () => {
+  it("report exactly what the schemas compiled at run time report, on every schema case of the corpus", () => {
+    const standaloneCode = require("ajv/dist/standalone").default as (ajv: unknown, refs: Record<string, string>) => string;
+    // The module as npm run build writes it (scripts/build-validators.cjs), evaluated with this file's require.
+    const code = standaloneCode(schemaAjv({ source: true }), { ...SCHEMA_IDS });
+    const mod = { exports: {} as Record<SchemaKind, ValidateFunction> };
+    new Function("module", "exports", "require", code)(mod, mod.exports, require);
+    const shipped = mod.exports;
+    const compiled = schemaAjv();
+    const errors = (v: ValidateFunction, data: unknown) =>
+      v(data) ? [] : (v.errors ?? []).map(({ instancePath, schemaPath, keyword, params, message }) => ({ instancePath, schemaPath, keyword, params, message }));
+    let invalid = 0;
+    for (const c of schemaCases) {
+      for (const [path, content] of Object.entries(c.files)) {
+        if (content === undefined) continue;
+        const text = typeof content === "string" ? content : stringify(content);
+        const source = parseSource(path, text);
+        if (isParseFailure(source)) continue;
+        const kind: SchemaKind = path.includes("organization") ? "organization" : "workspace";
+        const want = errors(compiled.getSchema(SCHEMA_IDS[kind])!, source.data);
+        expect({ case: c.name, path, errors: errors(shipped[kind], source.data) }).toEqual({ case: c.name, path, errors: want });
+        if (want.length) invalid++;
+      }
+    }
+    // The comparison covered failing documents, not only valid ones.
+    expect(invalid).toBeGreaterThan(20);
   });
 });

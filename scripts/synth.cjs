@@ -3,7 +3,7 @@
  * `npm run synth` (and cdktf.json's app): `keyless synth` with main.ts's command line, on the fast path.
  *
  * `npm ci` builds the CLI into dist/ (the `prepare` script). When that build is newer than every
- * TypeScript source (main.ts, src/, modules/), this runs it with plain node: no TypeScript at run
+ * TypeScript source (main.ts, src/, modules/) and schema, this runs it with plain node: no TypeScript at run
  * time, about half the start-up. When a source is newer (you edited one, or pulled), it runs main.ts
  * through tsx instead, so the output always comes from the sources, and says how to get the fast path
  * back. Plain JavaScript on purpose: it decides before anything is compiled.
@@ -15,24 +15,25 @@ const { join } = require("node:path");
 const root = join(__dirname, "..");
 const stamp = join(root, "dist", ".built");
 
-/** The newest modification time of a .ts file under `dir` (or of `dir` itself when it is a file). */
-function newest(path) {
+/** The newest modification time of a file ending in `ext` under `path` (or of `path` itself when it is a file). */
+function newest(path, ext) {
   let stat;
   try {
     stat = statSync(path);
   } catch {
     return 0;
   }
-  if (!stat.isDirectory()) return path.endsWith(".ts") ? stat.mtimeMs : 0;
+  if (!stat.isDirectory()) return path.endsWith(ext) ? stat.mtimeMs : 0;
   let max = 0;
-  for (const entry of readdirSync(path)) max = Math.max(max, newest(join(path, entry)));
+  for (const entry of readdirSync(path)) max = Math.max(max, newest(join(path, entry), ext));
   return max;
 }
 
 function builtIsFresh() {
   if (!existsSync(stamp)) return false;
   const built = statSync(stamp).mtimeMs;
-  return ["main.ts", "src", "modules"].every((p) => newest(join(root, p)) <= built);
+  // The schemas too: the build compiles them into dist/ (scripts/build-validators.cjs).
+  return ["main.ts", "src", "modules"].every((p) => newest(join(root, p), ".ts") <= built) && newest(join(root, "schemas"), ".json") <= built;
 }
 
 const argv = process.argv.slice(2);
