@@ -3,21 +3,27 @@
  * measures each stage and the end-to-end synth in fresh processes, runs the baseline (the default
  * cdktf template's way) in the same run, and measures type-checking and the test suite.
  *
- *   npm run bench -- [--quick] [--runs N] [--no-tests] [--no-baseline] [--no-typecheck] [--no-precompiled] [--readme] [--keep] [--terraform [--terraform-medium]]
+ *   npm run bench -- [--quick] [--runs N] [--no-tests] [--no-baseline] [--no-typecheck] [--no-tsx] [--readme] [--keep] [--terraform] [--terraform-medium] [--terraform-large]
  *
- * --quick: 2 runs, no large, no npm test. --readme: rewrite the table in README.md's Benchmark section.
- * --terraform: then the Terraform rows (bench/terraform.ts) for the example organization, and with
- * --terraform-medium also the generated medium one (slow: minutes of CPU per workspace).
- * Everything it writes goes to a temporary folder, except bench/results/*.json (gitignored).
+ * --quick: 2 runs, no large, no npm test. --readme: rewrite the tables in README.md's Benchmark section.
+ * --terraform: then the Terraform rows (bench/terraform.ts) for the example organization;
+ * --terraform-medium: every workspace of the generated medium one, and the baseline layout of its
+ * smallest and biggest workspace (about 15 minutes); --terraform-large: the biggest workspace of the
+ * large one, its baseline layout (stopped after 10 minutes), and "one grant added -> plan ready"
+ * there (about 20 minutes).
+ * It first builds dist/ (`npm run build`, as `npm ci` does), so `npm run synth` takes its fast path.
+ * Everything else it writes goes to a temporary folder, except bench/results/*.json (gitignored).
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { baselineCommand, writeBaseline } from "./baseline";
 import { generateOrganization, SIZES, writeOrganization } from "./generate";
 import { ensureOk, hasGnuTime, max, measure, median } from "./measure";
 import { BenchResults, CommandResult, machine, markdown, orgCounts, SizeResult, targets } from "./report";
+import { synthStacks } from "../__tests__/support/stacks";
 import type { StageTimes } from "./stages";
+import type { TerraformBench } from "./terraform";
 
 const repo = resolve(__dirname, "..");
 const flag = (name: string) => process.argv.includes(`--${name}`);
@@ -27,11 +33,13 @@ const runs = runsArg >= 0 ? Number(process.argv[runsArg + 1]) : quick ? 2 : 5;
 const tsx = join(repo, "node_modules/.bin/tsx");
 const log = (t: string) => process.stderr.write(t + "\n");
 
-function main(): void {
+async function main(): Promise<void> {
   const tmp = mkdtempSync(join(tmpdir(), "keyless-bench-"));
   const loadBefore = loadavg();
   log(`keyless bench: ${runs} run(s) per size, temporary folder ${tmp}${hasGnuTime ? "" : " (no /usr/bin/time: end-to-end peak RSS not measured)"}`);
   try {
+    log("  npm run build (dist/, what npm ci builds: npm run synth's fast path)");
+    ensureOk("npm run build", measure("npm", ["run", "--silent", "build"], { cwd: repo, tmp }));
     const sizes: SizeResult[] = [];
     const small = runSize("small", join(repo, "environments"), tmp, true);
     sizes.push(small.result);
@@ -41,20 +49,20 @@ function main(): void {
       writeOrganization(dir, org);
       sizes.push(runSize(size, dir, tmp, false).result);
     }
-    const precompiled = flag("no-precompiled") ? undefined : measurePrecompiled(tmp);
-    const tsxCli = flag("no-precompiled") ? undefined : measureTsxCli(tmp);
+    const tsxRequire = flag("no-tsx") ? undefined : measureTsx(tmp);
     const typecheck = flag("no-typecheck") ? undefined : measureTypecheck(tmp);
     const npmTest = quick || flag("no-tests") ? undefined : measureTests(tmp);
+    const terraform = await terraformRows(tmp);
     const partial: Omit<BenchResults, "targets"> = {
       date: new Date().toISOString(),
       machine: machine(loadBefore, loadavg()),
       sizes,
       npmRunSynth: small.npm,
       baseline: small.baseline,
-      precompiled,
-      tsxCli,
+      tsxRequire,
       typecheck,
       npmTest,
+      terraform,
     };
     const results: BenchResults = { ...partial, targets: targets(partial) };
     const table = markdown(results);
@@ -67,6 +75,47 @@ function main(): void {
     if (flag("readme")) updateReadme(table);
   } finally {
     if (!flag("keep")) rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/** The Terraform rows asked for: example, medium (with the baseline layout), large (with one grant added). */
+async function terraformRows(tmp: string): Promise<BenchResults["terraform"]> {
+  if (!flag("terraform") && !flag("terraform-medium") && !flag("terraform-large")) return undefined;
+  const { benchTerraform } = await import("./terraform");
+  const out: { size: string; bench: TerraformBench }[] = [];
+  if (flag("terraform")) out.push({ size: "small", bench: await benchTerraform(join(repo, "environments"), { log }) });
+  for (const size of ["medium", "large"] as const) {
+    if (!flag(`terraform-${size}`)) continue;
+    const dir = join(tmp, `terraform-${size}`);
+    writeOrganization(dir, generateOrganization(SIZES[size], 1));
+    const order = biggestLast(dir);
+    const biggest = order[order.length - 1];
+    const bench =
+      size === "medium"
+        ? await benchTerraform(dir, { log, baseline: [order[0], biggest], baselineTimeoutSeconds: 900 })
+        : await benchTerraform(dir, { log, workspaces: [biggest], baseline: [biggest], baselineTimeoutSeconds: 600, oneGrant: biggest });
+    out.push({ size, bench });
+  }
+  return out;
+}
+
+/** Workspaces of a generated organization, fewest assignments first (counted from a synth). */
+function biggestLast(dir: string): string[] {
+  const work = mkdtempSync(join(tmpdir(), "keyless-bench-count-"));
+  try {
+    const stacks = synthStacks(dir, work, "2026-11-01");
+    const count = (ws: string) => {
+      const c = JSON.parse(readFileSync(join(stacks, ws, "cdk.tf.json"), "utf8"));
+      return Object.entries<Record<string, unknown>>(c.locals ?? {})
+        .filter(([k]) => k.startsWith("account_assignments_"))
+        .reduce((n, [, m]) => n + Object.keys(m).length, 0);
+    };
+    return readdirSync(stacks)
+      .map((ws) => ({ ws, n: count(ws) }))
+      .sort((a, b) => a.n - b.n || a.ws.localeCompare(b.ws))
+      .map((x) => x.ws);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
   }
 }
 
@@ -86,8 +135,8 @@ function runSize(size: string, dir: string, tmp: string, withBaseline: boolean) 
     log(`  ${size}: run ${i + 1}/${runs}`);
     const st = ensureOk(`${size} stages`, measure(tsx, ["bench/stages.ts", "--dir", dir, "--out", out], { cwd: repo, tmp }));
     stageRuns.push(JSON.parse(st.stdout.trim().split("\n").pop()!) as StageTimes);
-    // What `npm run synth` runs, without npm's own start-up.
-    e2e.push(ensureOk(`${size} end to end`, measure("node", ["--require", "tsx/cjs", "main.ts", "--dir", dir, "--out", out, "--date", "2026-01-15"], { cwd: repo, tmp })));
+    // What `npm run synth` runs, without npm's own start-up: the launcher, on its fast path (dist/ is fresh).
+    e2e.push(ensureOk(`${size} end to end`, measure("node", ["scripts/synth.cjs", "--dir", dir, "--out", out, "--date", "2026-01-15"], { cwd: repo, tmp })));
     if (!withBaseline) continue;
     npm.push(ensureOk("npm run synth", measure("npm", ["run", "--silent", "synth", "--", "--out", out, "--date", "2026-01-15"], { cwd: repo, tmp })));
     if (b && !baselineError) {
@@ -123,36 +172,12 @@ function runSize(size: string, dir: string, tmp: string, withBaseline: boolean) 
   };
 }
 
-/**
- * For comparison: the same CLI compiled to JavaScript (tsconfig.build.json, into the temporary folder)
- * and run by plain node, without tsx, on the example organization.
- */
-function measurePrecompiled(tmp: string): CommandResult | undefined {
-  log("  precompiled JavaScript (tsc -p tsconfig.build.json into the temporary folder)");
-  const pkg = join(tmp, "precompiled");
-  mkdirSync(pkg, { recursive: true });
-  for (const f of ["node_modules", "schemas", "package.json"]) symlinkSync(join(repo, f), join(pkg, f));
-  const built = measure(join(repo, "node_modules/.bin/tsc"), ["-p", "tsconfig.build.json", "--outDir", join(pkg, "dist"), "--declaration", "false"], { cwd: repo, tmp });
-  if (built.status !== 0) {
-    log(`  the build failed; no precompiled row:\n${built.stdout.slice(-1500)}`);
-    return undefined;
-  }
+/** For comparison: the TypeScript sources through tsx (`npm run synth`'s path when dist/ is older than a source). */
+function measureTsx(tmp: string): CommandResult {
+  log("  node --require tsx/cjs main.ts");
   const xs = Array.from({ length: runs }, () =>
-    ensureOk(
-      "precompiled synth",
-      measure("node", [join(pkg, "dist/src/cli/bin.js"), "synth", "--dir", join(repo, "environments"), "--out", join(tmp, "out-precompiled"), "--date", "2026-01-15"], {
-        cwd: repo,
-        tmp,
-      }),
-    ),
+    ensureOk("tsx main.ts", measure("node", ["--require", "tsx/cjs", "main.ts", "--out", join(tmp, "out-tsx"), "--date", "2026-01-15"], { cwd: repo, tmp })),
   );
-  return { ms: median(xs.map((x) => x.ms)), rssMB: max(xs.map((x) => x.rssMB)), ok: true, runs: xs.length };
-}
-
-/** For comparison: main.ts run by the tsx CLI (a parent process plus tsx's ESM loader thread). */
-function measureTsxCli(tmp: string): CommandResult {
-  log("  tsx main.ts");
-  const xs = Array.from({ length: runs }, () => ensureOk("tsx main.ts", measure(tsx, ["main.ts", "--out", join(tmp, "out-tsx-cli"), "--date", "2026-01-15"], { cwd: repo, tmp })));
   return { ms: median(xs.map((x) => x.ms)), rssMB: max(xs.map((x) => x.rssMB)), ok: true, runs: xs.length };
 }
 
@@ -188,22 +213,7 @@ function updateReadme(table: string): void {
   log("README.md: benchmark table updated");
 }
 
-main();
-if (flag("terraform")) {
-  void (async () => {
-    const { benchTerraform, terraformMarkdown } = await import("./terraform");
-    process.stdout.write("\n" + terraformMarkdown("small (example)", await benchTerraform(join(repo, "environments"), { log })) + "\n");
-    if (flag("terraform-medium")) {
-      const dir = mkdtempSync(join(tmpdir(), "keyless-bench-medium-"));
-      try {
-        writeOrganization(dir, generateOrganization(SIZES.medium, 1));
-        process.stdout.write("\n" + terraformMarkdown("medium", await benchTerraform(dir, { log })) + "\n");
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-    }
-  })().catch((e) => {
-    log(`terraform rows: ${(e as Error).message}`);
-    process.exitCode = 1;
-  });
-}
+main().catch((e) => {
+  log(`bench: ${(e as Error).message}`);
+  process.exitCode = 1;
+});

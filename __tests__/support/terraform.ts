@@ -52,6 +52,8 @@ export interface TfResult {
   cpuSeconds: number;
   /** Largest resident set of one process in the tree, in KiB (`/usr/bin/time`), or 0 if unknown. */
   maxRssKb: number;
+  /** Stopped after `timeoutSeconds` (code 124; cpuSeconds then 0: unknown). */
+  timedOut?: boolean;
 }
 
 const PROVIDER = "registry.terraform.io/hashicorp/aws";
@@ -229,15 +231,31 @@ process.once("exit", () => {
 });
 
 /** Runs terraform in `dir` (a child process); measures its CPU, with its provider processes. */
-export async function tf(dir: string, args: string[]): Promise<TfResult> {
+/** Runs terraform in `dir`; with `timeoutSeconds`, its whole process group is killed when that has passed. */
+export async function tf(dir: string, args: string[], opts: { timeoutSeconds?: number } = {}): Promise<TfResult> {
   const timing = join(sharedDir(), `terraform-time-for-keyless-${process.pid}-${++timings}`);
   const useTime = existsSync("/usr/bin/time");
   const [cmd, argv] = useTime ? ["/usr/bin/time", ["-o", timing, "-f", "%U %S %M", terraform.binary!, ...args]] : [terraform.binary!, args];
   try {
     return await new Promise<TfResult>((resolve, reject) => {
-      const child = spawn(cmd, argv, { cwd: dir, env: childEnv(dir), stdio: ["ignore", "pipe", "pipe"] });
+      const child = spawn(cmd, argv, { cwd: dir, env: childEnv(dir), stdio: ["ignore", "pipe", "pipe"], detached: opts.timeoutSeconds !== undefined });
       running.add(child);
-      child.on("exit", () => running.delete(child));
+      let timedOut = false;
+      const timer =
+        opts.timeoutSeconds === undefined
+          ? undefined
+          : setTimeout(() => {
+              timedOut = true;
+              try {
+                process.kill(-child.pid!, "SIGKILL");
+              } catch {
+                /* exited meanwhile */
+              }
+            }, opts.timeoutSeconds * 1000);
+      child.on("exit", () => {
+        running.delete(child);
+        clearTimeout(timer);
+      });
       const out: Buffer[] = [];
       const err: Buffer[] = [];
       child.stdout.on("data", (b: Buffer) => out.push(b));
@@ -254,7 +272,8 @@ export async function tf(dir: string, args: string[]): Promise<TfResult> {
           if (Number.isFinite(m)) maxRssKb = m;
           stderr = stderr.replace(/^Command exited with non-zero status \d+\n/m, "");
         }
-        resolve({ code: code ?? 1, stdout: Buffer.concat(out).toString("utf8"), stderr, cpuSeconds, maxRssKb });
+        if (timedOut) resolve({ code: 124, stdout: Buffer.concat(out).toString("utf8"), stderr, cpuSeconds: 0, maxRssKb: 0, timedOut });
+        else resolve({ code: code ?? 1, stdout: Buffer.concat(out).toString("utf8"), stderr, cpuSeconds, maxRssKb });
       });
     });
   } finally {
