@@ -23,7 +23,7 @@ import { ensureOk, hasGnuTime, max, measure, median } from "./measure";
 import { BenchResults, CommandResult, machine, markdown, orgCounts, SizeResult, targets } from "./report";
 import { synthStacks } from "../__tests__/support/stacks";
 import type { StageTimes } from "./stages";
-import type { TerraformBench } from "./terraform";
+import { assignmentCount, type TerraformBench } from "./terraform";
 
 const repo = resolve(__dirname, "..");
 const flag = (name: string) => process.argv.includes(`--${name}`);
@@ -104,12 +104,7 @@ function biggestLast(dir: string): string[] {
   const work = mkdtempSync(join(tmpdir(), "keyless-bench-count-"));
   try {
     const stacks = synthStacks(dir, work, "2026-11-01");
-    const count = (ws: string) => {
-      const c = JSON.parse(readFileSync(join(stacks, ws, "cdk.tf.json"), "utf8"));
-      return Object.entries<Record<string, unknown>>(c.locals ?? {})
-        .filter(([k]) => k.startsWith("account_assignments_"))
-        .reduce((n, [, m]) => n + Object.keys(m).length, 0);
-    };
+    const count = (ws: string) => assignmentCount(JSON.parse(readFileSync(join(stacks, ws, "cdk.tf.json"), "utf8")));
     return readdirSync(stacks)
       .map((ws) => ({ ws, n: count(ws) }))
       .sort((a, b) => a.n - b.n || a.ws.localeCompare(b.ws))

@@ -165,7 +165,7 @@ async function measured<T extends TfResult>(fn: () => Promise<T>): Promise<{ res
 const configOf = (stackDir: string) => JSON.parse(readFileSync(join(stackDir, "cdk.tf.json"), "utf8"));
 const permissionSetNames = (config: any): string[] => Object.values<any>(config.resource?.aws_ssoadmin_permission_set ?? {}).map((p) => p.name);
 /** Assignments of a stack: entries of its per-permission-set maps, or of the baseline's one literal for_each. */
-function assignmentCount(config: any): number {
+export function assignmentCount(config: any): number {
   const fromLocals = Object.entries<any>(config.locals ?? {})
     .filter(([k]) => k.startsWith("account_assignments_"))
     .reduce((n, [, m]) => n + Object.keys(m).length, 0);
