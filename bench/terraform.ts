@@ -244,9 +244,10 @@ function baselineSources(into: string): string {
   return into;
 }
 
-function synthWith(sources: string, definitions: string, out: string): string {
-  const r = spawnSync("node", ["--require", "tsx/cjs", "main.ts", "--dir", definitions, "--out", out, "--date", DATE], { cwd: sources, encoding: "utf8", maxBuffer: 64 * 2 ** 20 });
-  if (r.status !== 0) throw new Error(`synth in ${sources} failed (exit ${r.status}):\n${r.stderr.slice(-3000)}`);
+/** Runs keyless synth (`entry`: a launcher or main.ts and the node flags it needs) in a fresh process; the stacks folder. */
+function synthWith(cwd: string, entry: readonly string[], definitions: string, out: string): string {
+  const r = spawnSync("node", [...entry, "--dir", definitions, "--out", out, "--date", DATE], { cwd, encoding: "utf8", maxBuffer: 64 * 2 ** 20 });
+  if (r.status !== 0) throw new Error(`synth in ${cwd} failed (exit ${r.status}):\n${r.stderr.slice(-3000)}`);
   return join(out, "stacks");
 }
 
@@ -317,7 +318,7 @@ export async function benchTerraform(definitions: string, opts: TerraformBenchOp
       let old: string | undefined;
       if (opts.baseline?.length) {
         try {
-          old = synthWith(baselineSources(join(work, "baseline-src")), definitions, join(work, "baseline-out"));
+          old = synthWith(baselineSources(join(work, "baseline-src")), ["--require", "tsx/cjs", "main.ts"], definitions, join(work, "baseline-out"));
         } catch (e) {
           baselineError = (e as Error).message.split("\n").slice(0, 2).join(" ");
           log(`baseline: ${baselineError}`);
@@ -379,9 +380,8 @@ async function oneGrantAdded(definitions: string, ws: string, emulator: Emulator
   const out = join(work, "changed-out");
   const start = process.hrtime.bigint();
   // What `npm run synth` runs (the compiled CLI when dist/ is fresh), on the whole organization, as CI would.
-  const synth = spawnSync("node", [join(repo, "scripts/synth.cjs"), "--dir", changed, "--out", out, "--date", DATE], { cwd: repo, encoding: "utf8" });
+  synthWith(repo, [join(repo, "scripts/synth.cjs")], changed, out);
   const synthWall = Number(process.hrtime.bigint() - start) / 1e9;
-  if (synth.status !== 0) throw new Error(`synth after adding a grant failed:\n${synth.stderr.slice(-3000)}`);
   cpSync(join(out, "stacks", ws, "cdk.tf.json"), join(dir, "cdk.tf.json"));
   await prepareStack(dir, emulator, { remoteStates: published });
   emulator.reset();
