@@ -5,6 +5,7 @@ import type { AccessPlan, WorkspacePlan } from "../src/plan";
 import { EnvironmentStack } from "./environment-stack";
 import { AccountAssignments } from "./identity-center/account-assignments";
 import { MovedBlocks } from "./moved-blocks";
+import { withTokenOnlyResolve } from "./resolve-tokens";
 import { collectBlockPaths } from "./hcl/block-paths";
 import { writeHclStack } from "./hcl/write-hcl";
 
@@ -79,7 +80,8 @@ function synthesizeWorkspaces(tmp: string, workspaces: readonly WorkspacePlan[],
         for (const [marker, render] of later ?? []) maps.set(JSON.stringify(marker), render);
       }
       const blocks = format === "hcl" ? collectBlockPaths(stack) : undefined;
-      app.synth();
+      // cdktf's resolve only where a token is (modules/resolve-tokens.ts): the same document.
+      withTokenOnlyResolve(() => app.synth());
       Object.assign(manifests, app.manifest.stacks);
       if (maps.size) spliceMaps(join(tmp, "stacks", ws.name, "cdk.tf.json"), maps);
       if (blocks) writeHclStack(join(tmp, "stacks", ws.name), blocks);
