@@ -1,4 +1,4 @@
-import { readFileSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { synthesize } from "../modules/synth";
 import { runSynth } from "../src/run-synth";
@@ -22,18 +22,33 @@ const role = (account: string, extra: Record<string, unknown> = {}) => ({
 
 /** Synthesizes `files` (an inventory is added) into `outdir`: workspace -> parsed stack, and stderr. */
 function synth(files: Record<string, unknown>, outdir: string): { stacks: Record<string, any>; stderr: string } {
+  const stderr = run(files, outdir, "json");
+  const stacks: Record<string, any> = {};
+  for (const ws of workspacesOf(files)) stacks[ws] = JSON.parse(readFileSync(join(outdir, "stacks", ws, "cdk.tf.json"), "utf8"));
+  return { stacks, stderr };
+}
+
+/** The same with `--format hcl`: workspace -> main.tf, and stderr. */
+function synthHcl(files: Record<string, unknown>, outdir: string): { stacks: Record<string, string>; stderr: string } {
+  const stderr = run(files, outdir, "hcl");
+  const stacks: Record<string, string> = {};
+  for (const ws of workspacesOf(files)) stacks[ws] = readFileSync(join(outdir, "stacks", ws, "main.tf"), "utf8");
+  return { stacks, stderr };
+}
+
+function run(files: Record<string, unknown>, outdir: string, format: "json" | "hcl"): string {
   const dir = writeDefinitions(files);
   cleanup.push(dir);
   const errors: string[] = [];
-  const code = runSynth({ dir, outdir, evaluationDate: DATE, synthesize, stdout: () => {}, stderr: (t) => errors.push(t) });
+  const code = runSynth({ dir, outdir, evaluationDate: DATE, synthesize: (plan, o) => synthesize(plan, { ...o, format }), stdout: () => {}, stderr: (t) => errors.push(t) });
   expect({ code, errors: code ? errors : [] }).toEqual({ code: 0, errors: [] });
-  const stacks: Record<string, any> = {};
-  for (const f of Object.keys(files).filter((f) => !f.includes("/"))) {
-    const ws = f.replace(/\.[^.]+$/, "");
-    stacks[ws] = JSON.parse(readFileSync(join(outdir, "stacks", ws, "cdk.tf.json"), "utf8"));
-  }
-  return { stacks, stderr: errors.join("\n") };
+  return errors.join("\n");
 }
+
+const workspacesOf = (files: Record<string, unknown>) =>
+  Object.keys(files)
+    .filter((f) => !f.includes("/"))
+    .map((f) => f.replace(/\.[^.]+$/, ""));
 
 function outdir(): string {
   const base = tempDir("stack-gh");
@@ -164,6 +179,66 @@ describe("the provider of an account whose last resource goes", () => {
   it("is not kept when nothing was there before", () => {
     const { stacks } = synth(withoutProd, outdir());
     expect(aliases(stacks.ci)).toEqual(["(default):100000000000", "app-dev:100000000005"]);
+  });
+});
+
+describe("with --format hcl, the next synth compares with keyless-previous.json", () => {
+  const before = {
+    "org.yaml": workspace({ githubOidc: { providers: { "app-prod": {} } } }),
+    "ci.yaml": workspace({ githubOidc: { providers: { "app-dev": {} }, roles: { deploy: role("app-dev"), prod: role("app-prod") } } }),
+  };
+  const renamed = {
+    "org.yaml": before["org.yaml"],
+    "ci.yaml": workspace({ githubOidc: { providers: { "app-dev": {} }, roles: { "app-deploy": role("app-dev", { name: "deploy" }), prod: role("app-prod") } } }),
+  };
+  const movedBlocks = (hcl: string) => [...hcl.matchAll(/moved \{\s*from\s*=\s*(\S+)\s*to\s*=\s*(\S+)\s*\}/g)].map((m) => `${m[1]} -> ${m[2]}`);
+
+  it("a role key renamed moves the role, as with the JSON output, across later synths too", () => {
+    const out = outdir();
+    synthHcl(before, out);
+    const previous = JSON.parse(readFileSync(join(out, "stacks", "ci", "keyless-previous.json"), "utf8"));
+    expect(Object.keys(previous)).toEqual(["provider", "resource", "moved"]);
+    expect(Object.keys(previous.resource.aws_iam_role).sort()).toEqual(["deploy", "prod"]);
+    expect(existsSync(join(out, "stacks", "ci", "cdk.tf.json"))).toBe(false);
+    const expected = ["aws_iam_role.deploy -> aws_iam_role.app-deploy", "aws_iam_role_policy_attachment.deploy -> aws_iam_role_policy_attachment.app-deploy"];
+    expect(movedBlocks(synthHcl(renamed, out).stacks.ci)).toEqual(expected);
+    expect(movedBlocks(synthHcl(renamed, out).stacks.ci)).toEqual(expected);
+  });
+
+  it("keeps the provider of an account whose last resource goes, with KL901", () => {
+    const out = outdir();
+    synthHcl(before, out);
+    const withoutProd = { "org.yaml": before["org.yaml"], "ci.yaml": workspace({ githubOidc: { providers: { "app-dev": {} }, roles: { deploy: role("app-dev") } } }) };
+    const { stacks, stderr } = synthHcl(withoutProd, out);
+    expect(stderr).toContain("warning KL901");
+    expect(stacks.ci).toMatch(/alias\s*=\s*"app-prod"/);
+    expect(stacks.ci).not.toContain('resource "aws_iam_role" "prod"');
+  });
+
+  it("leaves the account assignments out of the file, and drops it when the next synth writes JSON", () => {
+    const out = outdir();
+    const withAssignments = {
+      ...before,
+      "org.yaml": workspace({
+        githubOidc: { providers: { "app-prod": {} } },
+        identityCenter: {
+          permissionSets: { ReadOnly: { managedPolicies: ["ReadOnlyAccess"] } },
+          groups: { Ops: { source: "external" } },
+          assignments: [{ groups: ["Ops"], permissionSets: ["ReadOnly"], targets: { accounts: ["app-dev"] } }],
+        },
+      }),
+    };
+    synthHcl(withAssignments, out);
+    const previous = JSON.parse(readFileSync(join(out, "stacks", "org", "keyless-previous.json"), "utf8"));
+    expect(Object.keys(previous.resource)).toContain("aws_ssoadmin_permission_set");
+    expect(previous.resource.aws_ssoadmin_account_assignment).toBeUndefined();
+    expect(previous.moved.filter((m: { to: string }) => m.to.startsWith("aws_ssoadmin_account_assignment."))).toEqual([]);
+    expect(readFileSync(join(out, "stacks", "org", "main.tf"), "utf8")).toContain('resource "aws_ssoadmin_account_assignment"');
+    // Back to JSON: renames are still found (from keyless-previous.json), and the file goes.
+    const { stacks } = synth(renamed, out);
+    expect(stacks.ci.moved.map((m: { from: string; to: string }) => `${m.from} -> ${m.to}`)).toContain("aws_iam_role.deploy -> aws_iam_role.app-deploy");
+    expect(existsSync(join(out, "stacks", "ci", "keyless-previous.json"))).toBe(false);
+    expect(existsSync(join(out, "stacks", "ci", "main.tf"))).toBe(false);
   });
 });
 

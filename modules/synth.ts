@@ -8,6 +8,7 @@ import { MovedBlocks } from "./moved-blocks";
 import { withTokenOnlyResolve } from "./resolve-tokens";
 import { collectBlockPaths } from "./hcl/block-paths";
 import { writeHclStack } from "./hcl/write-hcl";
+import { COMPARISON_FILE } from "../src/identity-center/previous-output";
 
 export interface SynthOptions {
   /** Where the Terraform goes: `<outdir>/stacks/<workspace>/cdk.tf.json`. */
@@ -31,7 +32,7 @@ export interface SynthResult {
  * The files keyless writes in a stack folder; synth replaces these and nothing else, so Terraform's
  * own files there (`.terraform/`, `.terraform.lock.hcl`, `*.tfstate*`, overrides) survive every synth.
  */
-export const KEYLESS_STACK_FILES: ReadonlySet<string> = new Set(["cdk.tf.json", "cdk.tf", "main.tf", "metadata.json"]);
+export const KEYLESS_STACK_FILES: ReadonlySet<string> = new Set(["cdk.tf.json", "cdk.tf", "main.tf", "metadata.json", COMPARISON_FILE]);
 
 /**
  * Synthesizes one stack per workspace into a fresh folder beside `outdir` (a failure leaves the
