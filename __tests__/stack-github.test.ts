@@ -1,8 +1,12 @@
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { synthesize } from "../modules/synth";
+import { runCli } from "../src/cli/cli";
+import type { CliIo } from "../src/cli/context";
 import { runSynth } from "../src/run-synth";
 import { membersWithin } from "../src/stack/plan-memory";
+import { stringify } from "yaml";
 import { compileFiles, inventory, messages, workspace, writeDefinitions } from "./support/fixtures";
 import { tempDir } from "./support/temp";
 
@@ -239,6 +243,67 @@ describe("with --format hcl, the next synth compares with keyless-previous.json"
     expect(stacks.ci.moved.map((m: { from: string; to: string }) => `${m.from} -> ${m.to}`)).toContain("aws_iam_role.deploy -> aws_iam_role.app-deploy");
     expect(existsSync(join(out, "stacks", "ci", "keyless-previous.json"))).toBe(false);
     expect(existsSync(join(out, "stacks", "ci", "main.tf"))).toBe(false);
+  });
+});
+
+describe("keyless synth --since <git-ref> (a fresh checkout: no previous output)", () => {
+  const git = (cwd: string, ...args: string[]) =>
+    execFileSync("git", ["-c", "user.email=test@example.com", "-c", "user.name=test", "-c", "commit.gpgsign=false", ...args], { cwd, stdio: "pipe" }).toString();
+  function cli(cwd: string, ...argv: string[]) {
+    const out: string[] = [];
+    const err: string[] = [];
+    const io: CliIo = { stdout: (t) => out.push(t), stderr: (t) => err.push(t), cwd, env: {}, isTTY: false, today: () => DATE };
+    const code = runCli(argv, io);
+    return { code, stdout: out.join("\n"), stderr: err.join("\n") };
+  }
+  const ci = (roles: Record<string, unknown>) => workspace({ githubOidc: { providers: { "app-dev": {} }, roles } });
+  const stack = (repo: string, out: string) => JSON.parse(readFileSync(join(repo, out, "stacks", "ci", "cdk.tf.json"), "utf8"));
+
+  it("compares with the definitions at that commit: a renamed role key is moved, a gone account's provider kept", () => {
+    const repo = writeDefinitions({ "ci.yaml": ci({ deploy: role("app-dev"), prod: role("app-prod") }), "org.yaml": workspace({ githubOidc: { providers: { "app-prod": {} } } }) });
+    cleanup.push(repo);
+    git(repo, "init", "-q");
+    git(repo, "add", "-A");
+    git(repo, "commit", "-qm", "applied");
+    writeFileSync(join(repo, "ci.yaml"), stringify(ci({ "app-deploy": role("app-dev", { name: "deploy" }) })));
+
+    const plain = cli(repo, "synth", "--dir", ".", "--out", "out-plain");
+    expect(plain.code).toBe(0);
+    expect(stack(repo, "out-plain").moved).toBeUndefined();
+
+    const since = cli(repo, "synth", "--dir", ".", "--out", "out-since", "--since", "HEAD");
+    expect(since.code).toBe(0);
+    expect(stack(repo, "out-since").moved).toEqual([
+      { from: "aws_iam_role.deploy", to: "aws_iam_role.app-deploy" },
+      { from: "aws_iam_role_policy_attachment.deploy", to: "aws_iam_role_policy_attachment.app-deploy" },
+    ]);
+    expect(stack(repo, "out-since").provider.aws.map((p: any) => p.alias ?? "(default)")).toEqual(["(default)", "app-dev", "app-prod"]);
+    expect(since.stderr).toContain("keyless: providers kept since HEAD:");
+    expect(since.stderr).toContain("warning KL901");
+    // Nothing of the comparison is left behind, in the repository or the output.
+    expect(
+      git(repo, "status", "--porcelain", "--untracked-files=all")
+        .split("\n")
+        .filter((l) => l && !/ out-(plain|since)\//.test(l)),
+    ).toEqual([" M ci.yaml"]);
+  });
+
+  it("says so when the definitions at that commit do not compile, and still writes the new output", () => {
+    const repo = writeDefinitions({ "ci.yaml": "githubOidc: [not, a, workspace\n" });
+    cleanup.push(repo);
+    git(repo, "init", "-q");
+    git(repo, "add", "-A");
+    git(repo, "commit", "-qm", "broken");
+    writeFileSync(join(repo, "ci.yaml"), stringify(ci({ deploy: role("app-dev") })));
+    const r = cli(repo, "synth", "--dir", ".", "--out", "out", "--since", "HEAD");
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("keyless: warning: the definitions at HEAD do not compile (1 error(s) above), so the new output is compared with nothing");
+    expect(existsSync(join(repo, "out", "stacks", "ci", "cdk.tf.json"))).toBe(true);
+
+    const bad = cli(repo, "synth", "--dir", ".", "--out", "out", "--since", "no-such-branch");
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('git ref "no-such-branch" is not a commit here');
+    expect(bad.stderr).not.toMatch(/\n\s+at /);
   });
 });
 

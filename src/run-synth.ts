@@ -2,7 +2,7 @@ import { resolve } from "node:path";
 import { compile } from "./compile/compile";
 import { formatDiagnostics, hasErrors } from "./diagnostics/diagnostic";
 import { readPreviousStacks } from "./identity-center/previous-output";
-import { permissionSetReplacements } from "./identity-center/replacements";
+import { permissionSetReplacements, type PreviousStacks } from "./identity-center/replacements";
 import type { AccessPlan } from "./plan";
 import { stackContinuity } from "./stack/continuity";
 
@@ -17,6 +17,12 @@ export interface SynthCommandOptions {
   readonly cwd?: string;
   /** Only these workspaces are written; all are compiled, since references cross workspaces. @default all */
   readonly workspaces?: readonly string[];
+  /**
+   * What the new output is compared with (renamed keys become `moved` blocks, providers are kept for
+   * a destroy, permission set replacements are reported), and how to name it in messages; called
+   * once the definitions compile. @default the stacks a previous synth wrote to `outdir`
+   */
+  readonly previous?: { readonly label: string; readonly stacks: () => PreviousStacks };
   /** The emit stage; injected so that this file never loads the CDKTF engine itself. */
   readonly synthesize: (plan: AccessPlan, options: { outdir: string; partial?: boolean }) => { readonly orphanedStacks: readonly string[] } | void;
   readonly stdout?: (text: string) => void;
@@ -39,11 +45,12 @@ export function runSynth(options: SynthCommandOptions): number {
   const only = options.workspaces?.length ? options.workspaces : undefined;
   const plan: AccessPlan = only ? { ...result.plan, workspaces: result.plan.workspaces.filter((w) => only.includes(w.name)) } : result.plan;
   const outdir = options.cwd ? resolve(options.cwd, options.outdir) : options.outdir;
-  const previous = readPreviousStacks(outdir);
+  const since = options.previous?.label ?? `the last synth of ${options.outdir}`;
+  const previous = options.previous ? options.previous.stacks() : readPreviousStacks(outdir);
   const hazards = permissionSetReplacements(previous, plan);
-  if (hazards.length) err(`keyless: replacements since the last synth of ${options.outdir}:\n${formatDiagnostics(hazards)}`);
+  if (hazards.length) err(`keyless: replacements since ${since}:\n${formatDiagnostics(hazards)}`);
   const continued = stackContinuity(previous, plan);
-  if (continued.diagnostics.length) err(`keyless: providers kept since the last synth of ${options.outdir}:\n${formatDiagnostics(continued.diagnostics)}`);
+  if (continued.diagnostics.length) err(`keyless: providers kept since ${since}:\n${formatDiagnostics(continued.diagnostics)}`);
   const written = options.synthesize(continued.plan, { outdir, partial: !!only });
   for (const ws of written?.orphanedStacks ?? []) {
     err(
