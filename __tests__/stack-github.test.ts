@@ -246,7 +246,7 @@ describe("with --format hcl, the next synth compares with keyless-previous.json"
   });
 });
 
-describe("keyless synth --since <git-ref> (a fresh checkout: no previous output)", () => {
+describe("keyless synth --base <git-ref> (a fresh checkout: no previous output)", () => {
   const git = (cwd: string, ...args: string[]) =>
     execFileSync("git", ["-c", "user.email=test@example.com", "-c", "user.name=test", "-c", "commit.gpgsign=false", ...args], { cwd, stdio: "pipe" }).toString();
   function cli(cwd: string, ...argv: string[]) {
@@ -271,20 +271,20 @@ describe("keyless synth --since <git-ref> (a fresh checkout: no previous output)
     expect(plain.code).toBe(0);
     expect(stack(repo, "out-plain").moved).toBeUndefined();
 
-    const since = cli(repo, "synth", "--dir", ".", "--out", "out-since", "--since", "HEAD");
-    expect(since.code).toBe(0);
-    expect(stack(repo, "out-since").moved).toEqual([
+    const based = cli(repo, "synth", "--dir", ".", "--out", "out-base", "--base", "HEAD");
+    expect(based.code).toBe(0);
+    expect(stack(repo, "out-base").moved).toEqual([
       { from: "aws_iam_role.deploy", to: "aws_iam_role.app-deploy" },
       { from: "aws_iam_role_policy_attachment.deploy", to: "aws_iam_role_policy_attachment.app-deploy" },
     ]);
-    expect(stack(repo, "out-since").provider.aws.map((p: any) => p.alias ?? "(default)")).toEqual(["(default)", "app-dev", "app-prod"]);
-    expect(since.stderr).toContain("keyless: providers kept since HEAD:");
-    expect(since.stderr).toContain("warning KL901");
+    expect(stack(repo, "out-base").provider.aws.map((p: any) => p.alias ?? "(default)")).toEqual(["(default)", "app-dev", "app-prod"]);
+    expect(based.stderr).toContain("keyless: providers kept since HEAD:");
+    expect(based.stderr).toContain("warning KL901");
     // Nothing of the comparison is left behind, in the repository or the output.
     expect(
       git(repo, "status", "--porcelain", "--untracked-files=all")
         .split("\n")
-        .filter((l) => l && !/ out-(plain|since)\//.test(l)),
+        .filter((l) => l && !/ out-(plain|base)\//.test(l)),
     ).toEqual([" M ci.yaml"]);
   });
 
@@ -295,12 +295,12 @@ describe("keyless synth --since <git-ref> (a fresh checkout: no previous output)
     git(repo, "add", "-A");
     git(repo, "commit", "-qm", "broken");
     writeFileSync(join(repo, "ci.yaml"), stringify(ci({ deploy: role("app-dev") })));
-    const r = cli(repo, "synth", "--dir", ".", "--out", "out", "--since", "HEAD");
+    const r = cli(repo, "synth", "--dir", ".", "--out", "out", "--base", "HEAD");
     expect(r.code).toBe(0);
     expect(r.stderr).toContain("keyless: warning: the definitions at HEAD do not compile (1 error(s) above), so the new output is compared with nothing");
     expect(existsSync(join(repo, "out", "stacks", "ci", "cdk.tf.json"))).toBe(true);
 
-    const bad = cli(repo, "synth", "--dir", ".", "--out", "out", "--since", "no-such-branch");
+    const bad = cli(repo, "synth", "--dir", ".", "--out", "out", "--base", "no-such-branch");
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('git ref "no-such-branch" is not a commit here');
     expect(bad.stderr).not.toMatch(/\n\s+at /);

@@ -27,7 +27,7 @@ function synthesize(plan: AccessPlan, options: { outdir: string; partial?: boole
 }
 
 /**
- * `--since <ref>`: the stacks the definitions at `ref` synthesize to (read with git archive, synthesized
+ * `--base <ref>`: the stacks the definitions at `ref` synthesize to (read with git archive, synthesized
  * into a temporary folder), for runSynth to compare the new output with. Definitions that do not
  * compile at `ref` leave nothing to compare with, and say so; none there (a new folder) is the same,
  * silently. A ref that is not a commit is the user's error (GitBaseError).
@@ -47,7 +47,7 @@ function stacksAt(io: CliIo, ref: string, dir: string, evaluationDate: string): 
       );
       return {};
     }
-    const out = join(tree.root, ".keyless-since");
+    const out = join(tree.root, ".keyless-base");
     synthesize(base.plan, { outdir: out, format: "json" });
     return readPreviousStacks(out);
   } finally {
@@ -62,12 +62,12 @@ export const synthCommand: Command = {
     "Writes <out>/stacks/<workspace>/cdk.tf.json; nothing is written if there is any error. Only keyless's own files are replaced: .terraform/, .terraform.lock.hcl and state files in a stack folder are kept.",
     "With --workspace, every workspace is still checked, only the selected stacks are written, and the others are left as they are.",
     "With --format hcl, each stack is <out>/stacks/<workspace>/main.tf instead: native Terraform in terraform fmt's layout, without cdktf metadata, planning exactly like the JSON. Use it to review the generated code, or to leave keyless.",
-    "The new stacks are compared with the previous ones in --out: a renamed role or account key becomes a moved block, the provider of an account whose last resource goes is kept for the destroy, a permission set replacement is a warning. A fresh checkout (CI) has none: --since <git-ref> compares with the definitions at that commit instead (the commit last applied, for example the push's previous commit).",
+    "The new stacks are compared with the previous ones in --out: a renamed role or account key becomes a moved block, the provider of an account whose last resource goes is kept for the destroy, a permission set replacement is a warning. A fresh checkout (CI) has none: --base <git-ref> compares with the definitions at that commit instead (the commit last applied, for example the push's previous commit).",
   ],
   options: {
     out: { type: "string", value: "<folder>", help: "output folder (default: $CDKTF_OUTDIR, else cdktf.out)" },
     format: { type: "string", value: "<json|hcl>", help: "cdk.tf.json (default) or main.tf in native HCL" },
-    since: { type: "string", value: "<git-ref>", help: "compare with the definitions at this commit instead of the previous output in --out (for CI)" },
+    base: { type: "string", value: "<git-ref>", help: "compare with what the definitions at this commit synthesize to, instead of the previous output in --out (for CI)" },
   },
   run(io, values) {
     const format = oneOf("format", values.format, ["json", "hcl"] as const, "json");
@@ -76,8 +76,8 @@ export const synthCommand: Command = {
     const dir = str(values.dir) ?? DEFAULT_DIR;
     const workspaces = (values.workspace as string[] | undefined) ?? [];
     checkWorkspaceNames(io.cwd, dir, workspaces);
-    const since = str(values.since);
-    if (since !== undefined && !since.trim()) throw new UsageError("--since needs a git ref, for example --since origin/main");
+    const base = str(values.base);
+    if (base !== undefined && !base.trim()) throw new UsageError("--base needs a git ref, for example --base origin/main");
     const evaluationDate = str(values.date) ?? io.today();
     return runSynth({
       dir,
@@ -85,7 +85,7 @@ export const synthCommand: Command = {
       outdir,
       workspaces,
       evaluationDate,
-      previous: since ? { label: since, stacks: () => stacksAt(io, since, dir, evaluationDate) } : undefined,
+      previous: base ? { label: base, stacks: () => stacksAt(io, base, dir, evaluationDate) } : undefined,
       synthesize: (plan, o) => synthesize(plan, { ...o, outdir: resolve(io.cwd, o.outdir), format }),
       stdout: io.stdout,
       stderr: (t) => io.stderr(paint(io, t)),

@@ -8,7 +8,7 @@ export const STACK_RULES = {
     severity: "warning",
     summary: "provider kept for resources that are still in state",
     explanation:
-      'Terraform destroys a resource through the provider configuration recorded in its state. When the last GitHub OIDC provider or role of an account leaves a workspace, that account\'s aliased provider would leave the configuration with it and terraform plan would fail with "Provider configuration not present". keyless saw resources there in the previous output (the stack in the output folder, or what the definitions at synth --since <git-ref> synthesize to) and keeps the provider for this synth. Where neither is available (a fresh CI checkout synthesized without --since), only aws.retainProviders keeps it.',
+      'Terraform destroys a resource through the provider configuration recorded in its state. When the last GitHub OIDC provider or role of an account leaves a workspace, that account\'s aliased provider would leave the configuration with it and terraform plan would fail with "Provider configuration not present". keyless saw resources there in the previous output (the stack in the output folder, or what the definitions at synth --base <git-ref> synthesize to) and keeps the provider for this synth. Where neither is available (a fresh CI checkout synthesized without --base), only aws.retainProviders keeps it.',
     fix: "Add the account to aws.retainProviders of the workspace until terraform apply has destroyed its resources, then remove it.",
   }),
   KL902: stack({
