@@ -234,11 +234,15 @@ process.once("exit", () => {
 /** Runs terraform in `dir`; with `timeoutSeconds`, its whole process group is killed when that has passed. */
 export async function tf(dir: string, args: string[], opts: { timeoutSeconds?: number } = {}): Promise<TfResult> {
   const timing = join(sharedDir(), `terraform-time-for-keyless-${process.pid}-${++timings}`);
+  // A run that may be killed gets a temporary folder of its own: the sockets terraform and its
+  // providers keep there (plugin*) outlive a SIGKILL, and go with the folder.
+  const scratch = opts.timeoutSeconds === undefined ? undefined : mkdtempSync(join(sharedDir(), "terraform-tmp-for-keyless-"));
   const useTime = existsSync("/usr/bin/time");
   const [cmd, argv] = useTime ? ["/usr/bin/time", ["-o", timing, "-f", "%U %S %M", terraform.binary!, ...args]] : [terraform.binary!, args];
   try {
     return await new Promise<TfResult>((resolve, reject) => {
-      const child = spawn(cmd, argv, { cwd: dir, env: childEnv(dir), stdio: ["ignore", "pipe", "pipe"], detached: opts.timeoutSeconds !== undefined });
+      const env = scratch ? { ...childEnv(dir), TMPDIR: scratch } : childEnv(dir);
+      const child = spawn(cmd, argv, { cwd: dir, env, stdio: ["ignore", "pipe", "pipe"], detached: opts.timeoutSeconds !== undefined });
       running.add(child);
       let timedOut = false;
       const timer =
@@ -278,6 +282,7 @@ export async function tf(dir: string, args: string[], opts: { timeoutSeconds?: n
     });
   } finally {
     rmSync(timing, { force: true });
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
   }
 }
 
