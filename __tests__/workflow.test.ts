@@ -4,10 +4,12 @@
  * `steps.<id>` references that exist, minimal permissions, and keyless AWS access through OIDC roles
  * that the example organization really declares and whose trust admits the job's environment.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { compile } from "../src/compile/compile";
+import { tempDir } from "./support/temp";
 
 const ROOT = join(__dirname, "..");
 const DIR = join(ROOT, ".github", "workflows");
@@ -190,11 +192,44 @@ describe("the main-branch workflow", () => {
     expect(apply.strategy["max-parallel"]).toBe(1);
     expect((apply.steps as Step[]).some((s) => String(s.run).includes("apply -input=false -auto-approve"))).toBe(true);
     // Planned first, with the plan role and the plan-only token; the apply token only in the environments.
-    expect(apply.needs).toEqual(["synth", "plan"]);
+    // Only workspaces whose plan changes something are applied: no approval is asked for a no-op.
+    expect(apply.needs).toEqual(["synth", "plan", "changes"]);
+    expect(apply.strategy.matrix.workspace).toBe("${{ fromJSON(needs.changes.outputs.workspaces) }}");
+    expect(apply.if).toBe("needs.changes.outputs.workspaces != '[]'");
     expect(wf.jobs.plan.environment).toBeUndefined();
     expect(wf.jobs.plan.env.TF_TOKEN_app_terraform_io).toBe("${{ secrets.TF_PLAN_TOKEN }}");
     expect(apply.env.TF_TOKEN_app_terraform_io).toBe("${{ secrets.TF_API_TOKEN }}");
     expect((wf.jobs.synth.steps as Step[]).some((s) => String(s.run).includes(".applyOrder[]"))).toBe(true);
+  });
+
+  it("runs every day, so that a grant is removed on its expires: day without waiting for a push", () => {
+    expect(wf.on.schedule).toEqual([{ cron: expect.stringMatching(/^\d+ 0 \* \* \*$/) }]);
+    const plan = (wf.jobs.plan.steps as Step[]).find((s) => s.name === "terraform plan")!;
+    expect(plan.run).toContain("-detailed-exitcode");
+    expect((wf.jobs.plan.steps as Step[]).some((s) => String(s.uses).startsWith("actions/upload-artifact@") && s.with.name === "plan-${{ matrix.workspace }}")).toBe(true);
+  });
+
+  it("keeps, in apply order, the workspaces whose plan changes something (the changes job's script, run)", () => {
+    const step = (wf.jobs.changes.steps as Step[]).find((s) => s.id === "changes")!;
+    const dir = tempDir("workflow");
+    try {
+      mkdirSync(join(dir, "plans"));
+      writeFileSync(join(dir, "plans", "org"), "changes\n");
+      writeFileSync(join(dir, "plans", "dev"), "none\n");
+      writeFileSync(join(dir, "plans", "prod"), "changes\n");
+      const output = join(dir, "github-output");
+      const run = (planned: string) => {
+        writeFileSync(output, "");
+        execFileSync("bash", ["-eo", "pipefail", "-c", step.run], { cwd: dir, env: { ...process.env, PLANNED: planned, GITHUB_OUTPUT: output }, stdio: "pipe" });
+        return readFileSync(output, "utf8");
+      };
+      expect(run('["org","dev","prod"]')).toBe('workspaces=["org","prod"]\n');
+      // A workspace whose plan left nothing (it did not run) is not applied.
+      expect(run('["org","data","dev"]')).toBe('workspaces=["org"]\n');
+      expect(run('["dev"]')).toBe("workspaces=[]\n");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
