@@ -125,7 +125,7 @@ export function stackContinuity(previous: PreviousStacks, plan: AccessPlan): Con
         file: ws.file,
         path: ["aws"],
         message: `workspace ${ws.name} no longer has a resource in account ${a.id}, but the previous output managed some there through provider aws.${a.name}: keyless keeps that provider so Terraform can destroy them (without it, terraform plan fails with "Provider configuration not present")`,
-        fix: `add ${a.name} to aws.retainProviders so that CI and later synths keep the provider too, and remove it once terraform apply has destroyed those resources`,
+        fix: `add ${a.name} to aws.retainProviders so that a synth without this comparison (a fresh checkout without --base) keeps the provider too, and remove it once terraform apply has destroyed those resources`,
       });
     }
     if (!moved.length && !kept.length) return ws;
