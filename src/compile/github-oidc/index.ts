@@ -4,7 +4,7 @@ import { GithubOidcPlan, GithubProviderPlan, GithubRolePlan } from "../../plan";
 import { sortedTags, WorkspaceContext } from "../context";
 import { compileRole } from "./role";
 
-export { IAM_ROLE_LIMITS } from "./limits";
+export { IAM_ROLE_LIMITS } from "../../aws-limits";
 
 /** Phase 1: claim each provider (one per account) and each role name (one per account, case-insensitive). */
 export function collectGithubOidc(ctx: WorkspaceContext): void {

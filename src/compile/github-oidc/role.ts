@@ -6,7 +6,7 @@ import { sortedTags, WorkspaceContext } from "../context";
 import { renderChecked } from "../render-policy";
 import { Acknowledgements } from "./acknowledgements";
 import { Declaration } from "../registry";
-import { IAM_ROLE_LIMITS } from "./limits";
+import { IAM_ROLE_LIMITS } from "../../aws-limits";
 import { resolvePermissions } from "./permissions";
 import { classifySubjects } from "./subjects";
 

@@ -5,7 +5,7 @@ import { reasonProblem } from "../../rules/acknowledgements";
 import { WorkspaceContext } from "../context";
 import { renderChecked } from "../render-policy";
 import { Guardrail } from "./guardrail";
-import { fitDescription } from "./limits";
+import { fitDescription } from "./description";
 import { attachmentTargets } from "./targets";
 
 export { DENY_IAM_USERS };

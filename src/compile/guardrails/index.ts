@@ -5,7 +5,7 @@ import { compileCustomPolicies } from "./custom-policies";
 import { compileDenyIamUsers, DENY_IAM_USERS } from "./deny-iam-users";
 import { mergeGuardrails } from "./merge";
 
-export { SCP_LIMITS, FULL_AWS_ACCESS } from "./limits";
+export { SCP_LIMITS, FULL_AWS_ACCESS } from "../../aws-limits";
 export { attachmentTargets } from "./targets";
 
 /** Phase 1: claim the SCP names this workspace owns (one owner per SCP across all workspaces). */

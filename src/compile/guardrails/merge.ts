@@ -5,7 +5,8 @@ import { mergeDenyPolicies } from "../../policy/scp-merge";
 import { ScpPlan } from "../../plan";
 import { WorkspaceContext } from "../context";
 import { Guardrail } from "./guardrail";
-import { fitDescription, SCP_LIMITS } from "./limits";
+import { SCP_LIMITS } from "../../aws-limits";
+import { fitDescription } from "./description";
 
 /**
  * Guardrails of one workspace with the same targets and only Deny statements can become one SCP

@@ -4,7 +4,7 @@ import { suggestion } from "../../diagnostics/suggest";
 import { AssignmentPlan, PermissionSetLookup, PrincipalType } from "../../plan";
 import { WorkspaceContext } from "../context";
 import { daysBetween, laterExpiry, parseDate, todayUtc } from "./expiry";
-import { IDENTITY_CENTER_LIMITS } from "./limits";
+import { IDENTITY_CENTER_LIMITS } from "../../aws-limits";
 import { Principals } from "./principals";
 
 export interface AssignmentsResult {

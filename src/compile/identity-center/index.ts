@@ -2,12 +2,12 @@ import { cmp } from "../../diagnostics/diagnostic";
 import { AccessControlAttributePlan, BackendPlan, IdentityCenterPlan, PermissionSetPlan } from "../../plan";
 import { WorkspaceContext } from "../context";
 import { compileAssignments } from "./assignments";
-import { DEFAULT_SESSION } from "./limits";
+import { DEFAULT_SESSION } from "../../aws-limits";
 import { checkSession, compilePermissionSet } from "./permission-sets";
 import { Principals } from "./principals";
 
 export { checkGroupKinds, collectIdentityCenter } from "./collect";
-export { IDENTITY_CENTER_LIMITS } from "./limits";
+export { IDENTITY_CENTER_LIMITS } from "../../aws-limits";
 
 /** Phase 2: the workspace's Identity Center plan; `backendOf` gives another workspace's backend. */
 export function compileIdentityCenter(ctx: WorkspaceContext, backendOf: (workspace: string) => BackendPlan): IdentityCenterPlan {

@@ -3,7 +3,7 @@ import { cmp, JsonPath } from "../../diagnostics/diagnostic";
 import { CustomerManagedPolicyRef, PermissionSetPlan, PermissionsBoundaryPlan } from "../../plan";
 import { managedPolicyArn, sortedTags, WorkspaceContext } from "../context";
 import { renderChecked } from "../render-policy";
-import { IDENTITY_CENTER_LIMITS } from "./limits";
+import { IDENTITY_CENTER_LIMITS } from "../../aws-limits";
 
 /** Compiles one permission set, reporting what is malformed (counts and sizes: src/rules/checks/). */
 export function compilePermissionSet(ctx: WorkspaceContext, key: string, ps: PermissionSet, defaultSession: string, at: JsonPath): PermissionSetPlan {
