@@ -3,7 +3,7 @@ import { join, resolve } from "node:path";
 import { compile, CompileResult } from "../src/compile/compile";
 import { CODES } from "../src/diagnostics/codes";
 import { Diagnostic, formatPath, Severity } from "../src/diagnostics/diagnostic";
-import { permissionSetReplacements } from "../src/identity-center/replacements";
+import { permissionSetReplacements } from "../src/stack/replacements";
 import { stackContinuity } from "../src/stack/continuity";
 import { isParseFailure, parseSource } from "../src/load/source-file";
 import { base, ORG } from "./corpus/base";

@@ -1,8 +1,8 @@
 import { join } from "node:path";
 import { terraformName } from "../modules/names";
 import { synthesize } from "../modules/synth";
-import { permissionSetReplacements } from "../src/identity-center/replacements";
-import { readPreviousStacks } from "../src/identity-center/previous-output";
+import { permissionSetReplacements } from "../src/stack/replacements";
+import { readPreviousStacks } from "../src/stack/previous-output";
 import type { AccessPlan, PermissionSetPlan, WorkspacePlan } from "../src/plan";
 import { runSynth } from "../src/run-synth";
 import { workspace, writeDefinitions } from "./support/fixtures";

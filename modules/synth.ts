@@ -8,7 +8,7 @@ import { MovedBlocks } from "./moved-blocks";
 import { withTokenOnlyResolve } from "./resolve-tokens";
 import { collectBlockPaths } from "./hcl/block-paths";
 import { writeHclStack } from "./hcl/write-hcl";
-import { COMPARISON_FILE } from "../src/identity-center/previous-output";
+import { COMPARISON_FILE } from "../src/stack/previous-output";
 
 export interface SynthOptions {
   /** Where the Terraform goes: `<outdir>/stacks/<workspace>/cdk.tf.json`. */

@@ -31,5 +31,5 @@ export type { AccessReport } from "./report/model";
 export { reportHtml } from "./report/html";
 export { reportCsv } from "./report/csv";
 export { workflowUsage, type WorkflowUsage } from "./report/workflow-usage";
-export { permissionSetReplacements, type PreviousStacks } from "./identity-center/replacements";
+export { permissionSetReplacements, type PreviousStacks } from "./stack/replacements";
 export { profileEntries, renderProfiles, type ProfileEntry, type ProfilePrincipal, type ProfilesOptions } from "./profiles";

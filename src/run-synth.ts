@@ -1,8 +1,8 @@
 import { resolve } from "node:path";
 import { compile } from "./compile/compile";
 import { formatDiagnostics, hasErrors } from "./diagnostics/diagnostic";
-import { readPreviousStacks } from "./identity-center/previous-output";
-import { permissionSetReplacements, type PreviousStacks } from "./identity-center/replacements";
+import { readPreviousStacks } from "./stack/previous-output";
+import { permissionSetReplacements, type PreviousStacks } from "./stack/replacements";
 import type { AccessPlan } from "./plan";
 import { stackContinuity } from "./stack/continuity";
 

@@ -1,4 +1,4 @@
-import type { PreviousStacks } from "../../src/identity-center/replacements";
+import type { PreviousStacks } from "../../src/stack/replacements";
 
 /**
  * One invalid (or warned-about) definition set and the diagnostic it must produce. Data only: the

@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { COMPARISON_FILE, comparableStack } from "../../src/identity-center/previous-output";
+import { COMPARISON_FILE, comparableStack } from "../../src/stack/previous-output";
 import type { BlockPaths } from "./block-paths";
 import { toHcl } from "./hcl-writer";
 

@@ -1,6 +1,6 @@
 import { githubProviderLogicalId, terraformName } from "../names";
 import { cmp, Diagnostic } from "../diagnostics/diagnostic";
-import type { PreviousStacks } from "../identity-center/replacements";
+import type { PreviousStacks } from "./replacements";
 import type { AccessPlan, AccountRef, MovedPlan, WorkspacePlan } from "../plan";
 
 /** The resource types of GitHub roles and providers, whose renames keyless turns into `moved` blocks. */

@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
-import { readPreviousStacks } from "../../identity-center/previous-output";
-import { permissionSetReplacements } from "../../identity-center/replacements";
+import { readPreviousStacks } from "../../stack/previous-output";
+import { permissionSetReplacements } from "../../stack/replacements";
 import { reportCsv } from "../../report/csv";
 import { reportHtml } from "../../report/html";
 import { fileLocator } from "../../report/locate";
