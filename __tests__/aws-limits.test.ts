@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { IAM_ROLE_LIMITS, IDENTITY_CENTER_LIMITS, SCP_LIMITS } from "../src/aws-limits";
-import { RULES } from "../src/rules/registry";
+import { RULES } from "../src/rules/catalog";
 
 const schema = (name: string) => JSON.parse(readFileSync(join(__dirname, "..", "schemas", `${name}.schema.json`), "utf8"));
 

@@ -7,7 +7,7 @@ import { permissionSetReplacements } from "../src/stack/replacements";
 import { stackContinuity } from "../src/stack/continuity";
 import { isParseFailure, parseSource } from "../src/load/source-file";
 import { base, ORG } from "./corpus/base";
-import { isRuleId, RULES } from "../src/rules/registry";
+import { isRuleId, RULES } from "../src/rules/catalog";
 import type { RuleInfo } from "../src/rules/rule-info";
 import { CORPUS, CorpusCase, INTERNAL_FAILURE_CODES } from "./corpus";
 import { writeDefinitions } from "./support/fixtures";

@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { diagnostic, type Locator } from "../src/diagnostics/diagnostic";
-import { isRuleId, RULES } from "../src/rules/registry";
+import { isRuleId, RULES } from "../src/rules/catalog";
 import { sourceFiles } from "./support/imports";
 
 const ROOT = join(__dirname, "..");

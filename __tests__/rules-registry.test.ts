@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { GithubRoleAllow } from "../modules/generated/workspace";
 import { CODES } from "../src/diagnostics/codes";
-import { RULE_IDS, RULES } from "../src/rules/registry";
+import { RULE_IDS, RULES } from "../src/rules/catalog";
 import type { RuleInfo } from "../src/rules/rule-info";
 import { rulesMarkdown } from "../src/rules/rules-markdown";
 
@@ -88,7 +88,7 @@ describe("the rule registry", () => {
 
   it("has an entry for every code the sources report, and reports every code it does not mark reserved", () => {
     const text = [...sources(join(ROOT, "src")), join(ROOT, "modules", "synth.ts")]
-      .filter((f) => !f.includes(`${join("src", "rules", "catalog")}`) && !f.endsWith("registry.ts"))
+      .filter((f) => !f.includes(`${join("src", "rules", "catalog")}`))
       .map((f) => {
         try {
           return readFileSync(f, "utf8");

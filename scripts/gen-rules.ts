@@ -1,5 +1,5 @@
 /**
- * Writes RULES.md from the rule registry (src/rules/registry.ts).
+ * Writes RULES.md from the rule registry (src/rules/catalog/index.ts).
  *
  *   npm run gen:rules              write RULES.md
  *   npm run gen:rules -- --check   exit 1 if RULES.md differs from what the registry gives

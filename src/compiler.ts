@@ -17,7 +17,7 @@ export type { Organization } from "../modules/generated/organization";
 // Findings and the rule registry
 export { formatDiagnostics, hasErrors, sortDiagnostics, type AcknowledgedDiagnostic, type Diagnostic, type Severity } from "./diagnostics/diagnostic";
 export { formatFindings } from "./rules/format";
-export { RULES, RULE_IDS, ruleInfo, type RuleId } from "./rules/registry";
+export { RULES, RULE_IDS, ruleInfo, type RuleId } from "./rules/catalog";
 export type { RuleInfo } from "./rules/rule-info";
 
 // Policies and AWS facts

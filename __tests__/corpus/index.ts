@@ -22,7 +22,7 @@
  * `inv(...changes)`, `vary`, `edit` in `base.ts`). Optional: `dir`, `evaluationDate`, `previous`
  * (see `case.ts`). A warning case must otherwise be valid: the test checks that it still compiles.
  *
- * Severities come from the rule registry (`src/rules/registry.ts`): an error case must leave no plan,
+ * Severities come from the rule registry (`src/rules/catalog/index.ts`): an error case must leave no plan,
  * a warning case must still compile. Every error and warning code of the registry needs a case, except
  * the codes it marks `reserved` (no input can produce them).
  */

@@ -17,7 +17,7 @@ import { checkEvaluationDate } from "./identity-center/expiry";
 import { expandPermissionSetVariants } from "./identity-center/variants";
 import { attachImports } from "./imports";
 import { Inventory } from "./inventory";
-import { Registry } from "./registry";
+import { Registry } from "./declarations";
 import { Reporter } from "./reporter";
 import { terraformSettings } from "./terraform-settings";
 

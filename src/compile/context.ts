@@ -1,7 +1,7 @@
 import type { Workspace } from "../../modules/generated/workspace";
 import { SourceFile } from "../load/source-file";
 import { Inventory } from "./inventory";
-import { Registry } from "./registry";
+import { Registry } from "./declarations";
 import { Reporter } from "./reporter";
 
 export interface CompileOptions {

@@ -1,8 +1,8 @@
-import { RULES, RuleId } from "../rules/registry";
+import { RULES, RuleId } from "../rules/catalog";
 
 /**
  * Every diagnostic code keyless can report, with its one-line summary. Derived from the rule registry
- * (src/rules/registry.ts), which holds the severity, explanation, fix and acknowledgeability of each.
+ * (src/rules/catalog/index.ts), which holds the severity, explanation, fix and acknowledgeability of each.
  * Codes are a contract: they appear in CI logs and acknowledgements, so a code is never reused for
  * another meaning.
  *

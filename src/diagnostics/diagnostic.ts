@@ -1,4 +1,4 @@
-import { RULES } from "../rules/registry";
+import { RULES } from "../rules/catalog";
 import type { Severity } from "../rules/rule-info";
 import { CODES, DiagnosticCode } from "./codes";
 

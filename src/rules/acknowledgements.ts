@@ -1,7 +1,7 @@
 import type { Acknowledgement } from "../../modules/generated/workspace";
 import { AcknowledgedDiagnostic, diagnostic, Diagnostic, JsonPath } from "../diagnostics/diagnostic";
 import type { SourceFile } from "../load/source-file";
-import { isRuleId, RULES } from "./registry";
+import { isRuleId, RULES } from "./catalog";
 import type { RuleInfo } from "./rule-info";
 
 /** A workspace file and the acknowledgements it declares. */

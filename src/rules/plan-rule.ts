@@ -1,7 +1,7 @@
 import type { Workspace } from "../../modules/generated/workspace";
 import type { JsonPath } from "../diagnostics/diagnostic";
 import type { AccessPlan, AccountRef } from "../plan";
-import type { RuleId } from "./registry";
+import type { RuleId } from "./catalog";
 
 /** What a plan rule found: the runner locates it (file + JSON path -> line) and adds the registry's severity. */
 export interface Finding {

@@ -1,4 +1,4 @@
-import { RULES, RULE_IDS } from "./registry";
+import { RULES, RULE_IDS } from "./catalog";
 import type { RuleCategory, RuleInfo } from "./rule-info";
 
 const CATEGORY_TITLES: Readonly<Record<RuleCategory, string>> = {
@@ -25,7 +25,7 @@ const cell = (text: string) => text.replace(/\|/g, "\\|");
 /** RULES.md, generated from the registry: an index table, then one section per rule. */
 export function rulesMarkdown(): string {
   const out: string[] = [
-    "<!-- GENERATED from src/rules/registry.ts by `npm run gen:rules`. Do not edit: a test fails when this file drifts. -->",
+    "<!-- GENERATED from src/rules/catalog/index.ts by `npm run gen:rules`. Do not edit: a test fails when this file drifts. -->",
     "",
     "# keyless rules",
     "",

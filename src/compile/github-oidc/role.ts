@@ -5,7 +5,7 @@ import { GithubRolePlan } from "../../plan";
 import { sortedTags, WorkspaceContext } from "../context";
 import { renderChecked } from "../render-policy";
 import { Acknowledgements } from "./acknowledgements";
-import { Declaration } from "../registry";
+import { Declaration } from "../declarations";
 import { IAM_ROLE_LIMITS } from "../../aws-limits";
 import { resolvePermissions } from "./permissions";
 import { classifySubjects } from "./subjects";

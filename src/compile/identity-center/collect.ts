@@ -1,6 +1,6 @@
 import { WorkspaceContext } from "../context";
-import { Declaration } from "../registry";
-import { identityCenterRegistry } from "./registry";
+import { Declaration } from "../declarations";
+import { identityCenterRegistry } from "./declarations";
 
 /** Phase 1: record what this workspace owns, so references from every workspace can be checked. */
 export function collectIdentityCenter(ctx: WorkspaceContext): void {

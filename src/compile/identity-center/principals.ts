@@ -2,7 +2,7 @@ import { cmp, JsonPath } from "../../diagnostics/diagnostic";
 import { suggestion } from "../../diagnostics/suggest";
 import { GroupMembershipPlan, ManagedGroupPlan, ManagedUserPlan } from "../../plan";
 import { WorkspaceContext } from "../context";
-import { identityCenterRegistry } from "./registry";
+import { identityCenterRegistry } from "./declarations";
 
 /**
  * The groups and users of one workspace: what it creates, and every principal it refers to that it

@@ -1,7 +1,7 @@
-import { Registry, Declaration, OwnerMap } from "../registry";
+import { Registry, Declaration, OwnerMap } from "../declarations";
 
 /**
- * Identity Center objects beyond the shared Registry (declarations and their owners, src/compile/registry.ts;
+ * Identity Center objects beyond the shared Registry (declarations and their owners, src/compile/declarations.ts;
  * not the rule registry): users and the instance's ABAC attributes.
  */
 export interface IdentityCenterRegistry {

@@ -2,8 +2,8 @@ import { formatPath, JsonPath } from "../diagnostics/diagnostic";
 import { SourceFile } from "../load/source-file";
 import { Reporter } from "./reporter";
 
-// Not the rule registry (that is src/rules/registry.ts, the KL codes): this file holds the objects the
-// definitions declare and the workspace that owns each. Rename candidate: declarations.ts (ARCHITECTURE.md).
+// Not the rule registry (that is src/rules/catalog/index.ts, the KL codes): this file holds the objects
+// the definitions declare and the workspace that owns each.
 
 /** Where an AWS object is declared. */
 export interface Declaration {

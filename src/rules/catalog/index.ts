@@ -1,13 +1,13 @@
-import { ADOPTION_RULES } from "./catalog/adoption";
-import { DELEGATION_RULES } from "./catalog/delegated-administration";
-import { GITHUB_OIDC_RULES } from "./catalog/github-oidc";
-import { GUARDRAIL_RULES } from "./catalog/guardrails";
-import { IDENTITY_CENTER_RULES } from "./catalog/identity-center";
-import { LOAD_RULES, SCHEMA_RULES } from "./catalog/load-and-schema";
-import { PLAN_RULES } from "./catalog/plan-rules";
-import { REFERENCE_RULES } from "./catalog/references";
-import { STACK_RULES } from "./catalog/stack";
-import type { RuleInfo } from "./rule-info";
+import { ADOPTION_RULES } from "./adoption";
+import { DELEGATION_RULES } from "./delegated-administration";
+import { GITHUB_OIDC_RULES } from "./github-oidc";
+import { GUARDRAIL_RULES } from "./guardrails";
+import { IDENTITY_CENTER_RULES } from "./identity-center";
+import { LOAD_RULES, SCHEMA_RULES } from "./load-and-schema";
+import { PLAN_RULES } from "./plan-rules";
+import { REFERENCE_RULES } from "./references";
+import { STACK_RULES } from "./stack";
+import type { RuleInfo } from "../rule-info";
 
 /**
  * The rule registry: every diagnostic code keyless can report, with its severity (every diagnostic of
