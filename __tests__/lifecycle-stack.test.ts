@@ -3,10 +3,15 @@
  * output folder synthesized again and again as a user would: state and lock file survive synth,
  * literals with ${...} and %{...} reach AWS verbatim, a role is created after the OIDC provider it
  * trusts, role-key and account-key renames move state, and removing an account's last role destroys it.
+ * The renamed and removed stacks are also what `synth --base` gives a fresh checkout, byte for byte.
  */
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { stringify } from "yaml";
 import { synthesize } from "../modules/synth";
+import { runCli } from "../src/cli/cli";
+import type { CliIo } from "../src/cli/context";
 import { runSynth } from "../src/run-synth";
 import { Emulator, startEmulator } from "./support/emulator";
 import { seedFromDefinitions } from "./support/emulator/seed-from-definitions";
@@ -79,6 +84,31 @@ function planText(stdout: string): { destroyed: string[]; created: string[]; mov
     moved: all(/# (\S+) has moved to (\S+)/g),
     summary: /Plan: .*|No changes\./.exec(stdout)?.[0] ?? stdout.slice(-400),
   };
+}
+
+/**
+ * `keyless synth --base HEAD` in a fresh checkout: the definitions of `applied` committed, `step`'s in
+ * the working tree, synthesized into an output folder that has never held a stack; `ws`'s cdk.tf.json.
+ */
+function synthAtBase(applied: Step, step: Step, ws: string): string {
+  const repo = writeDefinitions({ "shared/organization.yaml": organization(applied !== "first"), "org.yaml": org(), "ci.yaml": ci(applied) });
+  try {
+    const git = (...args: string[]) =>
+      execFileSync("git", ["-c", "user.email=test@example.com", "-c", "user.name=test", "-c", "commit.gpgsign=false", ...args], { cwd: repo, stdio: "pipe" });
+    git("init", "-q");
+    git("add", "-A");
+    git("commit", "-qm", "applied");
+    writeFileSync(join(repo, "shared", "organization.yaml"), stringify(organization(step !== "first")));
+    writeFileSync(join(repo, "ci.yaml"), stringify(ci(step)));
+    const err: string[] = [];
+    const io: CliIo = { stdout: () => {}, stderr: (t) => err.push(t), cwd: repo, env: {}, isTTY: false, today: () => "2026-01-15" };
+    const code = runCli(["synth", "--dir", ".", "--out", "fresh", "--base", "HEAD"], io);
+    // The fixtures' own warnings (an unassigned permission set and group) are fine; the base must compile.
+    expect({ code, base: err.join("\n").includes("do not compile") }).toEqual({ code: 0, base: false });
+    return readFileSync(join(repo, "fresh", "stacks", ws, "cdk.tf.json"), "utf8");
+  } finally {
+    rmSync(repo, { recursive: true, force: true });
+  }
 }
 
 /** prepareStack keeping the stack's declared local backend (state beside cdktf.out/, as users get it). */
@@ -168,6 +198,8 @@ describeTerraform("the stack's second day against the emulator", () => {
 
   it("moves renamed role and account keys: no destroy, no create", async () => {
     await synth("renamed");
+    // What CI gets from a fresh checkout with --base at the applied commit is this same stack, byte for byte.
+    expect(synthAtBase("first", "renamed", "ci")).toBe(readFileSync(join(stack, "cdk.tf.json"), "utf8"));
     expect(await planned()).toEqual({
       created: [],
       destroyed: [],
@@ -185,6 +217,7 @@ describeTerraform("the stack's second day against the emulator", () => {
 
   it("destroys an account's last role and provider through the provider keyless keeps for it", async () => {
     expect(await synth("removed")).toContain("KL901");
+    expect(synthAtBase("renamed", "removed", "ci")).toBe(readFileSync(join(stack, "cdk.tf.json"), "utf8"));
     expect(await planned()).toEqual({
       created: [],
       destroyed: [
