@@ -2,11 +2,10 @@ import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { stringify } from "yaml";
-import { runCli } from "../src/cli/cli";
-import type { CliIo } from "../src/cli/context";
 import type { AccessPlan } from "../src/plan";
 import { applyOrder } from "../src/report/apply-order";
 import { diffPlans, isEmptyDiff, renderDiff } from "../src/report/diff";
+import { cli, commitAll, git } from "./support/cli";
 import { compileFiles, workspace, writeDefinitions } from "./support/fixtures";
 
 /** The base organization: Platform admins everywhere, developers read-only in prod, one guardrail, one CI role. */
@@ -120,24 +119,13 @@ describe("apply order", () => {
 });
 
 describe("keyless diff --base (git)", () => {
-  const git = (cwd: string, ...args: string[]) =>
-    execFileSync("git", ["-c", "user.email=test@example.com", "-c", "user.name=test", "-c", "commit.gpgsign=false", ...args], { cwd, stdio: "pipe" }).toString();
-
-  function run(cwd: string, ...argv: string[]) {
-    const out: string[] = [];
-    const err: string[] = [];
-    const io: CliIo = { stdout: (t) => out.push(t), stderr: (t) => err.push(t), cwd, env: {}, isTTY: false, today: () => "2026-01-15" };
-    const code = runCli(argv, io);
-    return { code, stdout: out.join("\n"), stderr: err.join("\n") };
-  }
+  const run = (cwd: string, ...argv: string[]) => cli(cwd, argv);
 
   it("compares the committed definitions with the working tree, and lists the workspaces to plan", () => {
     // A repository with definitions in defs/: commit the base, then edit the working tree.
     const repo = writeDefinitions(Object.fromEntries(Object.entries(baseFiles()).map(([k, v]) => [`defs/${k}`, v])));
-    execFileSync("git", ["init", "-q"], { cwd: repo });
     execFileSync("mv", ["shared", "defs/shared"], { cwd: repo });
-    git(repo, "add", "-A");
-    git(repo, "commit", "-qm", "base");
+    commitAll(repo, "base");
     for (const [name, content] of Object.entries(headFiles())) writeFileSync(join(repo, "defs", name), stringify(content));
 
     const md = run(repo, "diff", "--dir", "defs", "--base", "HEAD");

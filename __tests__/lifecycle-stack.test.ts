@@ -5,14 +5,12 @@
  * trusts, role-key and account-key renames move state, and removing an account's last role destroys it.
  * The renamed and removed stacks are also what `synth --base` gives a fresh checkout, byte for byte.
  */
-import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { stringify } from "yaml";
 import { synthesize } from "../modules/synth";
-import { runCli } from "../src/cli/cli";
-import type { CliIo } from "../src/cli/context";
 import { runSynth } from "../src/run-synth";
+import { cli, commitAll } from "./support/cli";
 import { Emulator, startEmulator } from "./support/emulator";
 import { seedFromDefinitions } from "./support/emulator/seed-from-definitions";
 import { inventory, workspace, writeDefinitions } from "./support/fixtures";
@@ -93,18 +91,12 @@ function planText(stdout: string): { destroyed: string[]; created: string[]; mov
 function synthAtBase(applied: Step, step: Step, ws: string): string {
   const repo = writeDefinitions({ "shared/organization.yaml": organization(applied !== "first"), "org.yaml": org(), "ci.yaml": ci(applied) });
   try {
-    const git = (...args: string[]) =>
-      execFileSync("git", ["-c", "user.email=test@example.com", "-c", "user.name=test", "-c", "commit.gpgsign=false", ...args], { cwd: repo, stdio: "pipe" });
-    git("init", "-q");
-    git("add", "-A");
-    git("commit", "-qm", "applied");
+    commitAll(repo, "applied");
     writeFileSync(join(repo, "shared", "organization.yaml"), stringify(organization(step !== "first")));
     writeFileSync(join(repo, "ci.yaml"), stringify(ci(step)));
-    const err: string[] = [];
-    const io: CliIo = { stdout: () => {}, stderr: (t) => err.push(t), cwd: repo, env: {}, isTTY: false, today: () => "2026-01-15" };
-    const code = runCli(["synth", "--dir", ".", "--out", "fresh", "--base", "HEAD"], io);
+    const { code, stderr } = cli(repo, ["synth", "--dir", ".", "--out", "fresh", "--base", "HEAD"]);
     // The fixtures' own warnings (an unassigned permission set and group) are fine; the base must compile.
-    expect({ code, base: err.join("\n").includes("do not compile") }).toEqual({ code: 0, base: false });
+    expect({ code, base: stderr.includes("do not compile") }).toEqual({ code: 0, base: false });
     return readFileSync(join(repo, "fresh", "stacks", ws, "cdk.tf.json"), "utf8");
   } finally {
     rmSync(repo, { recursive: true, force: true });

@@ -1,12 +1,10 @@
-import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { synthesize } from "../modules/synth";
-import { runCli } from "../src/cli/cli";
-import type { CliIo } from "../src/cli/context";
 import { runSynth } from "../src/run-synth";
 import { membersWithin } from "../src/stack/plan-memory";
 import { stringify } from "yaml";
+import { cli, commitAll, git } from "./support/cli";
 import { compileFiles, inventory, messages, workspace, writeDefinitions } from "./support/fixtures";
 import { tempDir } from "./support/temp";
 
@@ -247,31 +245,20 @@ describe("with --format hcl, the next synth compares with keyless-previous.json"
 });
 
 describe("keyless synth --base <git-ref> (a fresh checkout: no previous output)", () => {
-  const git = (cwd: string, ...args: string[]) =>
-    execFileSync("git", ["-c", "user.email=test@example.com", "-c", "user.name=test", "-c", "commit.gpgsign=false", ...args], { cwd, stdio: "pipe" }).toString();
-  function cli(cwd: string, ...argv: string[]) {
-    const out: string[] = [];
-    const err: string[] = [];
-    const io: CliIo = { stdout: (t) => out.push(t), stderr: (t) => err.push(t), cwd, env: {}, isTTY: false, today: () => DATE };
-    const code = runCli(argv, io);
-    return { code, stdout: out.join("\n"), stderr: err.join("\n") };
-  }
   const ci = (roles: Record<string, unknown>) => workspace({ githubOidc: { providers: { "app-dev": {} }, roles } });
   const stack = (repo: string, out: string) => JSON.parse(readFileSync(join(repo, out, "stacks", "ci", "cdk.tf.json"), "utf8"));
 
   it("compares with the definitions at that commit: a renamed role key is moved, a gone account's provider kept", () => {
     const repo = writeDefinitions({ "ci.yaml": ci({ deploy: role("app-dev"), prod: role("app-prod") }), "org.yaml": workspace({ githubOidc: { providers: { "app-prod": {} } } }) });
     cleanup.push(repo);
-    git(repo, "init", "-q");
-    git(repo, "add", "-A");
-    git(repo, "commit", "-qm", "applied");
+    commitAll(repo, "applied");
     writeFileSync(join(repo, "ci.yaml"), stringify(ci({ "app-deploy": role("app-dev", { name: "deploy" }) })));
 
-    const plain = cli(repo, "synth", "--dir", ".", "--out", "out-plain");
+    const plain = cli(repo, ["synth", "--dir", ".", "--out", "out-plain"], DATE);
     expect(plain.code).toBe(0);
     expect(stack(repo, "out-plain").moved).toBeUndefined();
 
-    const based = cli(repo, "synth", "--dir", ".", "--out", "out-base", "--base", "HEAD");
+    const based = cli(repo, ["synth", "--dir", ".", "--out", "out-base", "--base", "HEAD"], DATE);
     expect(based.code).toBe(0);
     expect(stack(repo, "out-base").moved).toEqual([
       { from: "aws_iam_role.deploy", to: "aws_iam_role.app-deploy" },
@@ -291,16 +278,14 @@ describe("keyless synth --base <git-ref> (a fresh checkout: no previous output)"
   it("says so when the definitions at that commit do not compile, and still writes the new output", () => {
     const repo = writeDefinitions({ "ci.yaml": "githubOidc: [not, a, workspace\n" });
     cleanup.push(repo);
-    git(repo, "init", "-q");
-    git(repo, "add", "-A");
-    git(repo, "commit", "-qm", "broken");
+    commitAll(repo, "broken");
     writeFileSync(join(repo, "ci.yaml"), stringify(ci({ deploy: role("app-dev") })));
-    const r = cli(repo, "synth", "--dir", ".", "--out", "out", "--base", "HEAD");
+    const r = cli(repo, ["synth", "--dir", ".", "--out", "out", "--base", "HEAD"], DATE);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain("keyless: warning: the definitions at HEAD do not compile (1 error(s) above), so the new output is compared with nothing");
     expect(existsSync(join(repo, "out", "stacks", "ci", "cdk.tf.json"))).toBe(true);
 
-    const bad = cli(repo, "synth", "--dir", ".", "--out", "out", "--base", "no-such-branch");
+    const bad = cli(repo, ["synth", "--dir", ".", "--out", "out", "--base", "no-such-branch"], DATE);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('git ref "no-such-branch" is not a commit here');
     expect(bad.stderr).not.toMatch(/\n\s+at /);
