@@ -161,3 +161,30 @@ describe("keyless diff --base (git)", () => {
     expect(bad.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe("keyless diff --base-date (what expired between two days)", () => {
+  it("evaluates the base's expiry on that day: the workspaces whose grants expired since, and those grants", () => {
+    const files = baseFiles() as Record<string, Record<string, any>>;
+    const prod = structuredClone(files["prod.yaml"]);
+    prod.identityCenter.assignments.push({ groups: ["Developers"], permissionSets: ["ReadOnly"], targets: { accounts: ["app-dev"] }, expires: "2026-01-10" });
+    const repo = writeDefinitions({ "org.yaml": files["org.yaml"], "prod.yaml": prod });
+    commitAll(repo, "applied");
+    const diff = (...extra: string[]) => cli(repo, ["diff", "--dir", ".", "--base", "HEAD", ...extra]);
+
+    // The same commit on the same day (2026-01-15): nothing changed.
+    expect(diff("--format", "names").stdout).toBe("");
+    // Evaluated on 2026-01-05 the grant was in force; on 2026-01-15 it has expired.
+    expect(diff("--base-date", "2026-01-05", "--format", "names").stdout).toBe("prod");
+    const md = diff("--base-date", "2026-01-05");
+    expect(md.code).toBe(0);
+    expect(md.stdout).toContain("## Access changes against `HEAD` on 2026-01-05");
+    expect(md.stdout).toMatch(/➖ group Developers: \*\*ReadOnly\*\* in `app-dev`/);
+    expect(JSON.parse(diff("--base-date", "2026-01-05", "--format", "json").stdout)).toMatchObject({ baseEvaluationDate: "2026-01-05", changedWorkspaces: ["prod"] });
+    // Before it expired there is nothing to remove yet.
+    expect(diff("--base-date", "2026-01-05", "--date", "2026-01-09", "--format", "names").stdout).toBe("");
+
+    const bad = diff("--base-date", "2026-02-30");
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--base-date "2026-02-30" is not a calendar date, expected YYYY-MM-DD');
+  });
+});

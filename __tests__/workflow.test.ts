@@ -204,6 +204,10 @@ describe("the main-branch workflow", () => {
 
   it("runs every day, so that a grant is removed on its expires: day without waiting for a push", () => {
     expect(wf.on.schedule).toEqual([{ cron: expect.stringMatching(/^\d+ 0 \* \* \*$/) }]);
+    // The daily run plans the workspaces where a grant expired in the last week, not every workspace.
+    const pick = (wf.jobs.synth.steps as Step[]).find((s) => s.id === "changed")!.run as string;
+    expect(pick).toContain('elif [ "$EVENT" = "schedule" ]; then');
+    expect(pick).toContain("--base HEAD --base-date \"$(date -u -d '7 days ago' +%F)\" --format names");
     const plan = (wf.jobs.plan.steps as Step[]).find((s) => s.name === "terraform plan")!;
     expect(plan.run).toContain("-detailed-exitcode");
     expect((wf.jobs.plan.steps as Step[]).some((s) => String(s.uses).startsWith("actions/upload-artifact@") && s.with.name === "plan-${{ matrix.workspace }}")).toBe(true);

@@ -10,6 +10,7 @@ import type { Command } from "../command";
 import { EXIT, InputError, paint, UsageError } from "../context";
 import { compileSelected, emit, reportFindings } from "../compile-step";
 import { oneOf, str } from "../options";
+import { parseDate } from "../../compile/identity-center/expiry";
 
 export const diffCommand: Command = {
   name: "diff",
@@ -20,12 +21,14 @@ export const diffCommand: Command = {
     "grants added and removed, permission sets replaced or changed, GitHub roles added, removed or whose trust changed,",
     "guardrail coverage changed, and every policy's statements added, removed or changed (actions, resources, conditions).",
     "Between two refs (--base <last review> --head <now>) it is the access-review delta for the period.",
+    "--base-date evaluates the base's grant expiry on another day than --date: --base HEAD --base-date <a week ago> lists what expired since then (the daily apply run plans those workspaces).",
     "An empty diff says so. Exit 0 whether or not anything changed.",
     "--format names prints the workspaces whose compiled plan differs, one per line, owners first (what CI should plan and apply, in order).",
   ],
   options: {
     base: { type: "string", value: "<git-ref>", help: "commit, branch or tag to compare with (required), e.g. origin/main" },
     head: { type: "string", value: "<git-ref>", help: "compare with the definitions at this commit instead of the working tree" },
+    "base-date": { type: "string", value: "<YYYY-MM-DD>", help: "evaluate the base's grant expiry on this day (default: --date)" },
     format: { type: "string", value: "markdown|json|names", help: "output format (default: markdown)" },
     "with-report": { type: "boolean", help: "append the full effective-access report (markdown), folded, for one PR comment" },
     out: { type: "string", value: "<path>", help: "write to this file (or folder: access-diff.md|json|txt) instead of stdout" },
@@ -35,15 +38,18 @@ export const diffCommand: Command = {
     if (!ref) throw new UsageError("diff needs --base <git-ref>, for example --base origin/main");
     const format = oneOf("format", values.format, ["markdown", "json", "names"], "markdown");
     const headRef = str(values.head);
+    const baseDate = str(values["base-date"]);
+    if (baseDate !== undefined && parseDate(baseDate) === undefined)
+      throw new UsageError(`--base-date "${baseDate}" is not a calendar date, expected YYYY-MM-DD, for example --base-date 2026-11-01`);
     // Between two refs the working tree does not matter (it gives the folder and the date only).
     const current = compileSelected(io, values);
     if (!headRef && !reportFindings(io, current)) return EXIT.findings;
     const wanted = (values.workspace as string[] | undefined) ?? [];
-    const compileAt = (at: string): AccessPlan | undefined => {
+    const compileAt = (at: string, evaluationDate: string): AccessPlan | undefined => {
       const tree = materializeBase(at, current.dir, io.cwd);
       try {
         if (!tree.dir) return undefined;
-        const r = compile({ dir: tree.dir, cwd: tree.root, evaluationDate: current.evaluationDate });
+        const r = compile({ dir: tree.dir, cwd: tree.root, evaluationDate });
         if (hasErrors(r.diagnostics) || !r.plan) {
           io.stderr(paint(io, formatDiagnostics(r.diagnostics.filter((d) => d.severity === "error"))));
           throw new InputError(`the definitions at ${at} do not compile (errors above), so there is nothing to compare with`);
@@ -53,19 +59,20 @@ export const diffCommand: Command = {
         tree.cleanup();
       }
     };
-    const basePlan = compileAt(ref);
+    const baseEvaluationDate = baseDate ?? current.evaluationDate;
+    const basePlan = compileAt(ref, baseEvaluationDate);
     let head: { plan: AccessPlan; diagnostics: readonly Diagnostic[]; evaluationDate: string } = {
       plan: current.plan as AccessPlan,
       diagnostics: [...current.diagnostics, ...current.acknowledged],
       evaluationDate: current.evaluationDate,
     };
     if (headRef) {
-      const plan = compileAt(headRef);
+      const plan = compileAt(headRef, current.evaluationDate);
       if (!plan) throw new InputError(`${headRef} has no definitions in ${current.dir}, so there is nothing to compare`);
       head = { plan, diagnostics: [], evaluationDate: current.evaluationDate };
     }
     const headReport = buildReport(head.plan, head.diagnostics, head.evaluationDate);
-    const diff = diffReports(basePlan && buildReport(basePlan, [], head.evaluationDate), headReport);
+    const diff = diffReports(basePlan && buildReport(basePlan, [], baseEvaluationDate), headReport);
 
     if (format === "names") {
       const names = changedPlans(basePlan, head.plan);
@@ -81,6 +88,7 @@ export const diffCommand: Command = {
             base: ref,
             ...(headRef ? { head: headRef } : {}),
             evaluationDate: head.evaluationDate,
+            ...(baseDate ? { baseEvaluationDate: baseDate } : {}),
             baseHasDefinitions: !!basePlan,
             changedWorkspaces: changedWorkspaces(diff),
             diff,
@@ -92,7 +100,8 @@ export const diffCommand: Command = {
       );
       return EXIT.ok;
     }
-    let text = renderDiff(diff, headRef ? `${code(ref)} as of ${code(headRef)}` : code(ref));
+    const against = baseDate ? `${code(ref)} on ${baseDate}` : code(ref);
+    let text = renderDiff(diff, headRef ? `${against} as of ${code(headRef)}` : against);
     if (!basePlan) text = text.replace("\n\n", `\n\n${code(ref)} has no definitions in ${code(current.dir)}: everything is new.\n\n`);
     if (values["with-report"]) {
       const report = renderReport(headReport).replace(/^# Effective access\n/, "");
