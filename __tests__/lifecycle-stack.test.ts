@@ -13,7 +13,7 @@ import { runSynth } from "../src/run-synth";
 import { cli, commitAll } from "./support/cli";
 import { Emulator, startEmulator } from "./support/emulator";
 import { seedFromDefinitions } from "./support/emulator/seed-from-definitions";
-import { inventory, workspace, writeDefinitions } from "./support/fixtures";
+import { githubRole, inventory, workspace, writeDefinitions } from "./support/fixtures";
 import { tempDir } from "./support/temp";
 import { apply, describeTerraform, init, prepareStack, tf } from "./support/terraform";
 
@@ -21,13 +21,6 @@ const V = "${aws:username}";
 const D = "%{if true}x%{endif}";
 const APP_DEV = "100000000005";
 const doc = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: `arn:aws:s3:::home/${V}/${D}/*` }] };
-const role = (account: string, extra: Record<string, unknown> = {}) => ({
-  account,
-  repository: "acme/app",
-  subjects: [{ environment: "dev" }],
-  managedPolicies: ["ReadOnlyAccess"],
-  ...extra,
-});
 
 /** The fixture inventory, with app-dev's key renamed (same id) when asked. */
 function organization(renamed: boolean): Record<string, unknown> {
@@ -69,7 +62,7 @@ type Step = "first" | "renamed" | "removed";
 function ci(step: Step): Record<string, unknown> {
   if (step === "removed") return workspace({});
   const dev = step === "first" ? "app-dev" : "app-development";
-  const deploy = role(dev, { name: "deploy", description: `Deploys ${V} ${D}`, inlinePolicies: { home: doc } });
+  const deploy = githubRole(dev, { name: "deploy", description: `Deploys ${V} ${D}`, inlinePolicies: { home: doc } });
   return workspace({ githubOidc: { providers: { [dev]: {} }, roles: { [step === "first" ? "deploy" : "app-deploy"]: deploy } } });
 }
 

@@ -5,21 +5,13 @@ import { runSynth } from "../src/run-synth";
 import { membersWithin } from "../src/stack/plan-memory";
 import { stringify } from "yaml";
 import { cli, commitAll, git } from "./support/cli";
-import { compileFiles, inventory, messages, workspace, writeDefinitions } from "./support/fixtures";
+import { compileFiles, githubRole, inventory, messages, workspace, writeDefinitions } from "./support/fixtures";
 import { tempDir } from "./support/temp";
 
 const DATE = "2026-01-15";
 const cleanup: string[] = [];
 afterAll(() => {
   for (const d of cleanup) rmSync(d, { recursive: true, force: true });
-});
-
-const role = (account: string, extra: Record<string, unknown> = {}) => ({
-  account,
-  repository: "acme/app",
-  subjects: [{ environment: "dev" }],
-  managedPolicies: ["ReadOnlyAccess"],
-  ...extra,
 });
 
 /** Synthesizes `files` (an inventory is added) into `outdir`: workspace -> parsed stack, and stderr. */
@@ -63,7 +55,7 @@ describe("GitHub roles and their OIDC provider", () => {
     const { stacks } = synth(
       {
         "org.yaml": workspace({ githubOidc: { providers: { "app-prod": {} } } }),
-        "ci.yaml": workspace({ githubOidc: { providers: { "app-dev": {} }, roles: { dev: role("app-dev"), prod: role("app-prod") } } }),
+        "ci.yaml": workspace({ githubOidc: { providers: { "app-dev": {} }, roles: { dev: githubRole("app-dev"), prod: githubRole("app-prod") } } }),
       },
       outdir(),
     );
@@ -85,7 +77,7 @@ describe("renames of GitHub role keys and account keys", () => {
     "ci.yaml": workspace({
       githubOidc: {
         providers: { "app-dev": {} },
-        roles: { deploy: role("app-dev", { inlinePolicies: { s3: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: "*" }] } } }) },
+        roles: { deploy: githubRole("app-dev", { inlinePolicies: { s3: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: "*" }] } } }) },
       },
     }),
   };
@@ -97,7 +89,7 @@ describe("renames of GitHub role keys and account keys", () => {
       "ci.yaml": workspace({
         githubOidc: {
           providers: { "app-dev": {} },
-          roles: { "app-deploy": role("app-dev", { name: "deploy", inlinePolicies: (before["ci.yaml"] as any).githubOidc.roles.deploy.inlinePolicies }) },
+          roles: { "app-deploy": githubRole("app-dev", { name: "deploy", inlinePolicies: (before["ci.yaml"] as any).githubOidc.roles.deploy.inlinePolicies }) },
         },
       }),
     };
@@ -115,7 +107,7 @@ describe("renames of GitHub role keys and account keys", () => {
   it("a new AWS name at a new key is a new role: no moved block", () => {
     const out = outdir();
     synth(before, out);
-    expect(synth({ "ci.yaml": workspace({ githubOidc: { providers: { "app-dev": {} }, roles: { other: role("app-dev") } } }) }, out).stacks.ci.moved).toBeUndefined();
+    expect(synth({ "ci.yaml": workspace({ githubOidc: { providers: { "app-dev": {} }, roles: { other: githubRole("app-dev") } } }) }, out).stacks.ci.moved).toBeUndefined();
   });
 
   it("an account key renamed (same id) moves the account's OIDC provider and keeps no provider for the old key", () => {
@@ -126,7 +118,7 @@ describe("renames of GitHub role keys and account keys", () => {
       "ci.yaml": workspace({
         githubOidc: {
           providers: { "app-development": {} },
-          roles: { deploy: role("app-development", { inlinePolicies: (before["ci.yaml"] as any).githubOidc.roles.deploy.inlinePolicies }) },
+          roles: { deploy: githubRole("app-development", { inlinePolicies: (before["ci.yaml"] as any).githubOidc.roles.deploy.inlinePolicies }) },
         },
       }),
     };
@@ -146,9 +138,9 @@ describe("renames of GitHub role keys and account keys", () => {
 describe("the provider of an account whose last resource goes", () => {
   const withRoles = {
     "org.yaml": workspace({ githubOidc: { providers: { "app-prod": {} } } }),
-    "ci.yaml": workspace({ githubOidc: { providers: { "app-dev": {} }, roles: { dev: role("app-dev"), prod: role("app-prod") } } }),
+    "ci.yaml": workspace({ githubOidc: { providers: { "app-dev": {} }, roles: { dev: githubRole("app-dev"), prod: githubRole("app-prod") } } }),
   };
-  const withoutProd = { "org.yaml": withRoles["org.yaml"], "ci.yaml": workspace({ githubOidc: { providers: { "app-dev": {} }, roles: { dev: role("app-dev") } } }) };
+  const withoutProd = { "org.yaml": withRoles["org.yaml"], "ci.yaml": workspace({ githubOidc: { providers: { "app-dev": {} }, roles: { dev: githubRole("app-dev") } } }) };
   const aliases = (stack: any) => stack.provider.aws.map((p: any) => `${p.alias ?? "(default)"}:${p.allowed_account_ids[0]}`);
 
   it("is kept when the previous output had resources there, with KL901 saying how to keep it in CI", () => {
@@ -167,7 +159,7 @@ describe("the provider of an account whose last resource goes", () => {
         "org.yaml": withRoles["org.yaml"],
         "ci.yaml": workspace({
           aws: { region: "eu-west-1", retainProviders: ["app-prod", "app-dev"] },
-          githubOidc: { providers: { "app-dev": {} }, roles: { dev: role("app-dev") } },
+          githubOidc: { providers: { "app-dev": {} }, roles: { dev: githubRole("app-dev") } },
         }),
       },
       outdir(),
@@ -187,11 +179,11 @@ describe("the provider of an account whose last resource goes", () => {
 describe("with --format hcl, the next synth compares with keyless-previous.json", () => {
   const before = {
     "org.yaml": workspace({ githubOidc: { providers: { "app-prod": {} } } }),
-    "ci.yaml": workspace({ githubOidc: { providers: { "app-dev": {} }, roles: { deploy: role("app-dev"), prod: role("app-prod") } } }),
+    "ci.yaml": workspace({ githubOidc: { providers: { "app-dev": {} }, roles: { deploy: githubRole("app-dev"), prod: githubRole("app-prod") } } }),
   };
   const renamed = {
     "org.yaml": before["org.yaml"],
-    "ci.yaml": workspace({ githubOidc: { providers: { "app-dev": {} }, roles: { "app-deploy": role("app-dev", { name: "deploy" }), prod: role("app-prod") } } }),
+    "ci.yaml": workspace({ githubOidc: { providers: { "app-dev": {} }, roles: { "app-deploy": githubRole("app-dev", { name: "deploy" }), prod: githubRole("app-prod") } } }),
   };
   const movedBlocks = (hcl: string) => [...hcl.matchAll(/moved \{\s*from\s*=\s*(\S+)\s*to\s*=\s*(\S+)\s*\}/g)].map((m) => `${m[1]} -> ${m[2]}`);
 
@@ -210,7 +202,7 @@ describe("with --format hcl, the next synth compares with keyless-previous.json"
   it("keeps the provider of an account whose last resource goes, with KL901", () => {
     const out = outdir();
     synthHcl(before, out);
-    const withoutProd = { "org.yaml": before["org.yaml"], "ci.yaml": workspace({ githubOidc: { providers: { "app-dev": {} }, roles: { deploy: role("app-dev") } } }) };
+    const withoutProd = { "org.yaml": before["org.yaml"], "ci.yaml": workspace({ githubOidc: { providers: { "app-dev": {} }, roles: { deploy: githubRole("app-dev") } } }) };
     const { stacks, stderr } = synthHcl(withoutProd, out);
     expect(stderr).toContain("warning KL901");
     expect(stacks.ci).toMatch(/alias\s*=\s*"app-prod"/);
@@ -249,10 +241,13 @@ describe("keyless synth --base <git-ref> (a fresh checkout: no previous output)"
   const stack = (repo: string, out: string) => JSON.parse(readFileSync(join(repo, out, "stacks", "ci", "cdk.tf.json"), "utf8"));
 
   it("compares with the definitions at that commit: a renamed role key is moved, a gone account's provider kept", () => {
-    const repo = writeDefinitions({ "ci.yaml": ci({ deploy: role("app-dev"), prod: role("app-prod") }), "org.yaml": workspace({ githubOidc: { providers: { "app-prod": {} } } }) });
+    const repo = writeDefinitions({
+      "ci.yaml": ci({ deploy: githubRole("app-dev"), prod: githubRole("app-prod") }),
+      "org.yaml": workspace({ githubOidc: { providers: { "app-prod": {} } } }),
+    });
     cleanup.push(repo);
     commitAll(repo, "applied");
-    writeFileSync(join(repo, "ci.yaml"), stringify(ci({ "app-deploy": role("app-dev", { name: "deploy" }) })));
+    writeFileSync(join(repo, "ci.yaml"), stringify(ci({ "app-deploy": githubRole("app-dev", { name: "deploy" }) })));
 
     const plain = cli(repo, ["synth", "--dir", ".", "--out", "out-plain"], DATE);
     expect(plain.code).toBe(0);
@@ -279,7 +274,7 @@ describe("keyless synth --base <git-ref> (a fresh checkout: no previous output)"
     const repo = writeDefinitions({ "ci.yaml": "githubOidc: [not, a, workspace\n" });
     cleanup.push(repo);
     commitAll(repo, "broken");
-    writeFileSync(join(repo, "ci.yaml"), stringify(ci({ deploy: role("app-dev") })));
+    writeFileSync(join(repo, "ci.yaml"), stringify(ci({ deploy: githubRole("app-dev") })));
     const r = cli(repo, ["synth", "--dir", ".", "--out", "out", "--base", "HEAD"], DATE);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain("keyless: warning: the definitions at HEAD do not compile (1 error(s) above), so the new output is compared with nothing");
@@ -299,7 +294,7 @@ function stackNames(stack: any): string[] {
 }
 
 describe("plan memory (KL903)", () => {
-  const roles = { a: role("app-dev"), b: role("app-prod"), c: role("data-prod") };
+  const roles = { a: githubRole("app-dev"), b: githubRole("app-prod"), c: githubRole("data-prod") };
   const providers = { "app-dev": {}, "app-prod": {}, "data-prod": {} };
 
   it("warns past the workspace's budget with the processes, the estimate and how many accounts fit", () => {

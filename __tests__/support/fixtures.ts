@@ -33,6 +33,11 @@ export function workspace(sections: Record<string, unknown> = {}): Record<string
   return { organization: "./shared/organization.yaml", aws: { region: "eu-west-1" }, ...sections };
 }
 
+/** A GitHub OIDC role in `account` for acme/app's dev environment, read-only, with `extra` on top. */
+export function githubRole(account: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return { account, repository: "acme/app", subjects: [{ environment: "dev" }], managedPolicies: ["ReadOnlyAccess"], ...extra };
+}
+
 /**
  * Writes definitions to a fresh temporary folder: `files` maps a path inside it to an object (written
  * as YAML or JSON by extension), raw text or raw bytes (a Uint8Array). The inventory goes to shared/organization.yaml unless given.
